@@ -1,0 +1,1 @@
+"""One module per `timeline` subcommand; see `timeline.cli.COMMANDS`."""
