@@ -1,0 +1,236 @@
+"""Headless Chromium fixtures for the browser tests (the Dash app and the static export).
+
+Debian's /usr/bin/chromium is driven through Playwright; Playwright's own browser
+download cannot work here, so nothing calls `playwright install`. Without the
+background-networking flags Chromium keeps trying to reach Google services, which
+on a closed network means a flood of failing requests and slow starts.
+
+Fixtures
+--------
+browser         session-wide Chromium
+page            a fresh page (1366x800); `page.dialogs` lists every dialog message
+                (dialogs are dismissed), `page.console_errors` every console error
+offline_page    like `page`, but every request to a host other than 127.0.0.1 /
+                localhost is aborted; `page.blocked_urls` lists them
+block_external  helper: `block_external(page) -> list[str]` does the same to any page
+serve_wsgi      factory: `serve_wsgi(wsgi_app) -> base_url` on 127.0.0.1 and a free port
+static_server   factory: `static_server(directory) -> base_url` serving files read-only
+live_app        factory: `live_app(store_url, **create_app_kwargs) -> base_url` runs
+                `timeline.app.server.create_app` in a background thread
+
+The browser is skipped, with the reason, when /usr/bin/chromium is missing —
+except under CI=true, where a missing browser is an error.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1366, "height": 800}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+#: schemes that never leave the machine
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives a browser: mark it so `-m "not browser"` skips them."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.is_file():
+        return
+    reason = f"Chromium not found at {CHROMIUM} (apt-get install chromium); browser tests need it"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason + " — and CI=true, so this is an error, not a skip")
+    pytest.skip(reason)
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Start Debian's Chromium headless with the flags that keep it off the network."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    _require_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"playwright is not installed: {exc}")
+        pytest.skip(f"playwright is not installed ({exc}); pip install playwright")
+    with sync_playwright() as pw:
+        chromium = launch_chromium(pw)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def is_local_url(url: str) -> bool:
+    """True for URLs that stay on this machine (loopback hosts, file:, data:, blob:)."""
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return (parts.hostname or "") in LOCAL_HOSTS
+
+
+def block_external_requests(page: Any) -> list[str]:
+    """Abort every request that would leave the machine; return the (live) list of blocked URLs."""
+    blocked: list[str] = []
+
+    def _route(route: Any) -> None:
+        url = route.request.url
+        if is_local_url(url):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort("internetdisconnected")
+
+    page.route("**/*", _route)
+    return blocked
+
+
+@pytest.fixture
+def block_external() -> Callable[[Any], list[str]]:
+    return block_external_requests
+
+
+def _new_page(browser: Any) -> tuple[Any, Any]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.dialogs = []
+    page.console_errors = []
+
+    def _on_dialog(dialog: Any) -> None:
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", _on_dialog)
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+    page.set_default_timeout(20_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context, pg = _new_page(browser)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def offline_page(browser: Any) -> Iterator[Any]:
+    context, pg = _new_page(browser)
+    pg.blocked_urls = block_external_requests(pg)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def wait_until_serving(url: str, timeout: float = 30.0) -> None:
+    """Poll `url` until it answers (any HTTP status), bypassing any proxy settings."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with opener.open(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError as exc:
+            last = exc
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {timeout:.0f}s: {last}")
+
+
+@pytest.fixture
+def serve_wsgi() -> Iterator[Callable[..., str]]:
+    """Serve WSGI apps on 127.0.0.1 (free port) in background threads; stopped at teardown."""
+    from werkzeug.serving import make_server
+
+    servers: list[Any] = []
+
+    def _serve(wsgi_app: Any, path: str = "/") -> str:
+        server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, name="wsgi-test-server", daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        base = f"http://127.0.0.1:{server.server_port}"
+        wait_until_serving(base + path)
+        return base
+
+    yield _serve
+    for server, thread in servers:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def static_server() -> Iterator[Callable[[str | Path], str]]:
+    """Serve a directory over HTTP on 127.0.0.1 (for pages that must not be opened from file:)."""
+    servers: list[Any] = []
+
+    class _Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+            pass
+
+    def _serve(directory: str | Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, name="static-test-server", daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        wait_until_serving(base + "/")
+        return base
+
+    yield _serve
+    for server, thread in servers:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_app(serve_wsgi: Callable[..., str]) -> Callable[..., str]:
+    """Factory: run the Dash app for a store URL on 127.0.0.1; returns the base URL."""
+
+    def _start(store_url: str, **create_app_kwargs: Any) -> str:
+        from timeline.app.server import create_app
+
+        app = create_app(store_url, **create_app_kwargs)
+        return serve_wsgi(app.server)
+
+    return _start
