@@ -1,0 +1,175 @@
+"""`timeline tag`: find and normalise date expressions, printing JSON lines.
+
+Two input forms:
+
+* ``timeline tag [FILE ...]`` (stdin when no FILE or FILE is ``-``): one JSON
+  object per timex, ``Timex.to_dict()`` plus ``"file"``.
+* ``timeline tag --jsonl IN.jsonl`` (``-`` for stdin): each input line
+  ``{"id": str, "text": str, "dct": "YYYY-MM-DD" | null}`` gives exactly one
+  output line ``{"id": str, "timexes": [Timex.to_dict(), ...]}``. This is a
+  stable contract used by external evaluation: key names do not change.
+
+A bad input (unreadable file, bad JSON line, bad dct) is reported on stderr
+naming the file (and line); the remaining inputs are still processed and the
+exit status is 1. Only click, json and the tagger are imported, so the
+command starts fast.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import IO, Any
+
+import click
+
+_MODES = ("news", "narrative", "auto")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class InputError(Exception):
+    """One input that could not be processed; the message names where."""
+
+
+def parse_dct(value: Any, where: str) -> date | None:
+    """A YYYY-MM-DD string (or None) as a date; InputError naming `where` otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise InputError(f"{where}: bad dct {value!r}: expected YYYY-MM-DD or null")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{where}: bad dct {value!r}: {exc}") from exc
+
+
+def _dct_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    try:
+        return parse_dct(value, "--dct")
+    except InputError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--dct: ")) from exc
+
+
+def _open_text(path: str) -> IO[str]:
+    if path == "-":
+        return sys.stdin
+    return open(path, encoding="utf-8")
+
+
+def _read_text(path: str) -> str:
+    name = "<stdin>" if path == "-" else path
+    try:
+        fh = _open_text(path)
+        try:
+            return fh.read()
+        finally:
+            if fh is not sys.stdin:
+                fh.close()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}): {exc.reason}") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+
+
+def parse_jsonl_request(line: str, where: str) -> tuple[str, str, date | None, bool]:
+    """One --jsonl input line -> (id, text, dct, dct_given); InputError naming `where` if malformed."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object with 'id', 'text' and 'dct'")
+    doc_id, text = obj.get("id"), obj.get("text")
+    if not isinstance(doc_id, str):
+        raise InputError(f"{where}: 'id' must be a string")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: 'text' must be a string (id {doc_id!r})")
+    return doc_id, text, parse_dct(obj.get("dct"), f"{where} (id {doc_id!r})"), "dct" in obj
+
+
+def _jsonl_lines(path: str) -> Iterator[tuple[str, str]]:
+    """(where, line) for each non-blank line; InputError if the file cannot be read."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        fh = _open_text(path)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                yield f"{name}:{lineno}", line
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text: {exc.reason}") from exc
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+@click.command("tag")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help='Batch mode: lines {"id", "text", "dct"} in, one {"id", "timexes"} line out per input.')
+@click.option("--dct", callback=_dct_option, default=None, metavar="YYYY-MM-DD",
+              help="Document creation (publication) date that anchors relative dates; "
+                   "in --jsonl mode, used for lines without a 'dct' key.")
+@click.option("--mode", type=click.Choice(_MODES), default="auto", show_default=True,
+              help="news: anchor to the DCT; narrative: to the last date mentioned; auto: decide per text.")
+@click.option("--day-first", is_flag=True, help="Read 9/6/2023 as 9 June (default: month first).")
+def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: str, day_first: bool) -> None:
+    """Find date expressions in FILES (or stdin) and print them as JSON lines."""
+    try:
+        from timeline.temporal import TagSettings, tag as run_tagger
+    except ImportError as exc:
+        raise click.ClickException(f"the tagger (timeline.temporal) cannot be imported: {exc}") from exc
+    settings = TagSettings(day_first=day_first)
+    if jsonl_path is not None and files:
+        raise click.UsageError("give either FILE arguments or --jsonl, not both")
+
+    failures = 0
+    out = sys.stdout
+
+    def report(exc: InputError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"error: {exc}", err=True)
+
+    if jsonl_path is not None:
+        try:
+            for where, line in _jsonl_lines(jsonl_path):
+                try:
+                    doc_id, text, line_dct, given = parse_jsonl_request(line, where)
+                except InputError as exc:
+                    report(exc)
+                    continue
+                try:
+                    timexes = run_tagger(text, line_dct if given else dct, mode=mode, settings=settings)
+                except Exception as exc:  # a tagger bug must not lose the other inputs
+                    report(InputError(f"{where} (id {doc_id!r}): tagger failed: {type(exc).__name__}: {exc}"))
+                    continue
+                out.write(_dumps({"id": doc_id, "timexes": [t.to_dict() for t in timexes]}) + "\n")
+        except InputError as exc:
+            report(exc)
+    else:
+        for path in files or ("-",):
+            try:
+                text = _read_text(path)
+            except InputError as exc:
+                report(exc)
+                continue
+            name = "<stdin>" if path == "-" else path
+            try:
+                timexes = run_tagger(text, dct, mode=mode, settings=settings)
+            except Exception as exc:  # a tagger bug must not lose the other inputs
+                report(InputError(f"{name}: tagger failed: {type(exc).__name__}: {exc}"))
+                continue
+            for t in timexes:
+                out.write(_dumps({**t.to_dict(), "file": name}) + "\n")
+    out.flush()
+    if failures:
+        raise SystemExit(1)
