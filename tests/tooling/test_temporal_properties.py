@@ -1,0 +1,110 @@
+"""Properties every `timeline.temporal.tag` output must have, on arbitrary and date-ish text."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from timeline.temporal.grammar import is_valid_value
+
+try:
+    from timeline.temporal import analyse, tag
+except ImportError:
+    # Only while the tagger package is still being written; once it exists an import error fails loudly.
+    from pathlib import Path
+
+    import timeline
+
+    if (Path(timeline.__file__).parent / "temporal" / "__init__.py").exists():
+        raise
+    pytest.skip("timeline.temporal has no tagger yet (no __init__.py)", allow_module_level=True)
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan.", "Sept.", "Dec"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Fri."]
+FRAGMENTS = MONTHS + WEEKDAYS + [
+    "yesterday", "today", "tomorrow", "last week", "next month", "this spring", "the 1990s", "the '90s",
+    "early", "mid-", "late", "the end of", "the turn of the century", "ago", "later", "earlier", "since",
+    "until", "from", "to", "between", "and", "-", "–", "/", ",", ".", " ", "  ", "\n", "the", "of", "in", "on",
+    "at least", "a matter of months", "three years", "every week", "daily", "4 a.m.", "noon", "midnight",
+    "night", "BC", "BCE", "AD", "Q2", "second quarter", "first half", "spring", "winter", "now", "recently",
+    "currently", "said", "will", "would", "may", "march", "Sun", "Sat", "©", "Resolution", "Flight", "UAVs",
+    "troops", "1st", "9th", "31st", "weeks", "days", "hours", "decade", "century", "W23", "T04:00",
+]
+NUMBERS = st.one_of(
+    st.integers(0, 40).map(str),
+    st.integers(0, 3000).map(str),
+    st.integers(0, 99).map(lambda n: f"{n:02d}"),
+    st.integers(-5, 100000).map(lambda n: f"{n:,}"),
+    st.sampled_from(["2023", "2022", "1939", "1945", "2014", "1999", "480", "12/31/2023", "9/6/2023",
+                     "2023-06-09", "2023-13-45", "0000", "99", "2023-W53", "31/02/2023"]),
+)
+NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
+DATEISH = st.lists(st.one_of(st.sampled_from(FRAGMENTS), NUMBERS, NOISE), max_size=30).map(" ".join)
+DCTS = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+MODES = st.sampled_from(["news", "narrative", "auto"])
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(text: str, dct: date | None, mode: str) -> None:
+    timexes = tag(text, dct, mode=mode)
+    assert isinstance(timexes, list)
+    prev_end = -1
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(text), t
+        assert text[t.start:t.end] == t.text, t
+        assert t.start >= prev_end, ("overlap or unsorted", t)
+        prev_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET"), t
+        assert is_valid_value(t.value, t.type), (t.value, t.type, t.text)
+        if t.first is not None and t.last is not None:
+            assert t.first <= t.last, t
+
+
+@SETTINGS
+@given(text=st.text(max_size=300), dct=DCTS, mode=MODES)
+def test_arbitrary_unicode(text: str, dct: date | None, mode: str) -> None:
+    check(text, dct, mode)
+
+
+@SETTINGS
+@given(text=DATEISH, dct=DCTS, mode=MODES)
+def test_dateish_fragments_mixed_with_noise(text: str, dct: date | None, mode: str) -> None:
+    check(text, dct, mode)
+
+
+@SETTINGS
+@given(text=DATEISH, dct=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_dct_may_be_iso_string(text: str, dct: date) -> None:
+    assert tag(text, dct.isoformat(), mode="news") == tag(text, dct, mode="news")
+
+
+@SETTINGS
+@given(text=DATEISH, dct=DCTS)
+def test_analyse_agrees_with_tag_and_names_a_mode(text: str, dct: date | None) -> None:
+    result = analyse(text, dct, mode="auto")
+    assert result.mode in ("news", "narrative")
+    assert result.timexes == tag(text, dct, mode="auto")
+
+
+@pytest.mark.parametrize("mode", ["news", "narrative", "auto"])
+def test_empty_and_whitespace_text_give_nothing(mode: str) -> None:
+    for text in ("", " ", "\n\n\t", "\u00a0"):
+        assert tag(text, date(2023, 6, 13), mode=mode) == []
+        assert tag(text, None, mode=mode) == []
+
+
+WORDS_WITHOUT_DATES = st.lists(
+    st.sampled_from(["the", "convoy", "crossed", "bridge", "drone", "factory", "officials", "said", "report",
+                     "Iran", "Russia", "Ukraine", "supply", "engineers", "shipment", "port", "and", "of", "with",
+                     "a", "an", "was", "were", "near", "border", "army", "ministry", "statement", "analysts"]),
+    max_size=40,
+).map(" ".join)
+
+
+@SETTINGS
+@given(text=WORDS_WITHOUT_DATES, dct=DCTS, mode=MODES)
+def test_text_without_dates_gives_nothing(text: str, dct: date | None, mode: str) -> None:
+    assert tag(text, dct, mode=mode) == []
