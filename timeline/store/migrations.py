@@ -1,0 +1,115 @@
+"""Versioned schema migrations, applied in order when a store is opened.
+
+`schema_version` holds one row per applied migration. A fresh database runs every
+migration; an older one runs only the missing ones, in one transaction, so a failed
+upgrade leaves the database at its previous version.
+
+Rule for new migrations: append to `MIGRATIONS`, never edit an applied one; a
+migration creates the tables it introduces and ALTERs tables made by earlier ones.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, func, inspect, insert, select, text
+
+from timeline.store import schema as s
+from timeline.store.search import FTS_TABLE, FTS_TOKENIZE, PG_CONFIG, search_body
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+_V1_TABLES = [
+    s.schema_version, s.documents, s.events, s.event_mentions,
+    s.actors, s.event_actors, s.places, s.event_places,
+]
+
+
+def _v1_core_tables(conn: Connection) -> None:
+    s.metadata.create_all(conn, tables=_V1_TABLES)
+
+
+def _v2_full_text_search(conn: Connection) -> None:
+    """Add `event_search` with its full-text index, and fill it for events already stored."""
+    s.metadata.create_all(conn, tables=[s.event_search])
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(body, content='event_search', "
+            f"content_rowid='event_id', tokenize='{FTS_TOKENIZE}')"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER event_search_ai AFTER INSERT ON event_search BEGIN "
+            f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (new.event_id, new.body); END"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER event_search_ad AFTER DELETE ON event_search BEGIN "
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', old.event_id, old.body); END"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER event_search_au AFTER UPDATE ON event_search BEGIN "
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', old.event_id, old.body); "
+            f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (new.event_id, new.body); END"
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"CREATE INDEX ix_event_search_tsv ON event_search "
+            f"USING GIN (to_tsvector('{PG_CONFIG}'::regconfig, body))"
+        )
+    _backfill_search(conn)
+
+
+def _backfill_search(conn: Connection) -> None:
+    sentences: dict[int, list[str]] = {}
+    for eid, sentence in conn.execute(
+        select(s.event_mentions.c.event_id, s.event_mentions.c.sentence).order_by(s.event_mentions.c.id)
+    ):
+        sentences.setdefault(eid, []).append(sentence)
+    names: dict[int, list[str]] = {}
+    for eid, name in conn.execute(
+        select(s.event_actors.c.event_id, s.actors.c.name).join(s.actors)
+    ).all() + conn.execute(select(s.event_places.c.event_id, s.places.c.name).join(s.places)).all():
+        names.setdefault(eid, []).append(name)
+    rows = [
+        {"event_id": eid, "body": search_body(summary, [sentence, *sentences.get(eid, [])], names.get(eid, []))}
+        for eid, summary, sentence in conn.execute(select(s.events.c.id, s.events.c.summary, s.events.c.sentence))
+    ]
+    if rows:
+        conn.execute(insert(s.event_search), rows)
+
+
+#: (version, description, function), in order.
+MIGRATIONS: list[Migration] = [
+    (1, "documents, events, mentions, actors, places", _v1_core_tables),
+    (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    return conn.execute(select(func.coalesce(func.max(s.schema_version.c.version), 0))).scalar_one()
+
+
+def migrate(conn: Connection, target: int = LATEST) -> list[int]:
+    """Apply the migrations above the database's version up to `target`; returns the versions applied."""
+    if conn.dialect.name == "postgresql":
+        # Two processes opening a fresh database at once must not both create the tables.
+        conn.execute(text("SELECT pg_advisory_xact_lock(734211)"))
+    version = current_version(conn)
+    if version > LATEST:
+        raise RuntimeError(
+            f"database schema version {version} is newer than this program supports ({LATEST}); upgrade conflict-timeline"
+        )
+    applied = []
+    for number, description, apply in MIGRATIONS:
+        if version < number <= target:
+            apply(conn)
+            conn.execute(
+                insert(s.schema_version).values(
+                    version=number, description=description,
+                    applied_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                )
+            )
+            applied.append(number)
+    return applied

@@ -1,0 +1,187 @@
+"""The read side of the store: event records, counts, facets, documents.
+
+A page of events costs four queries whatever its size (the page, then its actors,
+places and sources fetched in bulk by event id), so the app's table stays fast at
+100,000 events. Grouping and counting happen in SQL.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, desc, func, select
+
+from timeline.model import EventFilter
+from timeline.store import schema as s
+from timeline.store.filters import conditions
+
+e = s.events.c
+
+#: order name -> columns; "-name" reverses. Every order ends on id so pages are stable.
+ORDERS: dict[str, tuple] = {
+    "date": (e.sort_date, e.date_end),
+    "type": (e.event_type, e.sort_date),
+    "confidence": (e.confidence, e.sort_date),
+    "sources": (e.n_sources, e.sort_date),
+    "precision": (e.precision, e.sort_date),
+    "summary": (e.summary,),
+    "id": (),
+}
+PERIODS: dict[str, Any] = {"day": e.sort_date, "week": e.period_week, "month": e.period_month, "year": e.period_year}
+_CHUNK = 5000  # bound parameters per IN list, well under SQLite's and PostgreSQL's limits
+
+_EVENT_COLUMNS = (
+    e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod, e.date_relation,
+    e.approximate, e.open_start, e.open_end, e.summary, e.sentence, e.event_type, e.sub_type,
+    e.fatalities, e.confidence, e.n_sources,
+)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _order_by(order: str) -> list:
+    reverse = order.startswith("-")
+    name = order.lstrip("-")
+    if name not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; choose from {', '.join(sorted(ORDERS))} (prefix - to reverse)")
+    cols = [*ORDERS[name], e.id]
+    return [(c.desc() if reverse else c.asc()).nulls_last() for c in cols]
+
+
+def filtered(conn: Connection, flt: EventFilter | None, *columns) -> Select:
+    return select(*columns).where(*conditions(flt, conn.dialect))
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def _attach(conn: Connection, records: dict[int, dict[str, Any]]) -> None:
+    """Fill actors, places and sources of `records` (keyed by event id) in bulk."""
+    ids = list(records)
+    for chunk in _chunks(ids):
+        q = (select(s.event_actors.c.event_id, s.actors.c.name, s.actors.c.kind, s.actors.c.country)
+             .join(s.actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.actors.c.name))
+        for eid, name, kind, country in conn.execute(q):
+            records[eid]["actors"].append({"name": name, "kind": kind, "country": country})
+        q = (select(s.event_places.c.event_id, s.places.c.name, s.places.c.country, s.places.c.lat,
+                    s.places.c.lon, s.places.c.precision, s.places.c.geonameid)
+             .join(s.places).where(s.event_places.c.event_id.in_(chunk)).order_by(s.places.c.name))
+        for eid, name, country, lat, lon, precision, geonameid in conn.execute(q):
+            records[eid]["places"].append({"name": name, "country": country or None, "lat": lat, "lon": lon,
+                                           "precision": precision, "geonameid": geonameid})
+        m, d = s.event_mentions.c, s.documents.c
+        q = (select(m.event_id, m.doc_id, d.title, d.url, d.publisher, d.published, d.published_source,
+                    m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text)
+             .join(s.documents).where(m.event_id.in_(chunk))
+             .order_by(m.event_id, d.published.asc().nulls_last(), m.id))
+        for row in conn.execute(q):
+            records[row.event_id]["sources"].append({
+                "doc_id": row.doc_id, "title": row.title, "url": row.url, "publisher": row.publisher,
+                "published": _iso(row.published), "published_source": row.published_source,
+                "start": row.sentence_start, "end": row.sentence_end,
+                "timex_start": row.timex_start, "timex_end": row.timex_end,
+                "sentence": row.sentence, "date_text": row.date_text,
+            })
+
+
+def _record(row) -> dict[str, Any]:
+    return {
+        "id": row.id, "date_start": _iso(row.date_start), "date_end": _iso(row.date_end),
+        "precision": row.precision, "date_text": row.date_text, "date_value": row.date_value,
+        "date_mod": row.date_mod, "date_relation": row.date_relation, "approximate": bool(row.approximate),
+        "open_start": bool(row.open_start), "open_end": bool(row.open_end),
+        "summary": row.summary, "sentence": row.sentence, "event_type": row.event_type, "sub_type": row.sub_type,
+        "actors": [], "places": [], "fatalities": row.fatalities, "confidence": row.confidence,
+        "n_sources": row.n_sources, "sources": [],
+    }
+
+
+def events(conn: Connection, flt: EventFilter | None, *, limit: int | None, offset: int, order: str) -> list[dict]:
+    q = filtered(conn, flt, *_EVENT_COLUMNS).order_by(*_order_by(order))
+    if limit is not None:
+        q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
+    records = {row.id: _record(row) for row in conn.execute(q)}
+    _attach(conn, records)
+    return list(records.values())
+
+
+def event(conn: Connection, event_id: int) -> dict | None:
+    row = conn.execute(select(*_EVENT_COLUMNS).where(e.id == event_id)).first()
+    if row is None:
+        return None
+    records = {row.id: _record(row)}
+    _attach(conn, records)
+    return records[row.id]
+
+
+def count(conn: Connection, flt: EventFilter | None) -> int:
+    return conn.execute(filtered(conn, flt, func.count()).select_from(s.events)).scalar_one()
+
+
+def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> list[tuple[str, str, int]]:
+    """(period start ISO, event_type, n) for events with a known date, oldest first."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
+    bucket = PERIODS[period]
+    q = (filtered(conn, flt, bucket, e.event_type, func.count())
+         .where(bucket.is_not(None)).group_by(bucket, e.event_type).order_by(bucket, e.event_type))
+    return [(_iso(b), t, n) for b, t, n in conn.execute(q)]
+
+
+def facets(conn: Connection, flt: EventFilter | None) -> dict[str, list[tuple[str, int]]]:
+    """Value -> number of matching events, most frequent first, for each filterable field."""
+    ids = filtered(conn, flt, e.id).scalar_subquery()
+    n = func.count().label("n")
+    out: dict[str, list[tuple[str, int]]] = {}
+    out["event_types"] = [(t, c) for t, c in conn.execute(
+        filtered(conn, flt, e.event_type, n).group_by(e.event_type).order_by(desc("n"), e.event_type))]
+    out["actors"] = [(a, c) for a, c in conn.execute(
+        select(s.actors.c.name, n).select_from(s.event_actors.join(s.actors))
+        .where(s.event_actors.c.event_id.in_(ids)).group_by(s.actors.c.name).order_by(desc("n"), s.actors.c.name))]
+    out["places"] = [(p, c) for p, c in conn.execute(
+        select(s.places.c.name, n).select_from(s.event_places.join(s.places))
+        .where(s.event_places.c.event_id.in_(ids)).group_by(s.places.c.name).order_by(desc("n"), s.places.c.name))]
+    source = func.coalesce(s.documents.c.publisher, s.documents.c.id)
+    nd = func.count(s.event_mentions.c.event_id.distinct()).label("n")
+    out["sources"] = [(src, c) for src, c in conn.execute(
+        select(source, nd).select_from(s.event_mentions.join(s.documents))
+        .where(s.event_mentions.c.event_id.in_(ids)).group_by(source).order_by(desc("n"), source))]
+    return out
+
+
+_DOC_COLUMNS = tuple(c for c in s.documents.c if c.name != "text")
+
+
+def _document_dict(row) -> dict[str, Any]:
+    d = dict(row._mapping)
+    for k in ("published", "ingested_at"):
+        d[k] = _iso(d.get(k))
+    return d
+
+
+def document(conn: Connection, doc_id: str) -> dict | None:
+    row = conn.execute(select(s.documents).where(s.documents.c.id == doc_id)).first()
+    if row is None:
+        return None
+    d = _document_dict(row)
+    m = s.event_mentions.c
+    d["mentions"] = [dict(r._mapping) for r in conn.execute(
+        select(m.event_id, m.sentence_start.label("start"), m.sentence_end.label("end"),
+               m.timex_start, m.timex_end, m.date_text)
+        .where(m.doc_id == doc_id).order_by(m.sentence_start, m.timex_start))]
+    return d
+
+
+def documents(conn: Connection) -> list[dict]:
+    """Every document without its text, with its number of events, newest first."""
+    n = (select(func.count(s.event_mentions.c.event_id.distinct()))
+         .where(s.event_mentions.c.doc_id == s.documents.c.id).scalar_subquery().label("n_events"))
+    q = select(*_DOC_COLUMNS, n).order_by(s.documents.c.published.desc().nulls_last(), s.documents.c.id)
+    return [_document_dict(r) for r in conn.execute(q)]

@@ -1,0 +1,170 @@
+"""`Store`: the one object the pipeline, CLI, app and export talk to.
+
+Opening a store connects, applies pending migrations and configures SQLite for a
+reader (the app) and a writer (ingest) at once: WAL journal, foreign keys on, a
+busy timeout instead of immediate "database is locked" errors.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from timeline.model import Document, Event, EventFilter
+from timeline.store import queries, schema
+from timeline.store.migrations import migrate
+from timeline.store.writer import AddResult, StoreError, Writer
+
+DEFAULT_DB = "timeline.db"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from `db`, else $TIMELINE_DB, else ./timeline.db; a plain path means SQLite."""
+    value = os.fspath(db) if db is not None else os.environ.get("TIMELINE_DB") or DEFAULT_DB
+    if "://" in value:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            # psycopg 3 is the driver we ship with; plain postgresql:// would ask for psycopg2.
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+    if value == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        # Let SQLAlchemy issue BEGIN itself so a transaction covers every statement of an add.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        write = conn.get_execution_options().get("timeline_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Store:
+    """The timeline store on SQLite (default) or PostgreSQL; see docs/architecture.md for the API."""
+
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, echo: bool = False) -> None:
+        self.url = resolve_url(url)
+        self.engine = self._open(self.url, echo)
+        self.dialect = self.engine.dialect.name
+        self._writer = Writer()
+        with self._write() as conn:
+            self.migrations_applied = migrate(conn)
+
+    @staticmethod
+    def _open(url: str, echo: bool) -> Engine:
+        try:
+            parsed = make_url(url)
+        except Exception as exc:  # sqlalchemy raises ArgumentError with a terse message
+            raise StoreError(f"not a database URL or path: {url!r} ({exc})") from None
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:" and not Path(database).parent.is_dir():
+                raise StoreError(f"{database}: directory {Path(database).parent} does not exist")
+            engine = create_engine(url, echo=echo)
+            _configure_sqlite(engine)
+            return engine
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+
+    def _write(self):
+        """A transaction for writing (BEGIN IMMEDIATE on SQLite, so writers queue instead of deadlocking)."""
+        return _Tx(self.engine.connect().execution_options(timeline_write=True))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+    # -- writing ----------------------------------------------------------------------
+    def add(self, doc: Document, events: list[Event]) -> AddResult:
+        """Store one document and its events in one transaction; nothing is written if any part fails."""
+        name = doc.origin or doc.title or doc.id
+        try:
+            with self._write() as conn:
+                result = self._writer.add(conn, doc, events)
+        except SQLAlchemyError as exc:
+            self._writer.discard_cache()
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{name}: could not store document: {reason}") from exc
+        except Exception:
+            self._writer.discard_cache()
+            raise
+        self._writer.commit_cache()
+        return result
+
+    # -- reading ----------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
+               order: str = "date") -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return queries.events(conn, flt, limit=limit, offset=offset, order=order)
+
+    def count(self, flt: EventFilter | None = None) -> int:
+        with self.engine.connect() as conn:
+            return queries.count(conn, flt)
+
+    def counts_by_period(self, flt: EventFilter | None = None, period: str = "month") -> list[tuple[str, str, int]]:
+        with self.engine.connect() as conn:
+            return queries.counts_by_period(conn, flt, period)
+
+    def facets(self, flt: EventFilter | None = None) -> dict[str, list[tuple[str, int]]]:
+        with self.engine.connect() as conn:
+            return queries.facets(conn, flt)
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return queries.event(conn, event_id)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return queries.document(conn, doc_id)
+
+    def documents(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return queries.documents(conn)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables (for summaries and tests)."""
+        tables = {"documents": schema.documents, "events": schema.events, "mentions": schema.event_mentions,
+                  "actors": schema.actors, "places": schema.places}
+        with self.engine.connect() as conn:
+            return {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}
+
+
+class _Tx:
+    """Context manager: begin on enter, commit on success, roll back on error, always close."""
+
+    def __init__(self, conn) -> None:  # noqa: ANN001
+        self.conn = conn
+
+    def __enter__(self):
+        self._tx = self.conn.begin()
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
+        try:
+            if exc_type is None:
+                self._tx.commit()
+            else:
+                self._tx.rollback()
+        finally:
+            self.conn.close()
