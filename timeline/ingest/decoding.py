@@ -1,0 +1,85 @@
+"""Bytes -> text, refusing to guess silently.
+
+Order: UTF-32/UTF-16 with a BOM, UTF-8 (with or without BOM), an HTML
+``<meta charset>`` declaration, then charset-normalizer. Detection is only
+trusted when the plausible candidates agree on the decoded text, or when one
+of them is Windows-1252/Latin-1 (the legacy encoding of English-language news,
+which this tool reads). Anything else is an `IngestError` with the reason.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import IngestError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: C0 controls other than tab, newline, vertical tab, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+#: Mess ratio above which charset-normalizer's best guess is not trusted.
+MAX_CHAOS = 0.15
+
+
+def decode_bytes(data: bytes, origin: str, *, html: bool = False) -> tuple[str, str]:
+    """Return (text, encoding name) or raise IngestError naming `origin`."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(name), origin), name
+            except UnicodeDecodeError as exc:
+                raise IngestError(origin, f"undecodable bytes: starts with a {name} BOM but {exc.reason} at byte {exc.start}") from None
+    if b"\x00" in data[:65536]:
+        raise IngestError(origin, "binary file (contains NUL bytes)")
+    try:
+        return _check_text(data.decode("utf-8"), origin), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace")
+            try:
+                return _check_text(data.decode(name), origin), codecs.lookup(name).name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration is common; fall through to detection
+    return _detect(data, origin)
+
+
+def _detect(data: bytes, origin: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise IngestError(origin, "undecodable bytes: not UTF-8 or UTF-16, and no text encoding fits")
+    best = min(m.chaos for m in matches)
+    if best > MAX_CHAOS:
+        raise IngestError(origin, f"undecodable bytes: encoding detection too weak (best guess {matches[0].encoding}, "
+                                  f"{best:.0%} of the text looks garbled)")
+    top = [m for m in matches if m.chaos <= best + 0.01]
+    texts = {str(m) for m in top}
+    if len(texts) == 1:
+        return _check_text(texts.pop(), origin), top[0].encoding
+    for m in top:
+        if any(c in _WESTERN for c in m.could_be_from_charset):
+            for name in ("cp1252", "latin_1"):
+                try:
+                    return _check_text(data.decode(name), origin), name
+                except UnicodeDecodeError:
+                    continue
+    names = ", ".join(sorted({m.encoding for m in top}))
+    raise IngestError(origin, f"ambiguous encoding: the bytes decode differently as {names}; save the file as UTF-8")
+
+
+def _check_text(text: str, origin: str) -> str:
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise IngestError(origin, "binary file (control characters, not text)")
+    return text

@@ -1,0 +1,264 @@
+"""The readers behind `timeline.ingest`: paths, directories, formats, limits."""
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from ..model import Document
+from .boilerplate import strip_trailing_boilerplate
+from .dates import parse_iso_date
+from .decoding import decode_bytes
+from .errors import IngestError, IngestWarning
+from .html import parse_html
+from .markdown import front_matter, markdown_to_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: suffix -> format
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+}
+_MB = 1024 * 1024
+_FRONT_MATTER_DATES = ("published", "date", "publishdate", "pubdate", "published_at", "created")
+
+Result = Document | IngestError
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """Read every path in turn; one bad file or line never stops the others."""
+    for path in paths:
+        yield from read_path(path, max_bytes=max_bytes)
+
+
+def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """A file, or a directory walked recursively in sorted order (hidden entries skipped).
+
+    Inside a directory an unsupported suffix is an IngestError "unsupported file
+    type"; a file named explicitly is read as plain text whatever its suffix
+    (the user asked for it), still subject to the binary/encoding checks.
+    """
+    p = Path(path)
+    if p.is_dir():
+        for file in _walk(p):
+            if file.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield from _read_file(file, SUPPORTED_SUFFIXES[file.suffix.lower()], max_bytes)
+            else:
+                yield IngestError(str(file), f"unsupported file type {file.suffix or '(no suffix)'!r}; "
+                                             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    elif p.is_file():
+        yield from _read_file(p, SUPPORTED_SUFFIXES.get(p.suffix.lower(), "text"), max_bytes)
+    elif p.exists():
+        yield IngestError(str(p), "not a regular file or directory")
+    else:
+        yield IngestError(str(p), "no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
+    origin = str(path)
+    try:
+        if fmt == "jsonl":
+            yield from _read_jsonl(path, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield IngestError(origin, f"file too large ({size / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+            return
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        yield _parse(data, origin, fmt, max_bytes=max_bytes)
+    except IngestError as err:
+        yield err
+
+
+def _parse(data: bytes, origin: str, fmt: str, *, max_bytes: int, title: str | None = None, url: str | None = None,
+           publisher: str | None = None, published: date | None = None) -> Document:
+    if len(data) > max_bytes:
+        raise IngestError(origin, f"file too large ({len(data) / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+    if not data.strip():
+        raise IngestError(origin, "empty file")
+    text, encoding = decode_bytes(data, origin, html=fmt == "html")
+    doc = _document(text, origin, fmt, title=title, url=url, publisher=publisher, published=published)
+    doc.encoding = encoding
+    return doc
+
+
+def _document(text: str, origin: str, fmt: str, *, title: str | None, url: str | None, publisher: str | None,
+              published: date | None) -> Document:
+    text = _normalise_newlines(text)
+    if not text.strip():
+        raise IngestError(origin, "empty (only whitespace)")
+    meta_date: date | None = None
+    evidence: str | None = None
+    if fmt == "html":
+        art = parse_html(text, origin)
+        text = art.text
+        title, url, publisher = title or art.title, url or art.url, publisher or art.publisher
+        meta_date, evidence = art.published, art.published_evidence
+    elif fmt == "markdown":
+        fields, body = front_matter(text)
+        title, url = title or fields.get("title"), url or fields.get("url")
+        publisher = publisher or fields.get("publisher") or fields.get("source")
+        meta_date, evidence = _front_matter_date(fields, origin)
+        text = markdown_to_text(strip_trailing_boilerplate(body)[0])
+    else:
+        text = strip_trailing_boilerplate(text)[0]
+    text = text.strip()
+    if not text:
+        raise IngestError(origin, "empty (no text left after removing markup and site furniture)")
+    doc = Document(text=text, title=title or _title_line(text), url=url, publisher=publisher, origin=origin)
+    if published is not None:
+        doc.published, doc.published_source, doc.published_evidence = published, "given", "given by the caller"
+    elif meta_date is not None:
+        doc.published, doc.published_source, doc.published_evidence = meta_date, "metadata", evidence
+    return doc
+
+
+def _front_matter_date(fields: dict[str, str], origin: str) -> tuple[date | None, str | None]:
+    for key in _FRONT_MATTER_DATES:
+        if key in fields:
+            try:
+                d = parse_iso_date(fields[key])
+            except ValueError as exc:
+                warnings.warn(IngestWarning(f"{origin}: ignored front-matter {key}: {exc}"), stacklevel=2)
+                continue
+            if d is not None:
+                return d, f"front matter {key}: {fields[key]}"
+    return None, None
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
+    """One record per line, streamed: a bad line is an error for that line only."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            yield IngestError(str(path), "JSONL must be UTF-8 (found a UTF-16/32 byte-order mark)")
+            return
+        fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
+        seen = False
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            seen = True
+            origin = f"{path}:{lineno}"
+            if len(raw) > max_bytes:
+                yield IngestError(origin, f"record too large ({len(raw) / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+                continue
+            try:
+                yield _jsonl_record(raw, origin)
+            except IngestError as err:
+                yield err
+        if not seen:
+            yield IngestError(str(path), "empty file")
+
+
+def _jsonl_record(raw: bytes, origin: str) -> Document:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(origin, f"undecodable bytes: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise IngestError(origin, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(rec, dict):
+        raise IngestError(origin, f"expected a JSON object, got {type(rec).__name__}")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(origin, 'missing or empty "text"')
+    for key in ("title", "url", "publisher", "published", "id"):
+        if rec.get(key) is not None and not isinstance(rec[key], (str, int)):
+            raise IngestError(origin, f'"{key}" must be a string')
+    meta_date = None
+    if rec.get("published") is not None:
+        try:
+            meta_date = parse_iso_date(str(rec["published"]))
+        except ValueError as exc:
+            warnings.warn(IngestWarning(f"{origin}: ignored \"published\": {exc}"), stacklevel=2)
+    doc = _document(text, origin, "text", title=rec.get("title"), url=rec.get("url"),
+                    publisher=rec.get("publisher"), published=None)
+    if meta_date is not None:
+        doc.published, doc.published_source = meta_date, "metadata"
+        doc.published_evidence = f'JSONL "published": {rec["published"]}'
+    doc.encoding = "utf-8"
+    doc.external_id = None if rec.get("id") is None else str(rec["id"])
+    return doc
+
+
+def read_text(text: str, *, title: str | None = None, url: str | None = None, publisher: str | None = None,
+              published: date | datetime | None = None, origin: str = "<pasted>", fmt: str = "text") -> Document:
+    """A pasted text (or Markdown/HTML with `fmt`); `published` is the caller's date (source "given")."""
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(origin, "empty text")
+    doc = _document(text, origin, fmt, title=title, url=url, publisher=publisher, published=_as_date(published))
+    doc.encoding = None
+    return doc
+
+
+def iter_bytes(data: bytes, filename: str, *, title: str | None = None, url: str | None = None,
+               publisher: str | None = None, published: date | datetime | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """An uploaded file's bytes, any supported format (JSONL may hold several documents)."""
+    fmt = SUPPORTED_SUFFIXES.get(Path(filename).suffix.lower(), "text")
+    if fmt != "jsonl":
+        try:
+            yield _parse(data, filename, fmt, max_bytes=max_bytes, title=title, url=url, publisher=publisher,
+                         published=_as_date(published))
+        except IngestError as err:
+            yield err
+        return
+    if len(data) > max_bytes:
+        yield IngestError(filename, f"file too large ({len(data) / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+        return
+    lines = [(n, raw) for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(), 1) if raw.strip()]
+    if not lines:
+        yield IngestError(filename, "empty file")
+    for n, raw in lines:
+        try:
+            yield _jsonl_record(raw, f"{filename}:{n}")
+        except IngestError as err:
+            yield err
+
+
+def read_bytes(data: bytes, filename: str, *, title: str | None = None, url: str | None = None,
+               publisher: str | None = None, published: date | datetime | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """One uploaded document; raises IngestError (use `iter_bytes` for multi-record JSONL)."""
+    results = list(iter_bytes(data, filename, title=title, url=url, publisher=publisher, published=published,
+                              max_bytes=max_bytes))
+    if len(results) != 1:
+        raise IngestError(filename, f"holds {len(results)} records; use iter_bytes() for JSONL uploads")
+    if isinstance(results[0], IngestError):
+        raise results[0]
+    return results[0]
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\ufeff", "")
+
+
+def _title_line(text: str) -> str | None:
+    """The first line when it reads like a headline (short, no closing full stop)."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) <= 200 and len(first.split()) <= 25 and not first.endswith((".", ":")):
+        return first
+    return None

@@ -1,0 +1,308 @@
+"""The publication date (DCT) of a document: given -> metadata -> dateline -> inferred -> unknown.
+
+`find_published(doc, given=...)` returns a `PublishedInfo(date, source, evidence,
+precision)`; `resolve_published(doc, given=...)` returns a copy of the document
+with `published`, `published_source` and `published_evidence` set from it.
+
+Precision and the DCT. Only a day-precise date is written to
+`Document.published`, because the events step anchors every relative
+expression ("on Friday", "last week") to it. When the year alone can be
+justified (e.g. the seed article: "in October of last year" in the same
+sentence as "since at least August 2022" -> last year = 2022 -> published in
+2023), `resolve_published` leaves `published` None, sets the source to
+"inferred" and puts the year and its reasons in `published_evidence`.
+A caller that can anchor with a coarse DCT should use `find_published` and
+resolve ONLY expressions at or above that precision: with a year-only DCT,
+"last year"/"next year"/"in October of last year" resolve (to a year or a month),
+"on Friday", "last week", "yesterday", "last month" stay unresolved.
+
+Copyright years ("© 2024", "Copyright 2024", "All rights reserved") are never
+evidence: those lines are skipped in every step.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .model import Document, PublishedSource
+
+Precision = Literal["day", "month", "year"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+#: "June 13, 2023" | "13 June 2023" | "2023-06-13" | "June 12" (no year).
+_DATE_TEXT = (
+    rf"{_WEEKDAY}(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + rf")\.?,?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?"
+    rf"|(?P<iso_y>(?:19|20)\d{{2}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}))"
+)
+_PUBLISHED_LINE = re.compile(
+    rf"^\W*(?P<label>published|first published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*{_DATE_TEXT}",
+    re.I | re.M,
+)
+#: "KYIV, June 12 (Reuters) -", "WASHINGTON, Oct. 17, 2022 (AP) —"
+_WIRE_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z'.\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.\- ]{{1,30}})?),\s*{_DATE_TEXT}\s*"
+    rf"(?:\([A-Za-z. ]{{1,30}}\)\s*)?[-–—]",
+    re.M | re.I,
+)
+#: A line that is only a date, perhaps with a byline: "By Jane Doe | June 13, 2023 4:05 pm"
+_DATE_ONLY_LINE = re.compile(
+    rf"^\s*(?:by\s+[^|\n]{{1,60}}[|·•–—-]\s*)?{_DATE_TEXT}(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{{0,4}})?\s*$",
+    re.I | re.M,
+)
+_COPYRIGHT = re.compile(r"©|&copy;|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+
+#: How far into the text a dateline may be (characters).
+DATELINE_WINDOW = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedInfo:
+    """A publication date with its provenance; `date` is the first day of the period at `precision`."""
+
+    date: date | None
+    source: PublishedSource
+    evidence: str | None
+    precision: Precision | None
+
+
+def find_published(doc: Document, *, given: date | None = None) -> PublishedInfo:
+    """The DCT by the first step that yields one: given, metadata, dateline, inferred; else unknown."""
+    if given is not None:
+        return PublishedInfo(given, "given", f"given: {given.isoformat()}", "day")
+    if doc.published is not None and doc.published_source in ("given", "metadata"):
+        return PublishedInfo(doc.published, doc.published_source, doc.published_evidence, "day")
+    found = find_dateline(doc.text)
+    year = infer_year(doc.text)
+    if found is not None:
+        (y, m, d), evidence = found
+        if y is not None:
+            return PublishedInfo(date(y, m, d), "dateline", evidence, "day")
+        if year.date is not None and year.precision in ("year", "month"):
+            try:
+                return PublishedInfo(date(year.date.year, m, d), "inferred",
+                                     f"{evidence} + year {year.date.year} inferred: {year.evidence}", "day")
+            except ValueError:
+                pass
+        return PublishedInfo(None, "unknown", f"{evidence} gives no year; {year.evidence or 'no year cue'}", None)
+    return year
+
+
+def resolve_published(doc: Document, *, given: date | None = None) -> Document:
+    """A copy of `doc` with its publication date fields set (only day precision fills `published`)."""
+    info = find_published(doc, given=given)
+    if info.precision == "day":
+        return dataclasses.replace(doc, published=info.date, published_source=info.source,
+                                   published_evidence=info.evidence)
+    evidence = info.evidence
+    if info.date is not None:
+        stamp = info.date.isoformat()[:7] if info.precision == "month" else str(info.date.year)
+        evidence = f"{info.precision} {stamp} only (not a day, not used as DCT): {info.evidence}"
+    return dataclasses.replace(doc, published=None, published_source=info.source, published_evidence=evidence)
+
+
+# --- dateline ---------------------------------------------------------------------------------------------
+
+def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    g = m.groupdict()
+    if g.get("iso_y"):
+        y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    else:
+        month = g.get("month") or g.get("month2")
+        mo = _MONTHS[month.lower().rstrip(".")]
+        d = int(g.get("day") or g.get("day2"))
+        year = g.get("year") or g.get("year2")
+        y = int(year) if year else None
+    try:
+        date(y or 2000, mo, d)  # 2000 is a leap year: Feb 29 stays possible without a year
+    except ValueError:
+        return None
+    return y, mo, d
+
+
+def find_dateline(text: str) -> tuple[tuple[int | None, int, int], str] | None:
+    """(year or None, month, day) and the line it came from, from the top of the text.
+
+    "Published ..." beats "Updated ..." (the DCT is the first publication);
+    then wire datelines, then a line holding only a date (and a byline).
+    """
+    head = text[:DATELINE_WINDOW]
+    candidates: list[tuple[int, int, tuple[int | None, int, int], str]] = []
+    for rank, pattern in ((0, _PUBLISHED_LINE), (2, _WIRE_DATELINE), (3, _DATE_ONLY_LINE)):
+        for m in pattern.finditer(head):
+            line = _line_at(head, m.start())
+            if _COPYRIGHT.search(line):
+                continue
+            parts = _parts(m)
+            if parts is None:
+                continue
+            r = rank
+            if pattern is _PUBLISHED_LINE and "updated" in m.group("label").lower():
+                r = 1
+            candidates.append((r, m.start(), parts, line.strip()))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    _, _, parts, line = candidates[0]
+    return parts, f"dateline: {line[:160]!r}"
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+# --- inference ----------------------------------------------------------------------------------------------
+
+_EXPLICIT = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?{_YEAR}"
+    rf"|(?P<iso>(?:19|20)\d{{2}})-(?P<iso_m>0[1-9]|1[0-2])-\d{{2}}"
+    rf"|(?P<prep>in|since|during|of|from|until|by|through|throughout|early|late|mid-?|before|after|spring|summer"
+    rf"|autumn|fall|winter|end of|start of|beginning of)\s+(?P<bare>(?:19|20)\d{{2}}))\b(?![-–/]\d)",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+ago\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|could|plans?|planned|expects?|expected|aims?|scheduled|due to|next)\b", re.I)
+_DEADLINE_PREP = ("by", "until", "through", "before")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z\"'‘“(])|\n\s*\n|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    year: int
+    month: int | None
+    text: str
+    past: bool
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _explicit_mentions(text: str, sentences: list[tuple[int, int]]) -> list[_Mention]:
+    out: dict[int, _Mention] = {}
+    for m in _EXPLICIT.finditer(text):
+        line = _line_at(text, m.start())
+        if _COPYRIGHT.search(line):
+            continue
+        g = m.groupdict()
+        if g["iso"]:
+            year, month = int(g["iso"]), int(g["iso_m"])
+        elif g["bare"]:
+            year, month = int(g["bare"]), None
+        else:
+            year, month = int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")]
+        sent = _sentence_of(m.start(), text, sentences)
+        deadline = (g.get("prep") or "").lower() in _DEADLINE_PREP
+        past = not deadline and not _FUTURE.search(sent)
+        out[m.start()] = _Mention(m.start(), year, month, m.group(0), past)
+    for t in _tagger_mentions(text):
+        if t.start not in out and not _COPYRIGHT.search(_line_at(text, t.start)):
+            sent = _sentence_of(t.start, text, sentences)
+            out[t.start] = dataclasses.replace(t, past=not _FUTURE.search(sent))
+    return sorted(out.values(), key=lambda x: x.start)
+
+
+def _tagger_mentions(text: str) -> list[_Mention]:
+    """Absolute dates the project's tagger finds (when it is installed); its failures never stop inference."""
+    try:
+        from .temporal import tag  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    try:
+        timexes = tag(text, dct=None)
+    except Exception:
+        return []
+    out = []
+    for t in timexes:
+        m = re.match(r"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?", t.value or "")
+        if m and t.type == "DATE":
+            out.append(_Mention(t.start, int(m.group(1)), int(m.group(2)) if m.group(2) else None, t.text, True))
+    return out
+
+
+def _sentence_of(pos: int, text: str, sentences: list[tuple[int, int]]) -> str:
+    for a, b in sentences:
+        if a <= pos < b:
+            return text[a:b]
+    return ""
+
+
+def infer_year(text: str, *, today: date | None = None) -> PublishedInfo:
+    """Infer the publication year (or month) from the text itself, or say why not.
+
+    Pins: a relative phrase ("last year", "this year", "next year", "last month",
+    "this month") in the same sentence as an explicit date is taken to refer to
+    the same period the writer named beside it (news style names the year of
+    earlier dates and calls the previous year "last year"). Each pin votes for a
+    publication year; pins that contradict the lower bound are dropped (the latest
+    explicit date mentioned in a non-future sentence). Without a consistent pin
+    the answer is "unknown" and the evidence gives the lower bound.
+    """
+    today = today or date.today()
+    sentences = _sentences(text)
+    mentions = _explicit_mentions(text, sentences)
+    past = [mm for mm in mentions if mm.past and mm.year <= today.year]
+    lower = max(((mm.year, mm.month or 1) for mm in past), default=None)
+    votes: dict[tuple[int, int | None], list[str]] = {}
+    for rel in _RELATIVE.finditer(text):
+        if _COPYRIGHT.search(_line_at(text, rel.start())):
+            continue
+        which = (rel.group("which") or "").lower()
+        unit = (rel.group("unit") or rel.group("unit2")).lower()
+        shift = {"last": -1, "this": 0, "next": 1}.get(which, -1)
+        sent_span = next(((a, b) for a, b in sentences if a <= rel.start() < b), None)
+        if sent_span is None:
+            continue
+        near = [mm for mm in mentions if sent_span[0] <= mm.start < sent_span[1]]
+        if unit == "month":
+            near = [mm for mm in near if mm.month is not None]
+        if not near:
+            continue
+        pin = min(near, key=lambda mm: abs(mm.start - rel.start()))
+        if unit == "year":
+            key: tuple[int, int | None] = (pin.year - shift, None)
+        else:
+            y, mo = divmod(pin.year * 12 + (pin.month - 1) - shift, 12)
+            key = (y, mo + 1)
+        if lower is not None and (key[0], key[1] or 12) < lower:
+            continue  # would put publication before a date the text reports as past
+        if key[0] > today.year:
+            continue
+        sentence = text[sent_span[0]:sent_span[1]].strip()
+        votes.setdefault(key, []).append(f'"{rel.group(0)}" beside "{pin.text}" in: {sentence[:140]!r}')
+    lower_note = f"latest date reported as past: {lower[0]}-{lower[1]:02d}" if lower else "no explicit past date"
+    if not votes:
+        return PublishedInfo(None, "unknown", f"no relative-year cue pinned to an explicit date ({lower_note})", None)
+    years = {k[0] for k in votes}
+    if len(years) > 1:
+        detail = "; ".join(f"{k[0]}: {len(v)}" for k, v in sorted(votes.items(), key=lambda kv: kv[0][0]))
+        return PublishedInfo(None, "unknown", f"conflicting year cues ({detail}); {lower_note}", None)
+    year = years.pop()
+    months = {k[1] for k in votes if k[1] is not None}
+    reasons = [r for v in votes.values() for r in v]
+    if len(months) == 1:
+        mo = months.pop()
+        return PublishedInfo(date(year, mo, 1), "inferred", f"{year}-{mo:02d} from " + "; ".join(reasons[:3]), "month")
+    return PublishedInfo(date(year, 1, 1), "inferred", f"{year} from " + "; ".join(reasons[:3]) + f" ({lower_note})",
+                         "year")
