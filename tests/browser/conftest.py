@@ -178,12 +178,16 @@ def wait_until_serving(url: str, timeout: float = 30.0) -> None:
 @pytest.fixture
 def serve_wsgi() -> Iterator[Callable[..., str]]:
     """Serve WSGI apps on 127.0.0.1 (free port) in background threads; stopped at teardown."""
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class _QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args: Any, **kwargs: Any) -> None:
+            pass
 
     servers: list[Any] = []
 
     def _serve(wsgi_app: Any, path: str = "/") -> str:
-        server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+        server = make_server("127.0.0.1", 0, wsgi_app, threaded=True, request_handler=_QuietHandler)
         thread = threading.Thread(target=server.serve_forever, name="wsgi-test-server", daemon=True)
         thread.start()
         servers.append((server, thread))
@@ -234,3 +238,109 @@ def live_app(serve_wsgi: Callable[..., str]) -> Callable[..., str]:
         return serve_wsgi(app.server)
 
     return _start
+
+
+# -- stores with known content --------------------------------------------------------------
+#: Hand-written documents (the project's own words) used until the bundled sample corpus lands,
+#: and by the tests that need exact, known events. Each entry: (title, publisher, published, text,
+#: [(sentence, date_text, start, end, precision, type, actors, places, extra)]).
+HAND_DOCS: list[dict[str, Any]] = [
+    {
+        "title": "Drone plant expands on the Volga",
+        "publisher": "Example Wire",
+        "published": "2023-06-13",
+        "text": (
+            "A factory in Tatarstan started assembling delta-wing drones on 9 June 2023, officials said. "
+            "Shipments of Iranian components arrived throughout August 2022. "
+            "Since February 2023 the plant has hired hundreds of students."
+        ),
+        "events": [
+            ("A factory in Tatarstan started assembling delta-wing drones on 9 June 2023, officials said.",
+             "9 June 2023", "2023-06-09", "2023-06-09", "day", "Strategic developments",
+             [("Russia", "country", "RU")], [("Alabuga", "RU", 55.77, 52.03, "facility")], {}),
+            ("Shipments of Iranian components arrived throughout August 2022.",
+             "August 2022", "2022-08-01", "2022-08-31", "month", "Strategic developments",
+             [("Iran", "country", "IR"), ("Russia", "country", "RU")], [("Tatarstan", "RU", 55.5, 50.5, "region")], {}),
+            ("Since February 2023 the plant has hired hundreds of students.",
+             "Since February 2023", "2023-02-01", None, "month", "Other",
+             [("Russia", "country", "RU")], [("Alabuga", "RU", 55.77, 52.03, "facility")],
+             {"date_relation": "since"}),
+        ],
+    },
+    {
+        "title": "Night strikes on the capital",
+        "publisher": "Sample Gazette",
+        "published": "2022-10-18",
+        "text": (
+            "Loitering munitions hit power stations in Kyiv on 17 October 2022. "
+            "Around mid-October 2022 air defence units reported dozens of interceptions."
+        ),
+        "events": [
+            ("Loitering munitions hit power stations in Kyiv on 17 October 2022.",
+             "17 October 2022", "2022-10-17", "2022-10-17", "day", "Explosions/Remote violence",
+             [("Russian Armed Forces", "military", "RU")], [("Kyiv", "UA", 50.45, 30.52, "city")], {}),
+            ("Around mid-October 2022 air defence units reported dozens of interceptions.",
+             "mid-October 2022", "2022-10-11", "2022-10-20", "day", "Battles",
+             [("Ukrainian Air Force", "military", "UA")], [("Ukraine", "UA", 49.0, 32.0, "country")],
+             {"approximate": True, "date_mod": "MID"}),
+        ],
+    },
+    {
+        "title": "Sanctions round",
+        "publisher": "Example Wire",
+        "published": "2023-01-20",
+        "text": (
+            "Brussels adopted new sanctions on drone makers on 19 January 2023. "
+            "The next package is expected in the spring."
+        ),
+        "events": [
+            ("Brussels adopted new sanctions on drone makers on 19 January 2023.",
+             "19 January 2023", "2023-01-19", "2023-01-19", "day", "Strategic developments",
+             [("European Union", "organisation", None)], [("Brussels", "BE", 50.85, 4.35, "city")], {}),
+            ("The next package is expected in the spring.",
+             "the spring", None, None, None, "Other", [("European Union", "organisation", None)], [], {}),
+        ],
+    },
+]
+
+
+def hand_documents() -> list[tuple[Any, list[Any]]]:
+    """HAND_DOCS as (Document, [Event]) pairs with offsets computed from the text."""
+    from datetime import date as _date
+
+    from timeline.model import Actor, Document, Event, Place
+
+    out = []
+    for spec in HAND_DOCS:
+        doc = Document(text=spec["text"], title=spec["title"], publisher=spec["publisher"],
+                       published=_date.fromisoformat(spec["published"]), published_source="given",
+                       url=f"https://example.org/{spec['title'].lower().replace(' ', '-')}")
+        events = []
+        for sentence, date_text, start, end, precision, etype, actors, places, extra in spec["events"]:
+            s = doc.text.index(sentence)
+            t = s + sentence.index(date_text)
+            events.append(Event(
+                date_start=_date.fromisoformat(start) if start else None,
+                date_end=_date.fromisoformat(end) if end else None,
+                precision=precision, date_text=date_text,
+                date_value=start[:7] if start else "XXXX-SP", summary=sentence.rstrip("."),
+                sentence=sentence, sentence_start=s, sentence_end=s + len(sentence),
+                timex_start=t, timex_end=t + len(date_text), event_type=etype,
+                actors=[Actor(n, k, c) for n, k, c in actors],
+                places=[Place(n, c, lat, lon, p) for n, c, lat, lon, p in places],
+                confidence=0.8, doc_id=doc.id, **extra,
+            ))
+        out.append((doc, events))
+    return out
+
+
+@pytest.fixture
+def hand_store_url(tmp_path: Path) -> str:
+    """A fresh SQLite store holding HAND_DOCS, added through Store.add."""
+    from timeline.store import Store
+
+    url = f"sqlite:///{tmp_path / 'hand.db'}"
+    with Store(url) as store:
+        for doc, events in hand_documents():
+            store.add(doc, events)
+    return url

@@ -1,0 +1,308 @@
+"""Dash callbacks: thin glue from inputs to store queries to the pure builders.
+
+Figures come from `figures`, panels from `detail`, rows from `table`, the filter
+state from `state`; each callback only reads its inputs, asks the store and hands
+the records to one of those.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from datetime import date
+from typing import Any
+
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from timeline.app import figures
+from timeline.app.detail import detail_panel, document_view
+from timeline.app.queries import AppQueries
+from timeline.app.state import (
+    LIST_KEYS,
+    empty_state,
+    parse_partial_date,
+    state_from_query,
+    state_to_filter,
+    state_to_query,
+)
+from timeline.app.table import sort_order, table_row
+
+log = logging.getLogger(__name__)
+
+CONTROLS = {
+    "search": ("filter-search", "value"),
+    "date_from": ("filter-from", "value"),
+    "date_to": ("filter-to", "value"),
+    "event_types": ("filter-types", "value"),
+    "actors": ("filter-actors", "value"),
+    "places": ("filter-places", "value"),
+    "sources": ("filter-sources", "value"),
+    "lanes": ("filter-lanes", "value"),
+}
+
+
+def window_from_relayout(relayout: dict[str, Any] | None, current: list[str] | None) -> list[str] | None:
+    """The visible x range after a zoom/pan (None = autorange); `current` when the x axis did not change."""
+    if not relayout:
+        return current
+    if relayout.get("xaxis.autorange"):
+        return None
+    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
+        return [str(relayout["xaxis.range[0]"]), str(relayout["xaxis.range[1]"])]
+    rng = relayout.get("xaxis.range")
+    if isinstance(rng, list) and len(rng) == 2:
+        return [str(rng[0]), str(rng[1])]
+    return current
+
+
+def window_dates(window: list[str] | None) -> tuple[date, date] | None:
+    if not window:
+        return None
+    lo, hi = parse_partial_date(window[0][:10]), parse_partial_date(window[1][:10])
+    if lo is None or hi is None:
+        return None
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def clicked_event_id(click: dict[str, Any] | None) -> int | None:
+    """The event id behind a click on the timeline (customdata = id) or map (customdata = [ids])."""
+    points = (click or {}).get("points") or []
+    if not points:
+        return None
+    data = points[0].get("customdata")
+    if isinstance(data, list):
+        data = data[0] if data else None
+    try:
+        return int(data) if data is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def register_callbacks(app: Dash, queries: AppQueries) -> None:
+    """Wire every callback of the layout in `timeline.app.layout` to `queries`."""
+
+    @app.callback(
+        Output("url", "search"),
+        Output("filter-state", "data"),
+        *[Output(cid, prop) for cid, prop in CONTROLS.values()],
+        Input("url", "search"),
+        Input("clear-filters", "n_clicks"),
+        *[Input(cid, prop) for cid, prop in CONTROLS.values()],
+    )
+    def sync_filters(search: str | None, _clear: int, *values: Any) -> tuple[Any, ...]:
+        """URL -> controls on load / navigation; controls -> URL and state otherwise (one callback, no loop)."""
+        trigger = ctx.triggered_id
+        if trigger in (None, "url", "clear-filters"):
+            state = empty_state() if trigger == "clear-filters" else state_from_query(search)
+            query = state_to_query(state)
+            controls = [state[key] or (None if key in LIST_KEYS else "") for key in CONTROLS]
+            controls[-1] = state["lanes"]
+            return (query if query != (search or "") else no_update, state, *controls)
+        state = empty_state()
+        for key, value in zip(CONTROLS, values):
+            if value:
+                state[key] = value
+        query = state_to_query(state)
+        return (query if query != (search or "") else no_update, state, *[no_update] * len(CONTROLS))
+
+    @app.callback(
+        Output("view-window", "data"),
+        Input("timeline-graph", "relayoutData"),
+        Input("filter-state", "data"),
+        State("view-window", "data"),
+    )
+    def track_window(relayout: dict[str, Any] | None, _state: Any, current: list[str] | None) -> Any:
+        if ctx.triggered_id == "filter-state":
+            return None  # a new filter starts from the whole extent
+        window = window_from_relayout(relayout, current)
+        if window == current:
+            raise PreventUpdate
+        return window
+
+    @app.callback(
+        Output("timeline-graph", "figure"),
+        Output("view-mode", "children"),
+        Input("filter-state", "data"),
+        Input("view-window", "data"),
+        Input("data-version", "data"),
+        State("selected-event", "data"),
+    )
+    def draw_timeline(state: dict[str, Any] | None, window: list[str] | None, _v: int, selected: Any) -> Any:
+        state = state or empty_state()
+        fig, note = queries.timeline(state, window, window_dates(window), selected)
+        return fig, note
+
+    @app.callback(
+        Output("map-graph", "figure"),
+        Output("map-note", "children"),
+        Output("event-count", "children"),
+        Input("filter-state", "data"),
+        Input("data-version", "data"),
+    )
+    def draw_map(state: dict[str, Any] | None, _v: int) -> Any:
+        flt = state_to_filter(state)
+        n = queries.store.count(flt)
+        fig = queries.map(flt, n)
+        meta = fig.layout.meta or {}
+        unlocated = meta.get("unlocated", 0)
+        note = f"{unlocated} of {n} events have no known place." if unlocated else ""
+        return fig, note, f"{n:,} event{'s' if n != 1 else ''}"
+
+    @app.callback(
+        Output("filter-actors", "options"),
+        Output("filter-places", "options"),
+        Output("filter-sources", "options"),
+        Input("data-version", "data"),
+        State("filter-actors", "value"),
+        State("filter-places", "value"),
+        State("filter-sources", "value"),
+    )
+    def refresh_options(_v: int, actors: Any, places: Any, sources: Any) -> Any:
+        facets = queries.facets()
+        return (
+            _options(facets.get("actors", []), actors),
+            _options(facets.get("places", []), places),
+            _options(facets.get("sources", []), sources),
+        )
+
+    @app.callback(
+        Output("events-grid", "getRowsResponse"),
+        Input("events-grid", "getRowsRequest"),
+        State("filter-state", "data"),
+    )
+    def table_rows(request: dict[str, Any] | None, state: dict[str, Any] | None) -> Any:
+        if not request:
+            raise PreventUpdate
+        flt = state_to_filter(state)
+        start = int(request.get("startRow") or 0)
+        end = int(request.get("endRow") or start + 100)
+        events = queries.store.events(flt, limit=end - start, offset=start, order=sort_order(request.get("sortModel")))
+        return {"rowData": [table_row(e) for e in events], "rowCount": queries.store.count(flt)}
+
+    # a new filter or new data: drop the grid's cached blocks so it asks for rows again
+    app.clientside_callback(
+        """
+        function(state, version) {
+            try {
+                dash_ag_grid.getApi('events-grid').purgeInfiniteCache();
+            } catch (err) {
+                // the grid is not mounted yet: it will ask for its first rows itself
+            }
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output("events-grid", "className"),
+        Input("filter-state", "data"),
+        Input("data-version", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("selected-event", "data"),
+        Output("events-grid", "selectedRows"),
+        Input("timeline-graph", "clickData"),
+        Input("map-graph", "clickData"),
+        Input("events-grid", "selectedRows"),
+        State("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+    def select_event(tl_click: Any, map_click: Any, rows: Any, current: Any) -> Any:
+        if ctx.triggered_id == "events-grid":
+            row_id = rows[0].get("id") if isinstance(rows, list) and rows else None
+            if row_id is None or row_id == current:
+                raise PreventUpdate
+            return int(row_id), no_update
+        event_id = clicked_event_id(tl_click if ctx.triggered_id == "timeline-graph" else map_click)
+        if event_id is None:
+            raise PreventUpdate
+        return event_id, {"ids": [str(event_id)]}
+
+    @app.callback(
+        Output("detail-panel", "children"),
+        Output("timeline-graph", "figure", allow_duplicate=True),
+        Input("selected-event", "data"),
+        State("filter-state", "data"),
+        prevent_initial_call=True,
+    )
+    def show_detail(event_id: Any, state: dict[str, Any] | None) -> Any:
+        event = queries.store.event(int(event_id)) if event_id is not None else None
+        patch = Patch()
+        marks = figures.selection_marks(event, (state or {}).get("lanes") or "event_type") if event else []
+        patch["data"][0]["x"] = [m[0] for m in marks]
+        patch["data"][0]["y"] = [m[1] for m in marks]
+        return detail_panel(event), patch
+
+    @app.callback(
+        Output("doc-modal", "style"),
+        Output("doc-body", "children"),
+        Input({"type": "open-doc", "doc": ALL, "i": ALL}, "n_clicks"),
+        Input("doc-close", "n_clicks"),
+        State("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+    def open_document(clicks: list[int], _close: int, event_id: Any) -> Any:
+        trigger = ctx.triggered_id
+        if trigger == "doc-close":
+            return {"display": "none"}, []
+        if not isinstance(trigger, dict) or not any(clicks) or event_id is None:
+            raise PreventUpdate
+        event = queries.store.event(int(event_id)) or {}
+        sources = event.get("sources") or []
+        index = int(trigger.get("i", 0))
+        source = sources[index] if index < len(sources) else None
+        document = queries.store.document(trigger.get("doc") or "")
+        return {"display": "flex"}, document_view(document, source)
+
+    @app.callback(
+        Output("add-status", "children"),
+        Output("data-version", "data"),
+        Input("upload", "contents"),
+        Input("paste-submit", "n_clicks"),
+        State("upload", "filename"),
+        State("paste-text", "value"),
+        State("paste-date", "value"),
+        State("paste-title", "value"),
+        State("data-version", "data"),
+        prevent_initial_call=True,
+    )
+    def add_documents(contents: Any, _n: int, filenames: Any, text: str | None, pub: str | None,
+                      title: str | None, version: int) -> Any:
+        if ctx.triggered_id == "upload":
+            if not contents:
+                raise PreventUpdate
+            contents = contents if isinstance(contents, list) else [contents]
+            filenames = filenames if isinstance(filenames, list) else [filenames]
+            uploads = []
+            for content, name in zip(contents, filenames):
+                try:
+                    uploads.append((name or "upload", _decode_upload(content)))
+                except ValueError as exc:
+                    return f"{name}: {exc}", no_update
+            message = queries.add_uploads(uploads)
+        else:
+            if not (text or "").strip():
+                return "Nothing to add: the text box is empty.", no_update
+            published = parse_partial_date(pub) if pub else None
+            if pub and (published is None or len(pub.strip()) != 10):
+                return f"Publication date {pub!r} is not a YYYY-MM-DD date.", no_update
+            message = queries.add_text(text or "", title=title or None, published=published)
+        return message, (version or 0) + 1
+
+
+def _options(facet: list[tuple[str, int]], current: Any) -> list[dict[str, Any]]:
+    options = [{"label": f"{name} ({n})", "value": name} for name, n in facet]
+    known = {o["value"] for o in options}
+    for value in current or []:
+        if value not in known:
+            options.append({"label": value, "value": value})
+    return options
+
+
+def _decode_upload(content: str) -> bytes:
+    """The bytes of a dcc.Upload data URL."""
+    _, _, payload = (content or "").partition(",")
+    try:
+        return base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("the upload is not valid base64 data") from None

@@ -1,0 +1,201 @@
+"""The page: filters on the left, timeline on top, table and map below, detail and add-documents panels.
+
+Every control has a visible label tied to it (`html.Label(htmlFor=...)`) and the
+tab order follows reading order: filters, timeline, table, map, detail.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from timeline.model import EVENT_TYPES
+
+GRID_PAGE = 100  # rows per block fetched by the table's infinite row model
+
+COLUMNS: list[dict[str, Any]] = [
+    {"field": "date", "headerName": "Date", "colId": "date", "width": 150, "sortable": True},
+    {"field": "precision", "headerName": "Precision", "colId": "precision", "width": 100, "sortable": True},
+    {"field": "event_type", "headerName": "Type", "colId": "type", "width": 170, "sortable": True},
+    {"field": "summary", "headerName": "Summary", "colId": "summary", "flex": 1, "minWidth": 240,
+     "sortable": True, "tooltipField": "summary"},
+    {"field": "actors", "headerName": "Actors", "colId": "actors", "width": 160, "sortable": False},
+    {"field": "places", "headerName": "Places", "colId": "places", "width": 140, "sortable": False},
+    {"field": "source", "headerName": "Source", "colId": "sources", "width": 150, "sortable": True},
+]
+
+
+def _labelled(label: str, control: Any, control_id: str, hint: str | None = None) -> html.Div:
+    children: list[Any] = [html.Label(label, htmlFor=control_id), control]
+    if hint:
+        children.append(html.Small(hint, className="hint", id=f"{control_id}-hint"))
+    return html.Div(children, className="field")
+
+
+def _dropdown(control_id: str, placeholder: str, options: list[Any] | None = None) -> dcc.Dropdown:
+    return dcc.Dropdown(id=control_id, options=options or [], multi=True, placeholder=placeholder,
+                        searchable=True, clearable=True)
+
+
+def filter_panel() -> html.Section:
+    return html.Section(
+        [
+            html.H2("Filters"),
+            _labelled("Search text", dcc.Input(id="filter-search", type="search", debounce=True,
+                                               placeholder="words in the sentence or summary"),
+                      "filter-search"),
+            html.Div(
+                [
+                    _labelled("From", dcc.Input(id="filter-from", type="text", debounce=True,
+                                                placeholder="YYYY[-MM[-DD]]"), "filter-from"),
+                    _labelled("To", dcc.Input(id="filter-to", type="text", debounce=True,
+                                              placeholder="YYYY[-MM[-DD]]"), "filter-to"),
+                ],
+                className="date-row",
+            ),
+            _labelled("Event types", _dropdown("filter-types", "all types",
+                                               [{"label": t, "value": t} for t in EVENT_TYPES]), "filter-types"),
+            _labelled("Actors", _dropdown("filter-actors", "all actors"), "filter-actors"),
+            _labelled("Places", _dropdown("filter-places", "all places"), "filter-places"),
+            _labelled("Sources", _dropdown("filter-sources", "all publishers / documents"), "filter-sources"),
+            html.Fieldset(
+                [
+                    html.Legend("Timeline lanes"),
+                    dcc.RadioItems(id="filter-lanes", options=[{"label": " by event type", "value": "event_type"},
+                                                                {"label": " by actor", "value": "actor"}],
+                                   value="event_type", className="radio", inline=True),
+                ],
+                className="field",
+            ),
+            html.Button("Clear filters", id="clear-filters", n_clicks=0, className="small-button"),
+        ],
+        className="panel filters",
+        **{"aria-label": "Filters"},
+    )
+
+
+def add_documents_panel(max_upload_mb: float) -> html.Section:
+    return html.Section(
+        [
+            html.H2("Add documents"),
+            dcc.Upload(
+                id="upload",
+                children=html.Div(["Drop files here or ", html.Button("choose files", className="link-button")]),
+                multiple=True,
+                max_size=int(max_upload_mb * 1024 * 1024),
+                className="upload",
+            ),
+            html.Small(f".txt, .html, .md, .jsonl — up to {max_upload_mb:g} MB each", className="hint"),
+            _labelled("Or paste text", dcc.Textarea(id="paste-text", rows=4, placeholder="article text"),
+                      "paste-text"),
+            _labelled("Publication date (optional)", dcc.Input(id="paste-date", type="text",
+                                                               placeholder="YYYY-MM-DD"), "paste-date"),
+            _labelled("Title (optional)", dcc.Input(id="paste-title", type="text"), "paste-title"),
+            html.Button("Add pasted text", id="paste-submit", n_clicks=0, className="small-button"),
+            html.Div(id="add-status", role="status", **{"aria-live": "polite"}),
+        ],
+        className="panel add-docs",
+        **{"aria-label": "Add documents"},
+    )
+
+
+def event_grid() -> dag.AgGrid:
+    return dag.AgGrid(
+        id="events-grid",
+        columnDefs=COLUMNS,
+        rowModelType="infinite",
+        getRowId="String(params.data.id)",
+        defaultColDef={"resizable": True, "sortable": False},
+        dashGridOptions={
+            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+            "cacheBlockSize": GRID_PAGE,
+            "maxBlocksInCache": 20,
+            "infiniteInitialRowCount": 1,
+            "rowBuffer": 10,
+            "tooltipShowDelay": 400,
+            "animateRows": False,
+            "rowHeight": 30,
+            "headerHeight": 32,
+        },
+        style={"height": "100%", "width": "100%"},
+    )
+
+
+def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Div:
+    """The whole page. `map_config` is the dcc.Graph config that points geo maps at local topojson."""
+    graph_config = {"displaylogo": False, "scrollZoom": True, "responsive": True}
+    return html.Div(
+        [
+            dcc.Location(id="url", refresh=False),
+            dcc.Store(id="filter-state"),
+            dcc.Store(id="view-window"),
+            dcc.Store(id="selected-event"),
+            dcc.Store(id="data-version", data=0),
+            html.Header(
+                [
+                    html.H1("Conflict timeline"),
+                    html.Div(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
+                    html.Div(id="view-mode", className="muted"),
+                ],
+                className="top",
+            ),
+            html.Div(
+                [
+                    html.Aside([filter_panel(), add_documents_panel(max_upload_mb)], className="sidebar"),
+                    html.Main(
+                        [
+                            html.Section(
+                                [
+                                    html.H2("Timeline", className="visually-hidden"),
+                                    html.Div(
+                                        "Dot: a single day. Bar: the whole interval (month, year, range). "
+                                        "Hatched / hollow: approximate. Arrow: open-ended.",
+                                        className="hint legend-note",
+                                    ),
+                                    dcc.Graph(id="timeline-graph", config=graph_config, className="timeline-graph",
+                                              style={"height": "340px"}),
+                                ],
+                                className="panel timeline",
+                                **{"aria-label": "Timeline"},
+                            ),
+                            html.Div(
+                                [
+                                    html.Section([html.H2("Events"), html.Div(event_grid(), className="grid-box")],
+                                                 className="panel table", **{"aria-label": "Event table"}),
+                                    html.Section(
+                                        [html.H2("Map"), html.Div(id="map-note", className="hint"),
+                                         dcc.Graph(id="map-graph", config={**graph_config, **map_config},
+                                                   className="map-graph", style={"height": "300px"})],
+                                        className="panel map", **{"aria-label": "Map"},
+                                    ),
+                                ],
+                                className="row",
+                            ),
+                            html.Section(
+                                [html.H2("Event detail"), html.Div(id="detail-panel")],
+                                className="panel detail", id="detail-section", **{"aria-label": "Event detail"},
+                            ),
+                        ],
+                        className="content",
+                    ),
+                ],
+                className="body",
+            ),
+            html.Div(
+                html.Div(
+                    [
+                        html.Button("Close", id="doc-close", n_clicks=0, className="small-button close"),
+                        html.Div(id="doc-body"),
+                    ],
+                    className="modal-box",
+                    role="dialog",
+                    **{"aria-modal": "true", "aria-label": "Document text"},
+                ),
+                id="doc-modal",
+                className="modal",
+                style={"display": "none"},
+            ),
+        ],
+        className="app",
+    )

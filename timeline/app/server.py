@@ -1,0 +1,64 @@
+"""`create_app`: the Dash app for one store, safe by default.
+
+Binds nothing itself (see `timeline serve`), limits request bodies to the upload
+size, serves the world map shapes locally so the map draws with no network, and
+keeps every piece of document text out of raw HTML.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dash
+
+from timeline.app.callbacks import register_callbacks
+from timeline.app.layout import build_layout
+from timeline.app.queries import AppQueries
+
+ASSETS = Path(__file__).resolve().parent / "static"
+
+
+def _open_store(store_or_url: Any) -> Any:
+    if isinstance(store_or_url, (str, Path)) or store_or_url is None:
+        from timeline.store import Store
+
+        return Store(None if store_or_url is None else str(store_or_url))
+    return store_or_url
+
+
+def _map_config(server: Any, requests_prefix: str) -> dict[str, Any]:
+    """Serve the shipped topojson from this Flask server and point plotly.js at it."""
+    from timeline.mapdata import plotly_config, register_topojson_route
+
+    route = register_topojson_route(server)
+    return plotly_config(requests_prefix.rstrip("/") + route)
+
+
+def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: str = "Conflict timeline",
+               requests_pathname_prefix: str = "/") -> dash.Dash:
+    """A Dash app over a `Store` (or a database URL / path; None = $TIMELINE_DB or ./timeline.db)."""
+    if max_upload_mb <= 0:
+        raise ValueError(f"max_upload_mb must be positive, got {max_upload_mb}")
+    store = _open_store(store_or_url)
+    max_bytes = int(max_upload_mb * 1024 * 1024)
+    app = dash.Dash(
+        __name__,
+        title=title,
+        assets_folder=str(ASSETS),
+        requests_pathname_prefix=requests_pathname_prefix,
+        serve_locally=True,
+        update_title=None,
+        suppress_callback_exceptions=False,
+    )
+    # base64 makes an upload ~4/3 larger, plus the JSON envelope of the callback request
+    app.server.config["MAX_CONTENT_LENGTH"] = int(max_bytes * 4 / 3) + 1024 * 1024
+    map_config = _map_config(app.server, requests_pathname_prefix)
+    queries = AppQueries(store, max_upload_bytes=max_bytes)
+
+    def _layout() -> Any:
+        return build_layout(max_upload_mb=max_upload_mb, map_config=map_config)
+
+    app.layout = _layout
+    register_callbacks(app, queries)
+    app.timeline_queries = queries  # type: ignore[attr-defined]  # for tests and benchmarks
+    return app

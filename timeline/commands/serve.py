@@ -1,0 +1,28 @@
+"""`timeline serve`: the interactive app on 127.0.0.1 (debug off unless asked)."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--db", envvar="TIMELINE_DB", default=None, help="Database URL or SQLite path (default ./timeline.db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; anything but loopback exposes your data to the network.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--debug/--no-debug", default=False, show_default=True,
+              help="Dash debug mode (reloader, in-browser tracebacks). Never on a shared network.")
+@click.option("--max-upload-mb", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Largest document accepted by the upload box.")
+def serve(db: str | None, host: str, port: int, debug: bool, max_upload_mb: float) -> None:
+    """Serve the interactive timeline app."""
+    from timeline.app.server import create_app
+    from timeline.store import StoreError
+
+    try:
+        app = create_app(db, max_upload_mb=max_upload_mb)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: binding {host}; anyone who can reach it can read and add documents", err=True)
+    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    app.run(host=host, port=port, debug=debug)
