@@ -63,19 +63,45 @@ def _detect(data: bytes, origin: str) -> tuple[str, str]:
     if best > MAX_CHAOS:
         raise IngestError(origin, f"undecodable bytes: encoding detection too weak (best guess {matches[0].encoding}, "
                                   f"{best:.0%} of the text looks garbled)")
+    western = _western_text(data)
+    if western is not None and any(m.chaos <= best + 0.1 and set(m.could_be_from_charset) & set(_WESTERN)
+                                   for m in matches):
+        return _check_text(western[0], origin), western[1]
     top = [m for m in matches if m.chaos <= best + 0.01]
     texts = {str(m) for m in top}
     if len(texts) == 1:
         return _check_text(texts.pop(), origin), top[0].encoding
-    for m in top:
-        if any(c in _WESTERN for c in m.could_be_from_charset):
-            for name in ("cp1252", "latin_1"):
-                try:
-                    return _check_text(data.decode(name), origin), name
-                except UnicodeDecodeError:
-                    continue
     names = ", ".join(sorted({m.encoding for m in top}))
     raise IngestError(origin, f"ambiguous encoding: the bytes decode differently as {names}; save the file as UTF-8")
+
+
+#: Characters a Windows-1252 decoding of Western-European prose produces outside ASCII.
+_WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŸŽž"
+    "\xa0£€©®°±§¶·«»¡¿–—‘’‚“”„…•™²³¹½¼¾ºªµ"
+)
+
+
+def _western_text(data: bytes) -> tuple[str, str] | None:
+    """The Windows-1252 (or Latin-1) reading of `data` if it looks like Western-European prose.
+
+    Checks that every non-ASCII character is a Western letter or typographic
+    mark, and that such letters are a minority of the letters (mis-decoded
+    Cyrillic or Greek would be almost all non-ASCII).
+    """
+    for name in ("cp1252", "latin_1"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        extra = [c for c in text if ord(c) > 127]
+        if not extra or any(c not in _WESTERN_CHARS for c in extra):
+            return None
+        letters = sum(c.isalpha() for c in text)
+        if sum(c.isalpha() for c in extra) > 0.3 * max(letters, 1):
+            return None
+        return text, name
+    return None
 
 
 def _check_text(text: str, origin: str) -> str:

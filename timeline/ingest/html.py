@@ -51,14 +51,14 @@ def parse_html(markup: str, origin: str) -> HtmlArticle:
     title = _meta(tree, "og:title") or _first_text(tree, "//title") or _first_text(tree, "//h1")
     publisher = _meta(tree, "og:site_name") or _meta(tree, "application-name")
     url = _canonical(tree)
-    text = _main_text(markup) or _fallback_text(tree)
-    if not text.strip():
+    text = _main_text(markup, _furniture_texts(tree)) or _fallback_text(tree)
+    if not any(c.isalpha() for c in text):
         raise IngestError(origin, "no main text found in the HTML")
     return HtmlArticle(text=text, title=title, publisher=publisher, url=url,
                        published=published, published_evidence=evidence)
 
 
-def _main_text(markup: str) -> str:
+def _main_text(markup: str, furniture: set[str]) -> str:
     import trafilatura
 
     try:
@@ -68,8 +68,20 @@ def _main_text(markup: str) -> str:
         return ""
     if not text:
         return ""
-    lines = [ln for ln in text.splitlines() if not is_furniture(ln)]
+    lines = [ln for ln in text.splitlines() if not is_furniture(ln) and " ".join(ln.split()) not in furniture]
     return "\n".join(lines).strip()
+
+
+def _furniture_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    """Texts of navigation/header/footer/aside blocks: trafilatura's fallback sometimes returns them."""
+    out: set[str] = set()
+    for block in tree.xpath("//nav | //header | //footer | //aside"):
+        for el in block.iter():
+            if isinstance(el.tag, str):
+                s = " ".join(el.text_content().split())
+                if s:
+                    out.add(s)
+    return out
 
 
 def _fallback_text(tree: lxml_html.HtmlElement) -> str:

@@ -58,11 +58,12 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    """Every non-hidden file under `root`, sorted by path (files and folders interleaved by name)."""
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
+    yield from sorted(found, key=lambda f: f.relative_to(root).parts)
 
 
 def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
