@@ -173,7 +173,12 @@ _EXPLICIT = re.compile(
     rf"|autumn|fall|winter|end of|start of|beginning of)\s+(?P<bare>(?:19|20)\d{{2}}))\b(?![-–/]\d)",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+ago\b", re.I)
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+of\s+|(?:early|late|earlier|later|mid-?)\s+)?"
+    r"(?P<which>last|this|next)\s+(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+ago\b",
+    re.I,
+)
 _FUTURE = re.compile(r"\b(?:will|would|could|plans?|planned|expects?|expected|aims?|scheduled|due to|next)\b", re.I)
 _DEADLINE_PREP = ("by", "until", "through", "before")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z\"'‘“(])|\n\s*\n|\n")
@@ -290,7 +295,7 @@ def infer_year(text: str, *, today: date | None = None) -> PublishedInfo:
         if key[0] > today.year:
             continue
         sentence = text[sent_span[0]:sent_span[1]].strip()
-        votes.setdefault(key, []).append(f'"{rel.group(0)}" beside "{pin.text}" in: {sentence[:140]!r}')
+        votes.setdefault(key, []).append(f'"{rel.group(0)}" beside "{pin.text}" in: {sentence[:240]!r}')
     lower_note = f"latest date reported as past: {lower[0]}-{lower[1]:02d}" if lower else "no explicit past date"
     if not votes:
         return PublishedInfo(None, "unknown", f"no relative-year cue pinned to an explicit date ({lower_note})", None)
