@@ -1,0 +1,122 @@
+"""`timeline events`: list stored events, filtered, as a table, CSV, JSON or JSON Lines.
+
+JSON and JSON Lines give the full event record of docs/architecture.md (with every
+source's offsets), so downstream tools can trace each event to its sentence.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from timeline.commands.ingest import _parse_date
+
+CSV_COLUMNS = ["id", "date_start", "date_end", "precision", "date_text", "date_value", "open_start", "open_end",
+               "event_type", "sub_type", "summary", "actors", "places", "fatalities", "confidence", "n_sources",
+               "sources", "sentence"]
+
+
+def _flat(rec: dict[str, Any], column: str) -> Any:
+    value = rec.get(column)
+    if column in ("actors", "places"):
+        return "; ".join(x["name"] for x in value)
+    if column == "sources":
+        return "; ".join(s.get("publisher") or s["doc_id"] for s in value)
+    return "" if value is None else value
+
+
+def _date_span(rec: dict[str, Any]) -> str:
+    start, end = rec["date_start"], rec["date_end"]
+    if start is None and end is None:
+        return f"? ({rec['date_value']})"
+    if rec["open_end"]:
+        return f"{start} →"
+    if rec["open_start"]:
+        return f"→ {end}"
+    return start if start == end else f"{start} – {end}"
+
+
+def _print_table(records: list[dict[str, Any]], total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, expand=False)
+    for name, kw in (("id", {"justify": "right"}), ("date", {"no_wrap": True}), ("precision", {}),
+                     ("type", {}), ("summary", {"ratio": 3}), ("actors", {}), ("places", {}),
+                     ("sources", {"justify": "right"})):
+        table.add_column(name, **kw)
+    for rec in records:
+        table.add_row(str(rec["id"]), _date_span(rec), rec["precision"] or "", rec["event_type"], rec["summary"],
+                      _flat(rec, "actors"), _flat(rec, "places"), str(len(rec["sources"])))
+    console = Console()
+    console.print(table)
+    console.print(f"{len(records)} of {total} matching events", style="dim")
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file a read-only command would create by opening `url`, if it does not exist yet."""
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            return path
+    return None
+
+
+@click.command()
+@click.option("--db", envvar="TIMELINE_DB", default=None,
+              help="Database URL or SQLite path (default $TIMELINE_DB, else ./timeline.db).")
+@click.option("--from", "date_from", callback=_parse_date, metavar="DATE",
+              help="Events whose dates overlap DATE (YYYY-MM-DD) or later.")
+@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Events that overlap DATE or earlier.")
+@click.option("--actor", "actors", multiple=True, help="Actor name (repeat for any of several).")
+@click.option("--place", "places", multiple=True, help="Place name (repeat for any of several).")
+@click.option("--type", "event_types", multiple=True, help="Event type, e.g. 'Battles' (repeatable).")
+@click.option("--source", "sources", multiple=True, help="Publisher name or document id (repeatable).")
+@click.option("--search", help='Full-text search: words, "phrases", or, -excluded.')
+@click.option("--order", default="date", show_default=True, help="date, -date, type, confidence, sources, ...")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]), default="table",
+              show_default=True)
+def events(db: str | None, date_from: date | None, date_to: date | None, actors: tuple[str, ...],
+           places: tuple[str, ...], event_types: tuple[str, ...], sources: tuple[str, ...], search: str | None,
+           order: str, limit: int | None, offset: int, fmt: str) -> None:
+    """List stored events matching every given filter."""
+    from timeline.model import EventFilter
+    from timeline.store import Store, StoreError, resolve_url
+
+    url = resolve_url(db)
+    missing = _missing_sqlite_file(url)
+    if missing is not None:
+        raise click.ClickException(f"no database at {missing}; run `timeline ingest` first or pass --db")
+    flt = EventFilter(date_from=date_from, date_to=date_to, actors=list(actors), places=list(places),
+                      event_types=list(event_types), sources=list(sources), search=search)
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}")
+    try:
+        with Store(url) as store:
+            records = store.events(flt, limit=limit, offset=offset, order=order)
+            total = store.count(flt) if fmt == "table" else len(records)
+    except ValueError as exc:  # unknown --order
+        raise click.BadParameter(str(exc), param_hint="--order") from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+    out = click.get_text_stream("stdout")
+    if fmt == "table":
+        _print_table(records, total)
+    elif fmt == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for rec in records:
+            writer.writerow([_flat(rec, c) for c in CSV_COLUMNS])
