@@ -1,0 +1,70 @@
+"""ACLED event type and sub-type of a clause, from the weighted cue table gazetteer/data/event_cues.tsv.
+
+The table is data so analysts can extend it without touching code; each row carries an example
+phrase that tests/events checks classifies to that row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer.tables import DATA_DIR, TableError, parse_float, read_table
+from ..model import EVENT_TYPES
+
+CUE_TABLE = "event_cues.tsv"
+#: Scores below this leave the clause as "Other".
+MIN_SCORE = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    event_type: str
+    sub_type: str
+    weight: float
+    pattern: re.Pattern
+    example: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    event_type: str
+    sub_type: str | None
+    score: float            # summed weight of the winning sub-type, capped at 1
+    cues: tuple[str, ...]   # matched cue texts, for explanation
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[Cue, ...]:
+    out = []
+    for line, (etype, sub, weight, pattern, example) in read_table(CUE_TABLE, 5):
+        if etype not in EVENT_TYPES:
+            raise TableError(f"{DATA_DIR / CUE_TABLE}:{line}: unknown event type {etype!r}")
+        w = parse_float(weight, table=CUE_TABLE, lineno=line, column="weight")
+        try:
+            rx = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+        except re.error as exc:
+            raise TableError(f"{DATA_DIR / CUE_TABLE}:{line}: bad pattern ({exc})") from None
+        out.append(Cue(etype, sub, w, rx, example, line))
+    return tuple(out)
+
+
+def classify(clause: str) -> Classification:
+    """Best (event_type, sub_type) for a clause; ("Other", None) when no cue is strong enough."""
+    scores: dict[tuple[str, str], float] = {}
+    matched: dict[tuple[str, str], list[str]] = {}
+    order: dict[tuple[str, str], int] = {}
+    for k, cue in enumerate(cues()):
+        m = cue.pattern.search(clause)
+        if m:
+            key = (cue.event_type, cue.sub_type)
+            scores[key] = scores.get(key, 0.0) + cue.weight
+            matched.setdefault(key, []).append(m.group())
+            order.setdefault(key, k)
+    if not scores:
+        return Classification("Other", None, 0.0, ())
+    best = max(scores, key=lambda k: (scores[k], -order[k]))
+    if scores[best] < MIN_SCORE:
+        return Classification("Other", None, scores[best], tuple(matched[best]))
+    return Classification(best[0], best[1], min(1.0, scores[best]), tuple(matched[best]))

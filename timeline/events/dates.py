@@ -1,0 +1,107 @@
+"""From a Timex to an event's date fields: which timexes anchor a happening, open ends, hedges.
+
+Choices (documented for the user):
+- Only DATE and TIME timexes anchor events; DURATION and SET never do on their own.
+- PRESENT_REF / PAST_REF / FUTURE_REF ("currently", "recently", "in the future") never anchor an
+  event: "currently" describes a state at the publication date, not a dated happening, and the
+  sentence usually carries a real date (a reporting date) anyway.
+- Unresolved dates (no publication date, e.g. value ``XXXX-10``) are kept: the event is returned
+  with date_start/date_end None and date_value as the tagger wrote it, so the user sees it as undated
+  instead of losing it, and nothing is invented.
+- "since"/"from"/"after" without a closing "to" leave the end open (date_end None); "until"/"by"/
+  "before" leave the start open (date_start None).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..temporal.model import Timex
+
+NON_ANCHOR_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+APPROX_MODS = frozenset({"APPROX", "START", "MID", "END"})
+OPEN_END = frozenset({"since", "from", "after"})
+OPEN_START = frozenset({"until", "by", "before"})
+_HEDGE = re.compile(r"\b(?:around|about|approximately|roughly|circa|some time|sometime|early|late|mid|middle of|"
+                    r"end of|beginning of|start of|turn of)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:(?:since|until|till|by|before|after|from|on|in|during|at|around|about|through|as of|as early as|"
+    r"as late as|no later than|between|to)(?:\s+at\s+least)?|at\s+least)\s+$",
+    re.IGNORECASE)
+#: "images from April" is a point in time, not an open interval starting in April.
+_RECORD_FROM = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|footage|videos?|reports?|data|documents?|"
+                          r"letters?|statements?|figures|records|imagery|intelligence|recordings?|files)"
+                          r"\s+(?:taken\s+|dated\s+)?from\s+$", re.IGNORECASE)
+
+
+def anchors_event(t: Timex) -> bool:
+    """Can this timex date a happening?"""
+    if t.type not in ("DATE", "TIME") or not t.value or t.value in NON_ANCHOR_VALUES:
+        return False
+    return t.value[0].isdigit() or t.value[0] == "X" or t.value.startswith("BC")
+
+
+@dataclass(slots=True)
+class DateFields:
+    date_start: date | None
+    date_end: date | None
+    precision: str | None
+    date_text: str
+    date_value: str
+    date_mod: str | None
+    date_relation: str | None
+    approximate: bool
+    timex_start: int
+    timex_end: int
+    text_start: int     # where date_text starts (its preposition, if any)
+
+
+def date_fields(text: str, first: Timex, last: Timex | None = None) -> DateFields:
+    """Date fields for one timex, or for a from/to (between/and) pair `first`..`last`."""
+    relation = first.relation
+    if relation == "from" and _RECORD_FROM.search(text, max(0, first.start - 40), first.start):
+        relation = None
+    start, end = first.first, first.last
+    t_start, t_end = first.start, first.end
+    value = first.value
+    if last is not None:
+        end = last.last
+        t_end = last.end
+        value = f"{first.value}/{last.value}"
+        relation = None
+    elif relation in OPEN_END:
+        end = None
+    elif relation in OPEN_START:
+        start = None
+    if relation in ("before",) and first.first is not None:
+        start, end = None, first.first
+    if relation == "after" and first.last is not None:
+        start = first.last
+    prep = _PREPOSITION.search(text, max(0, t_start - 40), t_start)
+    d_start = prep.start() if prep else t_start
+    shown = " ".join(text[d_start:t_end].split())
+    hedged = bool(_HEDGE.search(shown)) and first.precision not in (None, "day")
+    approximate = (first.mod in APPROX_MODS) or hedged
+    return DateFields(start, end, first.precision, shown, value, first.mod, relation, approximate, t_start, t_end,
+                      d_start)
+
+
+def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | None]]:
+    """Group 'from X to Y' and 'between X and Y' into one range; every other timex stands alone."""
+    out: list[tuple[Timex, Timex | None]] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        if i + 1 < len(timexes):
+            u = timexes[i + 1]
+            gap = text[t.end:u.start].strip().lower()
+            if ((t.relation == "from" and u.relation in ("to", "until") and gap in ("to", "until", "till", "-", "–"))
+                    or (t.relation == "between" and gap == "and")
+                    or (gap in ("-", "–") and t.precision == u.precision)):
+                out.append((t, u))
+                i += 2
+                continue
+        out.append((t, None))
+        i += 1
+    return out

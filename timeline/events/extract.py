@@ -1,0 +1,141 @@
+"""Document + timexes -> dated events, one per dated happening (clause), traceable to its sentence.
+
+Pipeline: sentences -> drop boilerplate -> dates that can anchor a happening -> from/to pairs ->
+clauses -> per clause: date fields, reporting date or happening, ACLED type, actors, places,
+fatalities, confidence.
+
+Places of a dated sentence also take the explicitly named places of the undated sentences that
+follow it in the same paragraph ("... the White House said on Friday. The weapons are ferried to
+Makhachkala from Amirabad ..."): those sentences elaborate the dated one and would otherwise never
+reach the map. Actors are not carried over, they stay with the clause that names them.
+"""
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from ..gazetteer import Mentions, scan
+from ..model import Actor, Document, Event, Place
+from ..temporal.model import Timex
+from .boilerplate import is_boilerplate
+from .classify import classify
+from .clauses import clean_clause, split_clauses
+from .dates import DateFields, anchors_event, date_fields, pair_ranges
+from .fatalities import fatalities
+from .reporting import is_reporting_date, statement_summary
+from .sentences import Span, split_sentences
+
+STATEMENT_TYPE = "Strategic developments"
+_PRECISION_SCORE = {"day": 0.45, "week": 0.38, "month": 0.33, "season": 0.28, "quarter": 0.28, "half": 0.25,
+                    "year": 0.22, "decade": 0.12, "century": 0.08}
+
+
+def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
+    """Dated events of `doc`. Without `timexes`, tags `doc.text` anchored to `doc.published` (None stays None)."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"extract() needs a timeline.model.Document, got {type(doc).__name__}")
+    text = doc.text or ""
+    if timexes is None:
+        timexes = _tag(text, doc.published)
+    anchors = sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start)
+    if not anchors:
+        return []
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Timex]] = {}
+    for t in anchors:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and t.end <= sentences[k].end:
+            by_sentence.setdefault(k, []).append(t)
+        elif k >= 0:  # a timex straddling a (wrong) sentence boundary stays with the sentence it starts in
+            by_sentence.setdefault(k, []).append(t)
+    mentions = scan(text)
+    events: list[Event] = []
+    for k in sorted(by_sentence):
+        sentence = sentences[k]
+        if is_boilerplate(text[sentence.start:sentence.end]):
+            continue
+        sentence_events = _sentence_events(doc, text, sentence, by_sentence[k], mentions)
+        if sentence_events:
+            extra = _continuation_places(text, sentences, k, by_sentence, mentions)
+            last = sentence_events[-1]
+            known = {(p.name, p.country) for p in last.places}
+            last.places.extend(p for p in extra if (p.name, p.country) not in known)
+        events.extend(sentence_events)
+    return events
+
+
+def _tag(text: str, dct: date | None) -> list[Timex]:
+    try:
+        from ..temporal import tag
+    except ImportError as exc:  # the tagger is a separate part of the project
+        raise RuntimeError("timeline.events.extract needs timeline.temporal.tag to find dates "
+                           "when no timexes are passed") from exc
+    return tag(text, dct)
+
+
+def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Timex],
+                     mentions: Mentions) -> list[Event]:
+    groups = pair_ranges(text, timexes)
+    spans = [(first.start, (last or first).end) for first, last in groups]
+    clauses = split_clauses(text, sentence, spans)
+    sentence_text = text[sentence.start:sentence.end]
+    out = []
+    for (first, last), clause in zip(groups, clauses):
+        fields = date_fields(text, first, last)
+        clause_text = text[clause.start:clause.end]
+        cls = classify(clause_text)
+        summary = None
+        event_type, sub_type = cls.event_type, cls.sub_type
+        if last is None and is_reporting_date(text, first.start, first.end):
+            event_type = STATEMENT_TYPE
+            sub_type = cls.sub_type if cls.event_type == STATEMENT_TYPE else "Other"
+            summary = statement_summary(_without_date(text, clause, fields))
+        actors = mentions.actors_in(clause.start, clause.end) or mentions.actors_in(sentence.start, sentence.end)
+        places = mentions.places_in(clause.start, clause.end) or mentions.places_in(sentence.start, sentence.end)
+        event = Event(
+            date_start=fields.date_start, date_end=fields.date_end, precision=fields.precision,
+            date_text=fields.date_text, date_value=fields.date_value,
+            summary=clean_clause(summary or clause_text), sentence=sentence_text,
+            sentence_start=sentence.start, sentence_end=sentence.end,
+            timex_start=fields.timex_start, timex_end=fields.timex_end,
+            approximate=fields.approximate, date_mod=fields.date_mod, date_relation=fields.date_relation,
+            event_type=event_type, sub_type=sub_type, actors=actors, places=places,
+            fatalities=fatalities(clause_text), doc_id=doc.id,
+        )
+        event.confidence = confidence(fields, cls.score, actors, places)
+        out.append(event)
+    return out
+
+
+def _without_date(text: str, clause: Span, fields: DateFields) -> str:
+    """The clause with its date expression (and preposition) cut out: the statement's own words."""
+    cut_from = max(clause.start, fields.text_start)
+    return (text[clause.start:cut_from].rstrip() + text[fields.timex_end:clause.end]).strip()
+
+
+def _continuation_places(text: str, sentences: list[Span], k: int, by_sentence: dict[int, list[Timex]],
+                         mentions: Mentions) -> list[Place]:
+    """Explicit places of the undated sentences right after sentence k in the same paragraph."""
+    out: list[Place] = []
+    j = k + 1
+    while j < len(sentences) and j not in by_sentence and "\n" not in text[sentences[j - 1].end:sentences[j].start]:
+        s = sentences[j]
+        if is_boilerplate(text[s.start:s.end]):
+            break
+        out.extend(p for p in mentions.places_in(s.start, s.end) if p.precision != "country")
+        j += 1
+    return out
+
+
+def confidence(fields: DateFields, type_score: float, actors: list[Actor], places: list[Place]) -> float:
+    """How much to trust the event, in [0, 1]: date precision and resolution, type cue strength, who and where."""
+    if fields.date_start is None and fields.date_end is None:
+        score = 0.05
+    else:
+        score = _PRECISION_SCORE.get(fields.precision or "", 0.2)
+    score += 0.3 * min(1.0, type_score)
+    score += 0.15 if actors else 0.0
+    score += 0.05 if places else 0.0
+    score += 0.0 if fields.approximate else 0.05
+    return round(max(0.0, min(1.0, score)), 2)

