@@ -1,0 +1,503 @@
+/* conflict-timeline static export: timeline, map, table and event details drawn from the
+ * JSON embedded in this page, with filters that update all of them together.
+ * Plain JavaScript with plotly.js only. Record text reaches the DOM through textContent
+ * (never innerHTML); text handed to plotly, which renders a few tags, is escaped first. */
+(function () {
+  "use strict";
+  var DAY = 86400000;
+  var PAGE_SIZE = 50;
+  var STYLES = ["bar", "bar-approx", "bar-open", "bar-open-approx", "point", "point-approx"];
+
+  function byId(id) { return document.getElementById(id); }
+  function readJSON(id) { return JSON.parse(byId(id).textContent); }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+  function iso(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
+  function dayOf(value) {
+    if (!value) return null;
+    var t = Date.parse(value + "T00:00:00Z");
+    return isNaN(t) ? null : Math.round(t / DAY);
+  }
+  function clip(s, n) { return s.length <= n ? s : s.slice(0, n - 1) + "\u2026"; }
+
+  var D = readJSON("timeline-data");
+  // plotly.js draws geo subplots from PlotlyGeoAssets before it would fetch anything
+  window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
+  window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};
+  window.PlotlyGeoAssets.topojson[D.topojson] = readJSON("timeline-topojson");
+  var PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "about:blank#offline/" };
+
+  /* ---------- records ---------- */
+  function expand(d) {
+    var c = d.ev, out = new Array(d.n);
+    function pick(list) { return function (k) { return list[k]; }; }
+    for (var i = 0; i < d.n; i++) {
+      var sn = c.sn[i], sm = c.sm[i], mod = d.mods[c.m[i]] || ["", ""];
+      var ev = {
+        id: c.id[i], s: c.s[i], e: c.e[i],
+        precision: d.precisions[c.p[i]] || null,
+        approximate: (c.f[i] & 1) !== 0, open_start: (c.f[i] & 2) !== 0, open_end: (c.f[i] & 4) !== 0,
+        date_text: c.dt[i],
+        date_value: c.dv[i] === 0 ? (c.s[i] === null ? "" : iso(c.s[i])) : c.dv[i],
+        date_mod: mod[0], date_relation: mod[1],
+        sentence: sn,
+        summary: sm === 0 ? sn : (Array.isArray(sm) ? sn.slice(sm[0], sm[1]) : sm),
+        highlight: c.h[i] || null,
+        type: d.types[c.t[i]], colour: d.colours[c.t[i]],
+        sub_type: d.subtypes[c.st[i]] || "",
+        actors: c.a[i].map(pick(d.actors)),
+        places: c.pl[i].map(pick(d.places)),
+        sources: c.src[i].map(pick(d.sources)),
+        confidence: c.c[i] < 0 ? null : c.c[i] / 100,
+        fatalities: Object.prototype.hasOwnProperty.call(d.fatalities, String(i)) ? d.fatalities[String(i)] : null
+      };
+      ev.actorNames = ev.actors.map(function (a) { return a[0]; });
+      ev.placeNames = ev.places.map(function (p) { return p[0]; });
+      ev.hay = [ev.sentence, ev.summary, ev.date_text, ev.type, ev.sub_type, ev.actorNames.join(" "),
+        ev.placeNames.join(" "), ev.sources.map(function (s) { return s[1] + " " + s[3]; }).join(" ")]
+        .join("\n").toLowerCase();
+      out[i] = ev;
+    }
+    return out;
+  }
+  var EVENTS = expand(D);
+  var BY_ID = {};
+  EVENTS.forEach(function (ev) { BY_ID[ev.id] = ev; });
+
+  function sourceName(s) { return s[3] || s[1] || s[0] || "source"; }
+
+  function formatDay(day, precision) {
+    var text = iso(day);
+    if (precision === "month") return text.slice(0, 7);
+    if (precision === "year" || precision === "decade" || precision === "century") return text.slice(0, 4);
+    return text;
+  }
+
+  /** The resolved date as a reader should see it, never finer than its precision. */
+  function resolvedText(ev) {
+    var p = ev.precision || "?", approx = ev.approximate ? "about " : "";
+    if (ev.s === null && ev.e === null) return "unresolved (" + (ev.date_value || "?") + ")";
+    if (ev.e === null) return approx + formatDay(ev.s, ev.precision) + " \u2192 open (" + p + ")";
+    if (ev.s === null) return approx + "open \u2192 " + formatDay(ev.e, ev.precision) + " (" + p + ")";
+    var a = formatDay(ev.s, ev.precision), b = formatDay(ev.e, ev.precision);
+    return approx + (a === b ? a : a + " \u2013 " + b) + " (" + p + ")";
+  }
+
+  /* ---------- filters ---------- */
+  var state = { from: null, to: null, types: {}, actor: "", terms: [], sort: "date", dir: 1, page: 0, selected: null };
+  D.types.forEach(function (t) { state.types[t] = true; });
+
+  function matches(ev) {
+    if (!state.types[ev.type]) return false;
+    if (state.from !== null || state.to !== null) {
+      if (ev.s === null && ev.e === null) return false;
+      var lo = ev.s === null ? -Infinity : ev.s, hi = ev.e === null ? Infinity : ev.e;
+      if (state.from !== null && hi < state.from) return false;
+      if (state.to !== null && lo > state.to) return false;
+    }
+    if (state.actor && ev.actorNames.indexOf(state.actor) < 0) return false;
+    for (var i = 0; i < state.terms.length; i++) if (ev.hay.indexOf(state.terms[i]) < 0) return false;
+    return true;
+  }
+
+  function buildFilters() {
+    var counts = {};
+    EVENTS.forEach(function (ev) { counts[ev.type] = (counts[ev.type] || 0) + 1; });
+    var box = byId("f-types");
+    D.types.forEach(function (t, k) {
+      if (!counts[t]) return;
+      var label = el("label"), input = el("input"), sw = el("span", null, "swatch");
+      input.type = "checkbox"; input.checked = true; input.value = t; input.dataset.type = t;
+      sw.style.background = D.colours[k];
+      input.addEventListener("change", function () { state.types[t] = input.checked; update(); });
+      label.append(input, sw, el("span", t + " (" + counts[t] + ")"));
+      box.append(label);
+    });
+    var actorCounts = {};
+    EVENTS.forEach(function (ev) { ev.actorNames.forEach(function (a) { actorCounts[a] = (actorCounts[a] || 0) + 1; }); });
+    var select = byId("f-actor");
+    Object.keys(actorCounts).sort(function (a, b) { return actorCounts[b] - actorCounts[a] || (a < b ? -1 : 1); })
+      .forEach(function (a) { var o = el("option", a + " (" + actorCounts[a] + ")"); o.value = a; select.append(o); });
+    select.addEventListener("change", function () { state.actor = select.value; update(); });
+    var days = [];
+    EVENTS.forEach(function (ev) { if (ev.s !== null) days.push(ev.s); if (ev.e !== null) days.push(ev.e); });
+    ["f-from", "f-to"].forEach(function (id) {
+      var input = byId(id);
+      if (days.length) { input.min = iso(Math.min.apply(null, days)); input.max = iso(Math.max.apply(null, days)); }
+      input.addEventListener("change", function () { state[id === "f-from" ? "from" : "to"] = dayOf(input.value); update(); });
+    });
+    var timer = null, text = byId("f-text");
+    text.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        state.terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+        update();
+      }, 150);
+    });
+    byId("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+    byId("f-reset").addEventListener("click", function () {
+      byId("filters").reset();
+      state.from = state.to = null; state.actor = ""; state.terms = [];
+      D.types.forEach(function (t) { state.types[t] = true; });
+      box.querySelectorAll("input").forEach(function (i) { i.checked = true; });
+      update();
+    });
+  }
+
+  /* ---------- timeline ---------- */
+  function extent(events) {
+    var lo = Infinity, hi = -Infinity;
+    events.forEach(function (ev) {
+      [ev.s, ev.e].forEach(function (d) { if (d !== null) { if (d < lo) lo = d; if (d > hi) hi = d; } });
+    });
+    return lo === Infinity ? null : [lo, hi];
+  }
+
+  /** How an event is drawn: [start, end) in days, point or bar, as the app does. */
+  function span(ev, edge) {
+    if (ev.s === null && ev.e === null) return null;
+    var start = ev.s === null ? Math.min(edge[0], ev.e) : ev.s;
+    var end = ev.e === null ? Math.max(edge[1], start) : ev.e;
+    var open = ev.open_start || ev.open_end;
+    var point = start === end && (ev.precision === null || ev.precision === "day") && !open;
+    return { start: start, end: end + 1, point: point, open: open };
+  }
+
+  function hover(ev) {
+    return "<b>" + esc(ev.date_text) + "</b> \u2014 " + esc(resolvedText(ev)) + "<br>" +
+      esc(clip(ev.summary || ev.sentence, 140)) + "<br>" + esc(ev.type) + " \u00b7 " +
+      esc(ev.sources.length ? sourceName(ev.sources[0]) + (ev.sources.length > 1 ? " (+" + (ev.sources.length - 1) + " more)" : "") : "no source");
+  }
+
+  function markTraces(events, edge) {
+    var groups = {}, laneCount = {}, points = 0;
+    events.forEach(function (ev) {
+      var sp = span(ev, edge);
+      if (!sp) return;
+      var style = sp.open ? "bar-open" : (sp.point ? "point" : "bar");
+      if (ev.approximate) style += "-approx";
+      var key = ev.type + "\u0000" + style;
+      var g = groups[key] || (groups[key] = { type: ev.type, colour: ev.colour, style: style, ev: [], sp: [] });
+      g.ev.push(ev); g.sp.push(sp);
+      laneCount[ev.type] = (laneCount[ev.type] || 0) + 1;
+      if (sp.point) points++;
+    });
+    var traces = [], legendDone = {};
+    var scatterType = points > 1000 ? "scattergl" : "scatter";
+    D.types.forEach(function (type) {
+      STYLES.forEach(function (style) {
+        var g = groups[type + "\u0000" + style];
+        if (!g) return;
+        var approx = /approx$/.test(style);
+        var common = {
+          name: type, legendgroup: type, showlegend: !legendDone[type],
+          customdata: g.ev.map(function (ev) { return ev.id; }),
+          hovertext: g.ev.map(hover), hovertemplate: "%{hovertext}<extra></extra>",
+          y: g.ev.map(function () { return type; })
+        };
+        legendDone[type] = true;
+        if (style.indexOf("point") === 0) {
+          traces.push(Object.assign(common, {
+            type: scatterType, mode: "markers",
+            x: g.sp.map(function (s) { return iso(s.start); }),
+            marker: { color: g.colour, size: 10, symbol: approx ? "circle-open" : "circle",
+              line: { width: approx ? 2 : 1, color: approx ? g.colour : "#ffffff" } }
+          }));
+          return;
+        }
+        traces.push(Object.assign(common, {
+          type: "bar", orientation: "h", width: 0.5,
+          base: g.sp.map(function (s) { return iso(s.start); }),
+          x: g.sp.map(function (s) { return (s.end - s.start) * DAY; }),
+          marker: { color: g.colour, opacity: approx ? 0.45 : 0.8, line: { color: g.colour, width: 1 },
+            pattern: { shape: approx ? "/" : (style.indexOf("open") >= 0 ? "." : "") } }
+        }));
+        if (style.indexOf("open") >= 0) traces.push(openArrows(g));
+      });
+    });
+    var lanes = Object.keys(laneCount).sort(function (a, b) { return laneCount[b] - laneCount[a] || (a < b ? -1 : 1); });
+    return { traces: traces, lanes: lanes };
+  }
+
+  function openArrows(g) {
+    var x = [], y = [], symbols = [];
+    g.ev.forEach(function (ev, k) {
+      if (ev.open_end || ev.e === null) { x.push(iso(g.sp[k].end)); y.push(g.type); symbols.push("triangle-right"); }
+      if (ev.open_start || ev.s === null) { x.push(iso(g.sp[k].start)); y.push(g.type); symbols.push("triangle-left"); }
+    });
+    return { type: "scatter", mode: "markers", x: x, y: y, legendgroup: g.type, showlegend: false,
+      hoverinfo: "skip", name: g.type + " (open-ended)", marker: { symbol: symbols, size: 11, color: g.colour } };
+  }
+
+  function choosePeriod(days) {
+    if (days <= 120) return "day";
+    if (days <= 3 * 365) return "week";
+    if (days <= 30 * 365) return "month";
+    return "year";
+  }
+  var PERIOD_DAYS = { day: 1, week: 7, month: 30, year: 365 };
+
+  function bucket(day, period) {
+    if (period === "day") return iso(day);
+    if (period === "week") return iso(day - (((day + 3) % 7) + 7) % 7);   // Monday (day 0 was a Thursday)
+    var text = iso(day);
+    return period === "month" ? text.slice(0, 7) + "-01" : text.slice(0, 4) + "-01-01";
+  }
+
+  function countTraces(events, edge) {
+    var period = choosePeriod(edge[1] - edge[0] + 1), counts = {};
+    events.forEach(function (ev) {
+      var day = ev.s !== null ? ev.s : ev.e;
+      if (day === null) return;
+      var c = counts[ev.type] || (counts[ev.type] = {});
+      var b = bucket(day, period);
+      c[b] = (c[b] || 0) + 1;
+    });
+    var width = PERIOD_DAYS[period] * DAY * 0.9;
+    var traces = [];
+    D.types.forEach(function (type, k) {
+      if (!counts[type]) return;
+      var keys = Object.keys(counts[type]).sort();
+      traces.push({ type: "bar", name: type, x: keys, y: keys.map(function (b) { return counts[type][b]; }),
+        width: keys.map(function () { return width; }), offset: 0, marker: { color: D.colours[k] },
+        hovertemplate: period + " of %{x|%Y-%m-%d}: %{y} " + esc(type) + "<extra></extra>" });
+    });
+    return { traces: traces, period: period };
+  }
+
+  function drawTimeline(events) {
+    var edge = extent(events), node = byId("timeline");
+    var base = {
+      margin: { l: 10, r: 10, t: 28, b: 10 }, paper_bgcolor: "#fff", plot_bgcolor: "#fff",
+      legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 0, font: { size: 11 } },
+      hoverlabel: { align: "left" }, xaxis: { type: "date", showgrid: true, gridcolor: "#ebebeb",
+        rangeslider: { visible: true, thickness: 0.08 } }
+    };
+    if (!edge) {
+      node.dataset.mode = "empty";
+      return Plotly.react(node, [], Object.assign(base, { xaxis: { visible: false }, yaxis: { visible: false },
+        annotations: [{ text: "No dated events match the filters.", showarrow: false, font: { size: 14 } }] }), PLOT_CONFIG);
+    }
+    if (events.length > D.aggregate_threshold) {
+      var agg = countTraces(events, edge);
+      node.dataset.mode = "counts";
+      return Plotly.react(node, agg.traces, Object.assign(base, { barmode: "stack", bargap: 0,
+        yaxis: { title: { text: "events per " + agg.period }, fixedrange: true, gridcolor: "#ebebeb", automargin: true } }), PLOT_CONFIG);
+    }
+    var marks = markTraces(events, edge);
+    node.dataset.mode = "events";
+    return Plotly.react(node, marks.traces, Object.assign(base, { barmode: "overlay",
+      yaxis: { type: "category", categoryorder: "array", categoryarray: marks.lanes.slice().reverse(),
+        automargin: true, fixedrange: true } }), PLOT_CONFIG);
+  }
+
+  /* ---------- map ---------- */
+  var mapPoints = [];
+
+  function drawMap(events) {
+    var points = {}, located = 0;
+    events.forEach(function (ev) {
+      var any = false;
+      ev.places.forEach(function (p) {
+        if (p[2] === null || p[3] === null) return;
+        any = true;
+        var key = p[0] + "\u0000" + p[2] + "\u0000" + p[3];
+        var pt = points[key] || (points[key] = { name: p[0], lat: p[2], lon: p[3], ids: [], types: {} });
+        if (pt.ids[pt.ids.length - 1] !== ev.id) { pt.ids.push(ev.id); pt.types[ev.type] = (pt.types[ev.type] || 0) + 1; }
+      });
+      if (any) located++;
+    });
+    mapPoints = Object.keys(points).map(function (k) { return points[k]; });
+    var colours = mapPoints.map(function (p) {
+      var best = null;
+      Object.keys(p.types).forEach(function (t) { if (best === null || p.types[t] > p.types[best]) best = t; });
+      return D.colours[D.types.indexOf(best)];
+    });
+    var trace = { type: "scattergeo", mode: "markers", name: "places",
+      lat: mapPoints.map(function (p) { return p.lat; }), lon: mapPoints.map(function (p) { return p.lon; }),
+      customdata: mapPoints.map(function (p, k) { return k; }),
+      hovertext: mapPoints.map(function (p) { return esc(p.name) + ": " + p.ids.length + " event(s)"; }),
+      hovertemplate: "%{hovertext}<extra></extra>",
+      marker: { size: mapPoints.map(function (p) { return Math.max(8, Math.min(40, 6 + 4 * Math.sqrt(p.ids.length))); }),
+        color: colours, opacity: 0.8, line: { width: 1, color: "#333" } } };
+    var layout = { margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false, paper_bgcolor: "#fff",
+      geo: { projection: { type: "natural earth" }, resolution: 110, showland: true, landcolor: "#E8E4D8",
+        showocean: true, oceancolor: "#F4F8FB", showcountries: true, countrycolor: "#9A9A9A",
+        showcoastlines: true, coastlinecolor: "#777777", fitbounds: mapPoints.length ? "locations" : false } };
+    var unlocated = events.length - located;
+    byId("map-note").textContent = mapPoints.length + " place(s); " + unlocated + " event(s) without a located place.";
+    return Plotly.react(byId("map"), mapPoints.length ? [trace] : [], layout, PLOT_CONFIG);
+  }
+
+  /* ---------- table ---------- */
+  var SORT_KEYS = {
+    date: function (ev) { return ev.s !== null ? ev.s : (ev.e !== null ? ev.e : Infinity); },
+    type: function (ev) { return ev.type; },
+    summary: function (ev) { return ev.summary.toLowerCase(); },
+    actors: function (ev) { return ev.actorNames.join(", ").toLowerCase(); },
+    places: function (ev) { return ev.placeNames.join(", ").toLowerCase(); },
+    source: function (ev) { return ev.sources.length ? sourceName(ev.sources[0]).toLowerCase() : ""; }
+  };
+
+  function sorted(events) {
+    var key = SORT_KEYS[state.sort], dir = state.dir;
+    return events.map(function (ev, i) { return [key(ev), i, ev]; })
+      .sort(function (a, b) { return a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]; })
+      .map(function (x) { return x[2]; });
+  }
+
+  function drawTable(events) {
+    var rows = sorted(events), pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    state.page = Math.min(state.page, pages - 1);
+    var body = byId("table").tBodies[0], frag = document.createDocumentFragment();
+    rows.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE).forEach(function (ev) {
+      var tr = el("tr");
+      tr.dataset.id = String(ev.id);
+      if (ev.id === state.selected) tr.className = "selected";
+      var date = el("td", resolvedText(ev), "date");
+      date.title = ev.date_text;
+      tr.append(date, el("td", ev.type), el("td", clip(ev.summary, 200)), el("td", ev.actorNames.join(", ")),
+        el("td", ev.placeNames.join(", ")), el("td", ev.sources.length ? sourceName(ev.sources[0]) : ""));
+      tr.addEventListener("click", function () { select(ev.id); });
+      frag.append(tr);
+    });
+    body.replaceChildren(frag);
+    byId("p-info").textContent = "page " + (state.page + 1) + " of " + pages;
+    byId("p-prev").disabled = state.page === 0;
+    byId("p-next").disabled = state.page >= pages - 1;
+  }
+
+  function buildTable() {
+    byId("table").tHead.querySelectorAll("th").forEach(function (th) {
+      th.addEventListener("click", function () {
+        var key = th.dataset.key;
+        state.dir = state.sort === key ? -state.dir : 1;
+        state.sort = key;
+        byId("table").tHead.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", state.dir > 0 ? "ascending" : "descending");
+        drawTable(current);
+      });
+    });
+    byId("p-prev").addEventListener("click", function () { state.page--; drawTable(current); });
+    byId("p-next").addEventListener("click", function () { state.page++; drawTable(current); });
+  }
+
+  /* ---------- details ---------- */
+  function safeLink(url, text) {
+    try {
+      var u = new URL(url);
+      if (u.protocol === "http:" || u.protocol === "https:") {
+        var a = el("a", text);
+        a.href = u.href; a.rel = "noopener noreferrer"; a.target = "_blank";
+        return a;
+      }
+    } catch (e) { /* not a URL: shown as text */ }
+    return el("span", text);
+  }
+
+  function sentenceNode(ev) {
+    var p = el("p", null, "sentence"), s = ev.sentence, h = ev.highlight;
+    if (h && h[0] >= 0 && h[1] <= s.length && h[0] < h[1]) {
+      p.append(document.createTextNode(s.slice(0, h[0])), el("mark", s.slice(h[0], h[1])),
+        document.createTextNode(s.slice(h[1])));
+    } else {
+      p.textContent = s;
+    }
+    return p;
+  }
+
+  function showDetails(ev) {
+    var box = byId("details"), dl = el("dl");
+    function row(label, value) { if (value === "" || value === null || value === undefined) return; dl.append(el("dt", label), el("dd", value)); }
+    var head = el("h3", ev.summary);
+    var when = el("dd", resolvedText(ev));
+    if (ev.approximate) when.append(el("span", "approximate", "flag"));
+    if (ev.open_start || ev.open_end) when.append(el("span", "open-ended", "flag"));
+    dl.append(el("dt", "Date"), when);
+    row("Expression", ev.date_text);
+    row("TIMEX3 value", ev.date_value + (ev.date_mod ? " (mod " + ev.date_mod + ")" : ""));
+    row("Relation", ev.date_relation);
+    row("Type", ev.type + (ev.sub_type ? " \u2014 " + ev.sub_type : ""));
+    row("Actors", ev.actors.map(function (a) { return a[0] + (a[1] ? " (" + a[1] + ")" : ""); }).join("; "));
+    row("Places", ev.places.map(function (p) {
+      return p[0] + (p[1] ? ", " + p[1] : "") + (p[2] !== null ? " [" + p[2] + ", " + p[3] + "]" : "");
+    }).join("; "));
+    row("Fatalities", ev.fatalities);
+    row("Confidence", ev.confidence === null ? null : ev.confidence.toFixed(2));
+    var list = el("ul");
+    ev.sources.forEach(function (s) {
+      var li = el("li");
+      li.append(el("span", [s[3], s[1]].filter(Boolean).join(": ") || s[0]));
+      if (s[4]) li.append(el("span", " (published " + s[4] + (s[5] ? ", " + s[5] : "") + ")", "muted"));
+      if (s[2]) { li.append(document.createTextNode(" ")); li.append(safeLink(s[2], s[2])); }
+      list.append(li);
+    });
+    box.replaceChildren(head, sentenceNode(ev), dl, el("h4", "Sources"), list);
+    box.dataset.id = String(ev.id);
+  }
+
+  function showPlace(point) {
+    var box = byId("details"), list = el("ul");
+    point.ids.forEach(function (id) {
+      var ev = BY_ID[id], li = el("li"), b = el("button", resolvedText(ev) + " \u2014 " + clip(ev.summary, 90), "link");
+      b.type = "button";
+      b.addEventListener("click", function () { select(id); });
+      li.append(b); list.append(li);
+    });
+    box.replaceChildren(el("h3", point.name), el("p", point.ids.length + " event(s) here", "muted"), list);
+    box.dataset.id = "";
+  }
+
+  function select(id) {
+    var ev = BY_ID[id];
+    if (!ev) return;
+    state.selected = id;
+    showDetails(ev);
+    byId("table").tBodies[0].querySelectorAll("tr").forEach(function (tr) {
+      tr.className = tr.dataset.id === String(id) ? "selected" : "";
+    });
+  }
+
+  /* ---------- wiring ---------- */
+  var current = EVENTS;
+
+  function update() {
+    current = EVENTS.filter(matches);
+    state.page = 0;
+    var undated = current.filter(function (ev) { return ev.s === null && ev.e === null; }).length;
+    byId("counts").textContent = "Showing " + current.length + " of " + EVENTS.length + " events" +
+      (undated ? " \u00b7 " + undated + " with an unresolved date (in the table only)" : "");
+    drawTable(current);
+    return Promise.all([drawTimeline(current), drawMap(current)]).then(function () {
+      document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
+    });
+  }
+
+  function start() {
+    var meta = "Generated " + D.generated + " \u00b7 " + D.n + " events";
+    if (D.description) meta += " \u00b7 " + D.description;
+    byId("meta").textContent = meta;
+    buildFilters();
+    buildTable();
+    update().then(function () {
+      byId("timeline").on("plotly_click", function (e) {
+        var pt = e.points && e.points[0];
+        if (pt && typeof pt.customdata === "number") select(pt.customdata);
+      });
+      byId("map").on("plotly_click", function (e) {
+        var pt = e.points && e.points[0];
+        if (pt && mapPoints[pt.customdata]) showPlace(mapPoints[pt.customdata]);
+      });
+      document.body.dataset.ready = "true";
+    });
+  }
+  window.timelineExport = { events: function () { return EVENTS; }, shown: function () { return current; }, select: select };
+  start();
+})();
