@@ -40,8 +40,15 @@ def _find_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     for rx in _BOUNDARIES:
         m = rx.search(text, start, end)
         if m:
-            return m.start("cut"), m.end()
+            return m.start("cut"), m.end("cut")
     return None
+
+
+def focus(text: str, clause: Span, t_start: int, t_end: int) -> Span:
+    """The comma/semicolon-delimited stretch of `clause` around a date, where its own verb usually is."""
+    left = max(text.rfind(",", clause.start, t_start), text.rfind(";", clause.start, t_start))
+    right_c = [p for p in (text.find(",", t_end, clause.end), text.find(";", t_end, clause.end)) if p >= 0]
+    return Span(left + 1 if left >= 0 else clause.start, min(right_c) if right_c else clause.end)
 
 
 def clean_clause(clause: str, limit: int = 200) -> str:

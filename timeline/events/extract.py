@@ -18,8 +18,8 @@ from ..gazetteer import Mentions, scan
 from ..model import Actor, Document, Event, Place
 from ..temporal.model import Timex
 from .boilerplate import is_boilerplate
-from .classify import classify
-from .clauses import clean_clause, split_clauses
+from .classify import Classification, classify
+from .clauses import clean_clause, focus, split_clauses
 from .dates import DateFields, anchors_event, date_fields, pair_ranges
 from .fatalities import fatalities
 from .reporting import is_reporting_date, statement_summary
@@ -84,13 +84,16 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
     for (first, last), clause in zip(groups, clauses):
         fields = date_fields(text, first, last)
         clause_text = text[clause.start:clause.end]
-        cls = classify(clause_text)
+        cls = _classify(text, clause, fields)
         summary = None
         event_type, sub_type = cls.event_type, cls.sub_type
         if last is None and is_reporting_date(text, first.start, first.end):
             event_type = STATEMENT_TYPE
             sub_type = cls.sub_type if cls.event_type == STATEMENT_TYPE else "Other"
-            summary = statement_summary(_without_date(text, clause, fields))
+            # "<content>, <speaker> said on <date>[, ...]": the statement ends at the date's own stretch.
+            stop = focus(text, clause, fields.timex_start, fields.timex_end).end
+            summary = (statement_summary(_without_date(text, Span(clause.start, stop), fields))
+                       or statement_summary(_without_date(text, Span(sentence.start, stop), fields)))
         actors = mentions.actors_in(clause.start, clause.end) or mentions.actors_in(sentence.start, sentence.end)
         places = mentions.places_in(clause.start, clause.end) or mentions.places_in(sentence.start, sentence.end)
         event = Event(
@@ -106,6 +109,16 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         event.confidence = confidence(fields, cls.score, actors, places)
         out.append(event)
     return out
+
+
+def _classify(text: str, clause: Span, fields: DateFields) -> Classification:
+    """Classify the stretch around the date first (its own verb), then the whole clause."""
+    near = focus(text, clause, fields.timex_start, fields.timex_end)
+    if (near.start, near.end) != (clause.start, clause.end):
+        cls = classify(text[near.start:near.end])
+        if cls.event_type != "Other" and cls.score >= 0.5:
+            return cls
+    return classify(text[clause.start:clause.end])
 
 
 def _without_date(text: str, clause: Span, fields: DateFields) -> str:

@@ -15,7 +15,7 @@ _BEFORE_STRICT = re.compile(rf"\b(?P<verb>{REPORTING_VERBS})\s+(?:(?:on|in|at|du
 _STATEMENT = re.compile(r"^\s*(?:statement|press conference|news conference|briefing|announcement|speech|"
                         r"interview|report|post|tweet|address|communiqu[eé])\b", re.IGNORECASE)
 _IN_A = re.compile(r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+$", re.IGNORECASE)
-_SPEAKER = re.compile(rf",\s*(?P<speaker>(?:the\s+)?[A-Z][^,]{{1,80}}?)\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
+_SPEAKER = re.compile(rf",\s*(?P<speaker>(?:[Tt]he\s+[\w-]|[A-Z])[^,]{{1,80}}?)\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
 
 
 def is_reporting_date(text: str, start: int, end: int) -> bool:

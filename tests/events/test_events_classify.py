@@ -1,0 +1,37 @@
+import pytest
+
+from timeline.events.classify import classify, cues
+from timeline.gazetteer.tables import TableError, read_table
+from timeline.model import EVENT_TYPES
+
+
+@pytest.mark.parametrize("cue", cues(), ids=lambda c: f"line{c.line}-{c.sub_type}")
+def test_every_cue_row_classifies_its_own_example(cue):
+    result = classify(cue.example)
+    assert (result.event_type, result.sub_type) == (cue.event_type, cue.sub_type)
+
+
+def test_table_covers_every_acled_type():
+    assert {c.event_type for c in cues()} == set(EVENT_TYPES) - {"Other"}
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("a drone strike destroyed a fuel depot near the coast", ("Explosions/Remote violence", "Air/drone strike")),
+    ("the government retook territory around the dam", ("Battles", "Government regains territory")),
+    ("the EU adopted a new package of sanctions", ("Strategic developments", "Other")),
+    ("the supplier delivered more drones and spare parts", ("Strategic developments", "Other")),
+    ("work started on a new missile factory", ("Strategic developments", "Other")),
+    ("the weather was mild", ("Other", None)),
+])
+def test_typical_clauses(clause, expected):
+    r = classify(clause)
+    assert (r.event_type, r.sub_type) == expected
+    assert 0.0 <= r.score <= 1.0
+
+
+def test_malformed_table_names_file_and_line(tmp_path):
+    (tmp_path / "bad.tsv").write_text("# comment\na\tb\n1\t2\t3\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"bad\.tsv:3"):
+        read_table("bad.tsv", 2, data_dir=tmp_path)
+    with pytest.raises(TableError, match="missing.tsv"):
+        read_table("missing.tsv", 2, data_dir=tmp_path)

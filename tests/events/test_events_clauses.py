@@ -1,0 +1,38 @@
+from timeline.events.clauses import clean_clause, split_clauses
+from timeline.events.sentences import Span
+
+
+def _anchors(text, *phrases):
+    return [(text.index(p), text.index(p) + len(p)) for p in phrases]
+
+
+def test_two_dates_two_happenings_split_at_comma_and():
+    text = "The bridge was damaged in May, and the ferry service resumed on Friday."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "May", "Friday"))
+    assert [text[s.start:s.end] for s in spans] == ["The bridge was damaged in May",
+                                                     "and the ferry service resumed on Friday."]
+    assert clean_clause(text[spans[1].start:spans[1].end]) == "The ferry service resumed on Friday."
+
+
+def test_semicolon_is_the_strongest_boundary():
+    text = "Talks stalled in March, officials said; a deal followed in April."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "March", "April"))
+    assert text[spans[0].start:spans[0].end] == "Talks stalled in March, officials said"
+    assert text[spans[1].start:spans[1].end] == "a deal followed in April."
+
+
+def test_dates_without_boundary_share_the_clause():
+    text = "The ministry said on Friday that the depot burned on Monday."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "Friday", "Monday"))
+    assert spans[0] == spans[1] == Span(0, len(text))
+
+
+def test_single_date_keeps_the_sentence():
+    text = "Crews repaired the line in June."
+    assert split_clauses(text, Span(0, len(text)), _anchors(text, "June")) == [Span(0, len(text))]
+
+
+def test_clean_clause_trims_and_limits_length():
+    long = "and " + "word " * 80
+    out = clean_clause(long, limit=50)
+    assert len(out) <= 50 and out.endswith("…") and out.startswith("Word")

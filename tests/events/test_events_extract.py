@@ -1,0 +1,141 @@
+"""extract() on short texts of our own, with hand-built timexes (the tagger has its own tests)."""
+from datetime import date
+
+import pytest
+
+from timeline.events import extract
+from timeline.model import Document
+
+from .helpers import timex
+
+DCT = date(2024, 3, 20)  # a Wednesday
+
+
+def _doc(text, published=DCT):
+    return Document(text, published=published, published_source="given" if published else "unknown")
+
+
+def test_two_happenings_in_one_sentence_make_two_events():
+    text = "Rebels shelled the market in May, and the army retook the town on Friday."
+    tx = [timex(text, "May", "2024-05", date(2024, 5, 1), date(2024, 5, 31), "month"),
+          timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day")]
+    a, b = extract(_doc(text), tx)
+    assert (a.date_start, a.date_end, a.precision) == (date(2024, 5, 1), date(2024, 5, 31), "month")
+    assert a.event_type == "Explosions/Remote violence" and a.sub_type == "Shelling/artillery/missile attack"
+    assert a.summary == "Rebels shelled the market in May"
+    assert (b.date_start, b.date_end) == (date(2024, 3, 15), date(2024, 3, 15))
+    assert (b.event_type, b.sub_type) == ("Battles", "Government regains territory")
+    assert b.summary.startswith("The army retook the town")
+    for ev in (a, b):
+        assert ev.sentence == text and (ev.sentence_start, ev.sentence_end) == (0, len(text))
+        assert text[ev.timex_start:ev.timex_end] in ("May", "Friday")
+        assert 0.0 <= ev.confidence <= 1.0
+
+
+def test_reporting_date_dates_the_statement_and_content_date_its_own_event():
+    text = ("Ammunition from the depot reached the front in January, the defence ministry said on Monday, "
+            "citing satellite data.")
+    tx = [timex(text, "January", "2024-01", date(2024, 1, 1), date(2024, 1, 31), "month"),
+          timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day")]
+    events = extract(_doc(text), tx)
+    assert len(events) == 2
+    content, statement = events
+    assert content.date_start == date(2024, 1, 1)
+    assert statement.date_start == date(2024, 3, 18) and statement.date_text == "on Monday"
+    assert statement.event_type == "Strategic developments"
+    assert statement.summary.startswith("defence ministry said") or statement.summary.startswith("Defence ministry said")
+
+
+def test_reporting_only_sentence_summary_names_the_speaker():
+    text = "Tankers now carry the fuel across the lake, the Ministry of Energy said on Monday."
+    ev, = extract(_doc(text), [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day")])
+    assert ev.summary == "Ministry of Energy said tankers now carry the fuel across the lake"
+    assert (ev.event_type, ev.sub_type) == ("Strategic developments", "Other")
+
+
+def test_open_ended_intervals():
+    text = "The embargo has held since August 2022. The ceasefire lasts until June. Supplies stop by April."
+    tx = [timex(text, "August 2022", "2022-08", date(2022, 8, 1), date(2022, 8, 31), "month", relation="since"),
+          timex(text, "June", "2024-06", date(2024, 6, 1), date(2024, 6, 30), "month", relation="until"),
+          timex(text, "April", "2024-04", date(2024, 4, 1), date(2024, 4, 30), "month", relation="by")]
+    since, until, by = extract(_doc(text), tx)
+    assert (since.date_start, since.date_end, since.date_relation) == (date(2022, 8, 1), None, "since")
+    assert since.date_text == "since August 2022"
+    assert (until.date_start, until.date_end) == (None, date(2024, 6, 30))
+    assert (by.date_start, by.date_end, by.date_text) == (None, date(2024, 4, 30), "by April")
+
+
+def test_from_to_pair_is_one_event():
+    text = "The airport stayed closed from March 3 to March 9."
+    tx = [timex(text, "March 3", "2024-03-03", date(2024, 3, 3), None, "day", relation="from"),
+          timex(text, "March 9", "2024-03-09", date(2024, 3, 9), None, "day", relation="to")]
+    ev, = extract(_doc(text), tx)
+    assert (ev.date_start, ev.date_end) == (date(2024, 3, 3), date(2024, 3, 9))
+    assert ev.date_text == "from March 3 to March 9" and ev.date_value == "2024-03-03/2024-03-09"
+
+
+def test_record_from_a_month_is_not_open_ended():
+    text = "Officials published satellite images from April showing new hangars."
+    ev, = extract(_doc(text), [timex(text, "April", "2024-04", date(2024, 4, 1), date(2024, 4, 30), "month",
+                                     relation="from")])
+    assert (ev.date_start, ev.date_end, ev.date_relation) == (date(2024, 4, 1), date(2024, 4, 30), None)
+
+
+def test_hedged_and_modified_dates_are_approximate():
+    text = "The plant could open in early 2025. Talks resumed around mid-May. The vote was on March 3."
+    tx = [timex(text, "early 2025", "2025", date(2025, 1, 1), date(2025, 12, 31), "year", mod="START"),
+          timex(text, "mid-May", "2024-05", date(2024, 5, 1), date(2024, 5, 31), "month", mod="MID"),
+          timex(text, "March 3", "2024-03-03", date(2024, 3, 3), None, "day")]
+    a, b, c = extract(_doc(text), tx)
+    assert a.approximate and a.date_mod == "START"
+    assert b.approximate and b.date_text == "around mid-May"
+    assert not c.approximate
+
+
+def test_durations_sets_and_present_ref_make_no_events():
+    text = "The siege lasted three months. Patrols run every week. The port is currently closed."
+    tx = [timex(text, "three months", "P3M", type="DURATION"),
+          timex(text, "every week", "P1W", type="SET"),
+          timex(text, "currently", "PRESENT_REF")]
+    assert extract(_doc(text), tx) == []
+
+
+def test_unresolved_dates_are_kept_undated():
+    text = "The depot burned in October."
+    ev, = extract(_doc(text, published=None), [timex(text, "October", "XXXX-10", precision="month")])
+    assert (ev.date_start, ev.date_end, ev.date_value) == (None, None, "XXXX-10")
+    assert ev.confidence < 0.5
+
+
+def test_copyright_footer_never_makes_an_event():
+    text = "Troops crossed the river on Monday.\n\n© 2024 Example Media Ltd. All rights reserved."
+    tx = [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day"),
+          timex(text, "2024", "2024", date(2024, 1, 1), date(2024, 12, 31), "year")]
+    events = extract(_doc(text), tx)
+    assert [e.date_value for e in events] == ["2024-03-18"]
+
+
+def test_actors_places_and_fatalities_come_from_the_clause():
+    text = ("Russian forces shelled Kharkiv on Tuesday, killing at least seven civilians, "
+            "President Volodymyr Zelensky said.")
+    ev, = extract(_doc(text), [timex(text, "Tuesday", "2024-03-19", date(2024, 3, 19), None, "day")])
+    names = {(a.name, a.kind, a.country) for a in ev.actors}
+    assert ("Russian Armed Forces", "military", "RU") in names
+    assert ("Volodymyr Zelensky", "person", "UA") in names
+    kharkiv, = [p for p in ev.places if p.name == "Kharkiv"]
+    assert kharkiv.country == "UA" and abs(kharkiv.lat - 49.99) < 0.1
+    assert ev.fatalities == 7
+    assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_undated_follow_up_sentence_lends_its_places():
+    text = ("Barges moved the cargo across the Black Sea on Sunday, officials said. "
+            "They unloaded at Sevastopol before dawn.\n\nA separate convoy reached Odesa.")
+    ev, = extract(_doc(text), [timex(text, "Sunday", "2024-03-17", date(2024, 3, 17), None, "day")])
+    assert [p.name for p in ev.places] == ["Black Sea", "Sevastopol"]
+
+
+def test_no_timexes_no_events_and_bad_input():
+    assert extract(_doc("Nothing dated happens here."), []) == []
+    with pytest.raises(TypeError, match="Document"):
+        extract("plain string", [])  # type: ignore[arg-type]

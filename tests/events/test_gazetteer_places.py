@@ -1,0 +1,50 @@
+from timeline.gazetteer import find_places, scan
+
+
+def _places(text):
+    return {p.name: p for p in find_places(text)}
+
+
+def test_curated_places_have_coordinates_and_precision():
+    got = _places("Barges left Amirabad, crossed the Caspian Sea and unloaded near the Alabuga special economic zone.")
+    assert got["Amirabad Port"].country == "IR" and got["Amirabad Port"].precision == "facility"
+    assert got["Caspian Sea"].precision == "water" and got["Caspian Sea"].lat is not None
+    alabuga = got["Alabuga Special Economic Zone"]
+    assert alabuga.country == "RU" and abs(alabuga.lat - 55.75) < 0.2 and abs(alabuga.lon - 52.0) < 0.2
+
+
+def test_geonames_cities_and_countries():
+    got = _places("Trains ran from Lviv to Warsaw and on into Germany.")
+    assert got["Lviv"].country == "UA" and got["Lviv"].geonameid
+    assert got["Warsaw"].country == "PL"
+    assert got["Germany"].precision == "country"
+
+
+def test_common_words_are_not_places():
+    text = ("Of the three plans, Nice ideas were few. March brought rain. Split decisions followed at the Bar "
+            "association, and a Mobile unit arrived. It was a nice day in March.")
+    assert find_places(text) == []
+
+
+def test_ambiguous_names_prefer_the_document_country():
+    got = _places("Ukrainian officials said the strike near Donetsk hit a depot.")
+    assert got["Donetsk"].country == "UA"
+
+
+def test_demonym_implies_a_country_only_without_something_more_specific():
+    vague = scan("Strikes damaged Ukrainian infrastructure.")
+    assert [(p.name, p.precision) for p in vague.places_in(0, 100)] == [("Ukraine", "country")]
+    specific = scan("Strikes damaged Ukrainian infrastructure in Odesa.")
+    assert [p.name for p in specific.places_in(0, 100)] == ["Odesa"]
+
+
+def test_newspaper_names_are_not_cities():
+    assert "New York" not in _places("The New York Times reported the move.")
+
+
+def test_seed_article_places(seed_article):
+    text = seed_article.read_text(encoding="utf-8")
+    got = _places(text)
+    for name in ("Alabuga Special Economic Zone", "Makhachkala", "Caspian Sea", "Amirabad Port", "Kakhovka Dam"):
+        assert name in got and got[name].lat is not None and got[name].lon is not None, name
+    assert got["Makhachkala"].country == "RU"
