@@ -1,0 +1,93 @@
+"""`timeline export`: stored events, filtered like `timeline events`, as one HTML file or as data.
+
+The HTML file is self-contained (plotly.js, map shapes, data and script inlined)
+and requests nothing from any host, so it can be mailed or opened offline.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from timeline.commands.events import _missing_sqlite_file
+from timeline.commands.ingest import _parse_date
+
+FORMAT_NAMES = ("html", "csv", "json", "geojson", "timelinejs", "acled")
+
+
+def _describe(flt: object) -> str:
+    """The filters in words, shown under the page title so a reader knows what was left out."""
+    parts = []
+    for label, attr in (("from", "date_from"), ("to", "date_to"), ("actor", "actors"), ("place", "places"),
+                        ("type", "event_types"), ("source", "sources"), ("search", "search")):
+        value = getattr(flt, attr)
+        if value:
+            parts.append(f"{label}: {', '.join(value) if isinstance(value, list) else value}")
+    return "filters: " + "; ".join(parts) if parts else "all stored events"
+
+
+def _write(text: str, out: str) -> None:
+    if out == "-":
+        click.get_text_stream("stdout").write(text)
+        return
+    path = Path(out)
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write the export ({exc.strerror})") from None
+
+
+@click.command()
+@click.option("--out", "-o", required=True, metavar="FILE",
+              help="Output file, or - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None,
+              help="Export format (default: from the --out suffix, else html).")
+@click.option("--title", default="Conflict timeline", show_default=True, help="Title of the HTML page / TimelineJS.")
+@click.option("--db", envvar="TIMELINE_DB", default=None,
+              help="Database URL or SQLite path (default $TIMELINE_DB, else ./timeline.db).")
+@click.option("--from", "date_from", callback=_parse_date, metavar="DATE",
+              help="Events whose dates overlap DATE (YYYY-MM-DD) or later.")
+@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Events that overlap DATE or earlier.")
+@click.option("--actor", "actors", multiple=True, help="Actor name (repeat for any of several).")
+@click.option("--place", "places", multiple=True, help="Place name (repeat for any of several).")
+@click.option("--type", "event_types", multiple=True, help="Event type, e.g. 'Battles' (repeatable).")
+@click.option("--source", "sources", multiple=True, help="Publisher name or document id (repeatable).")
+@click.option("--search", help='Full-text search: words, "phrases", or, -excluded.')
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
+def export(out: str, fmt: str | None, title: str, db: str | None, date_from: date | None, date_to: date | None,
+           actors: tuple[str, ...], places: tuple[str, ...], event_types: tuple[str, ...],
+           sources: tuple[str, ...], search: str | None, limit: int | None) -> None:
+    """Export the stored events matching every given filter."""
+    from timeline.export import ExportError
+    from timeline.export import export as render
+    from timeline.export import export_html
+    from timeline.model import EventFilter
+    from timeline.store import Store, StoreError, resolve_url
+
+    if fmt is None:
+        suffix = Path(out).suffix.lower() if out != "-" else ""
+        fmt = {".csv": "csv", ".json": "json", ".geojson": "geojson"}.get(suffix, "html")
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}")
+    url = resolve_url(db)
+    missing = _missing_sqlite_file(url)
+    if missing is not None:
+        raise click.ClickException(f"no database at {missing}; run `timeline ingest` first or pass --db")
+    flt = EventFilter(date_from=date_from, date_to=date_to, actors=list(actors), places=list(places),
+                      event_types=list(event_types), sources=list(sources), search=search)
+    try:
+        with Store(url) as store:
+            records = store.events(flt, limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        if fmt == "html":
+            text = export_html(records, title=title, description=_describe(flt))
+        else:
+            text = render(records, fmt, title=title)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    _write(text, out)
+    if out != "-":
+        click.echo(f"wrote {len(records)} events as {fmt} to {out} ({len(text.encode('utf-8')):,} bytes)", err=True)
