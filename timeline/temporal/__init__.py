@@ -1,0 +1,19 @@
+"""Temporal tagger: find and normalise dates, times, durations and sets in English text.
+
+    tag(text, dct=None, *, mode="auto", settings=None) -> list[Timex]
+    analyse(...) -> TagResult(timexes, mode)
+
+`dct` (document creation time) anchors deictic expressions in news ("last year", "on
+Friday"); in narrative mode (history articles) they anchor to the last date the text
+mentioned. `mode="auto"` picks narrative when there is no DCT or most explicit years lie far
+from it. Rules and vocabularies are data under `rules/`; the engine is scan -> normalise ->
+anchor (see docs/architecture.md). `first`/`last` always span the whole unit of the value;
+a part-of-period `mod` (START/MID/END) does not narrow them.
+"""
+from __future__ import annotations
+
+from .engine import analyse, parse_dct, tag
+from .model import Timex
+from .settings import TagResult, TagSettings
+
+__all__ = ["tag", "analyse", "parse_dct", "Timex", "TagResult", "TagSettings"]

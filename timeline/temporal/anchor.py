@@ -1,0 +1,369 @@
+"""Resolution: an underspecified Spec + anchor (DCT or narrative time) + tense -> TIMEX3 value.
+
+News mode anchors deictic expressions ("last year", "on Friday") to the DCT; narrative mode
+anchors them to the reference time, the last date the text mentioned. Anaphoric expressions
+("the following day", "that year") use the reference time in both modes. When a choice
+between a past and a future occurrence remains (bare "May", "on Friday"), the tense cue of
+the clause decides (`tense`), then `TagSettings.prefer_past`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .normalise import Spec
+from .rules import vocab as V
+from .values import add_months, fmt_day, fmt_week, fmt_year
+
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest cue word before the timex in its clause,
+    else the first one after it."""
+    lo = max(0, start - 90)
+    before = text[lo:start]
+    cut = None
+    for m in _SENTENCE_END.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    for w in reversed(_TOKENS.findall(before)):
+        c = _cue(w.lower())
+        if c:
+            return c
+    after = text[end:end + 60]
+    m = _SENTENCE_END.search(after)
+    if m:
+        after = after[:m.start()]
+    for w in _TOKENS.findall(after):
+        c = _cue(w.lower())
+        if c:
+            return c
+    return 0
+
+
+def _cue(w: str) -> int:
+    if w in V.FUTURE_CUES:
+        return 1
+    if w in V.PAST_CUES:
+        return -1
+    if len(w) > 4 and w.endswith("ed") and w not in ("need", "indeed", "speed", "proceed", "exceed", "succeed"):
+        return -1
+    return 0
+
+
+@dataclass(slots=True)
+class Reference:
+    """The narrative reference time: the last mentioned date, each part possibly unknown."""
+
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+
+    def as_date(self) -> date | None:
+        if self.y is None or self.y < 1:
+            return None
+        return date(self.y, self.m or 1, self.d or 1)
+
+    def update(self, y: int | None, m: int | None = None, d: int | None = None) -> None:
+        if y is None:
+            return
+        if m is None:
+            if y != self.y:
+                self.y, self.m, self.d = y, None, None
+            return
+        if d is None:
+            if (y, m) != (self.y, self.m):
+                self.y, self.m, self.d = y, m, None
+            return
+        self.y, self.m, self.d = y, m, d
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    anchor: str
+    ymd: tuple[int | None, int | None, int | None] | None = None  # for the reference update
+
+
+class Resolver:
+    """Resolves specs in text order, tracking the reference time."""
+
+    def __init__(self, dct: date | None, mode: str, prefer_past: bool, first_year: int | None):
+        self.dct = dct
+        self.mode = mode
+        self.prefer_past = prefer_past
+        self.ref = Reference()
+        if mode == "news" and dct:
+            self.ref.update(dct.year, dct.month, dct.day)
+        self.first_year = first_year
+
+    # anchors ------------------------------------------------------------------------------
+    def _anchor(self, spec: Spec) -> tuple[date | None, str, int]:
+        """(anchor date, anchor name, precision rank: 3 day, 2 month, 1 year, 0 none)."""
+        if self.mode == "news" and not spec.anaphoric:
+            if self.dct:
+                return self.dct, "dct", 3
+        r = self.ref
+        if r.y is not None and r.y >= 1:
+            rank = 3 if r.d else 2 if r.m else 1
+            return r.as_date(), ("narrative" if self.mode == "narrative" or spec.anaphoric else "dct"), rank
+        if r.y is not None:  # BC reference
+            return None, "narrative", 1
+        if self.mode == "narrative" and self.first_year:
+            return date(self.first_year, 1, 1), "narrative", 1
+        if self.dct:
+            return self.dct, "dct", 3
+        return None, "none", 0
+
+    def _ref_year(self, spec: Spec) -> int | None:
+        if self.mode == "news" and not spec.anaphoric and self.dct:
+            return self.dct.year
+        if self.ref.y is not None:
+            return self.ref.y
+        if self.mode == "narrative" and self.first_year:
+            return self.first_year
+        return self.dct.year if self.dct else None
+
+    def _direction(self, spec: Spec, text: str) -> int:
+        if spec.rel is not None:
+            return spec.rel
+        t = tense(text, spec.start, spec.end)
+        if t == 0 and self.prefer_past and self.mode == "news":
+            return -1 if spec.kind in ("weekday",) else 0
+        return t
+
+    # resolution -----------------------------------------------------------------------------
+    def resolve(self, spec: Spec, text: str) -> Resolved:
+        k = spec.kind
+        if k == "fixed":
+            if spec.y is not None and spec.type == "DATE":
+                return Resolved(spec.value, "absolute", (spec.y, None, None))
+            return Resolved(spec.value, "absolute")
+        fn = getattr(self, "_r_" + k)
+        return fn(spec, text)
+
+    def _r_ymd(self, spec: Spec, text: str) -> Resolved:
+        m, d = spec.m, spec.d
+        if spec.y is not None:
+            y, anchor = spec.y, "absolute"
+        elif "year_offset" in spec.extra:
+            a, anchor, _ = self._anchor(spec)
+            if a is None:
+                return self._unresolved(spec)
+            y = a.year + spec.extra["year_offset"]
+        else:
+            if self.mode == "narrative" or spec.anaphoric:
+                y = self._ref_year(spec)
+                anchor = "narrative" if self.mode == "narrative" else "dct"
+                if y is not None and spec.rel:
+                    y += spec.rel
+                if y is not None and self.mode == "narrative" and self.ref.m and spec.rel is None:
+                    # a month well before the reference month in a forward-moving story
+                    # belongs to the next year only when the text says "following"; keep year.
+                    pass
+            else:
+                if not self.dct:
+                    return self._unresolved(spec)
+                y, anchor = self._year_for(spec, text, m, d or 1), "dct"
+            if y is None:
+                return self._unresolved(spec)
+        if "nth_weekday" in spec.extra:
+            wd, n = spec.extra["nth_weekday"]
+            d = _nth_weekday(y, m, wd, n)
+        if y < 1:
+            return Resolved(fmt_year(y) + (f"-{m:02d}" if m else ""), anchor, (y, m, d))
+        if d is None:
+            return Resolved(f"{y:04d}-{m:02d}", anchor, (y, m, None))
+        try:
+            day = date(y, m, d)
+        except ValueError:
+            return Resolved(f"{y:04d}-{m:02d}", anchor, (y, m, None))
+        return Resolved(fmt_day(day) + self._tod(spec), anchor, (y, m, d))
+
+    def _year_for(self, spec: Spec, text: str, m: int, d: int) -> int:
+        a = self.dct
+        direction = self._direction(spec, text)
+        here, there = (m, d), (a.month, a.day)
+        if spec.rel == -1:
+            return a.year if here < there and m != a.month else a.year - 1
+        if spec.rel == 1:
+            return a.year if here > there and m != a.month else a.year + 1
+        if spec.rel == 0:
+            return a.year
+        if direction < 0:
+            return a.year if here <= there else a.year - 1
+        if direction > 0:
+            return a.year if here >= there else a.year + 1
+        # nearest occurrence
+        best = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
+        return best[1]
+
+    def _unresolved(self, spec: Spec) -> Resolved:
+        if spec.kind == "ymd":
+            v = f"XXXX-{spec.m:02d}" + (f"-{spec.d:02d}" if spec.d else "")
+        elif spec.kind == "weekday":
+            v = f"XXXX-WXX-{spec.d}"
+        elif spec.kind == "season":
+            v = f"XXXX-{spec.code}"
+        elif spec.kind in ("quarter", "half"):
+            v = f"XXXX-{spec.code}"
+        else:
+            v = "XXXX"
+        return Resolved(v + self._tod(spec), "none")
+
+    def _tod(self, spec: Spec) -> str:
+        if not spec.tod:
+            return ""
+        return "T" + spec.tod
+
+    def _r_weekday(self, spec: Spec, text: str) -> Resolved:
+        a, name, rank = self._anchor(spec)
+        if a is None or rank < 3:
+            return Resolved(f"XXXX-WXX-{spec.d}{self._tod(spec)}", "none")
+        wd = spec.d
+        cur = a.isoweekday()
+        if spec.rel == 0:
+            day = a + timedelta(days=wd - cur)
+        elif spec.rel == -1:
+            back = (cur - wd) % 7 or 7
+            day = a - timedelta(days=back)
+        elif spec.rel == 1:
+            fwd = (wd - cur) % 7 or 7
+            day = a + timedelta(days=fwd)
+        else:
+            t = tense(text, spec.start, spec.end)
+            if t == 0 and self.mode == "narrative":
+                t = 1
+            if t > 0:
+                day = a + timedelta(days=(wd - cur) % 7)
+            else:
+                day = a - timedelta(days=(cur - wd) % 7)
+        return Resolved(fmt_day(day) + self._tod(spec), name, (day.year, day.month, day.day))
+
+    def _r_nth(self, spec: Spec, text: str) -> Resolved:
+        a, name, rank = self._anchor(spec)
+        if a is None or rank < 2:
+            return Resolved(f"XXXX-XX-{spec.d:02d}", "none")
+        y, m = a.year, a.month
+        t = tense(text, spec.start, spec.end)
+        if rank == 3:
+            if t < 0 and spec.d > a.day:
+                y, m = add_months(y, m, -1)
+            elif t > 0 and spec.d < a.day:
+                y, m = add_months(y, m, 1)
+        try:
+            day = date(y, m, spec.d)
+        except ValueError:
+            return Resolved(f"{y:04d}-{m:02d}", name)
+        return Resolved(fmt_day(day), name, (y, m, spec.d))
+
+    def _r_season(self, spec: Spec, text: str) -> Resolved:
+        code = spec.code
+        if spec.y is not None:
+            return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", (spec.y, None, None))
+        if self.mode == "narrative" or spec.anaphoric or not self.dct:
+            y = self._ref_year(spec)
+            if y is None:
+                return self._unresolved(spec)
+            y += spec.rel or 0 if spec.anaphoric else 0
+            return Resolved(f"{fmt_year(y)}-{code}", "narrative" if self.mode == "narrative" else "dct", (y, None, None))
+        a = self.dct
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        starts = [date(y, start_month, 1) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
+        cur_start = max(date(y, sm, 1) for y in (a.year - 1, a.year) for sm in (3, 6, 9, 12)
+                        if date(y, sm, 1) <= a)
+        if spec.rel == 0:
+            y = a.year - 1 if code == "WI" and a.month <= 2 else a.year
+        elif spec.rel == -1:
+            y = max(s for s in starts if s < cur_start).year
+        elif spec.rel == 1:
+            y = min(s for s in starts if s > a).year
+        else:
+            direction = self._direction(spec, text)
+            if direction < 0:
+                y = max(s for s in starts if s <= a).year
+            elif direction > 0:
+                y = min(s for s in starts if s >= cur_start).year
+            else:
+                y = a.year - 1 if code == "WI" and a.month <= 2 else a.year
+        return Resolved(f"{y:04d}-{code}", "dct", (y, None, None))
+
+    def _r_quarter(self, spec: Spec, text: str) -> Resolved:
+        return self._r_yearpart(spec, text)
+
+    def _r_half(self, spec: Spec, text: str) -> Resolved:
+        return self._r_yearpart(spec, text)
+
+    def _r_yearpart(self, spec: Spec, text: str) -> Resolved:
+        if spec.y is not None:
+            return Resolved(f"{fmt_year(spec.y)}-{spec.code}", "absolute", (spec.y, None, None))
+        y = self._ref_year(spec)
+        if y is None:
+            return self._unresolved(spec)
+        y += spec.rel or 0
+        return Resolved(f"{fmt_year(y)}-{spec.code}", "dct" if self.mode == "news" else "narrative", (y, None, None))
+
+    def _r_decade2(self, spec: Spec, text: str) -> Resolved:
+        y = self._ref_year(spec) or (self.dct.year if self.dct else None)
+        if y is None:
+            return Resolved(f"XX{spec.d}", "none")
+        cand = (y // 100) * 100 + spec.d * 10
+        if cand > y:
+            cand -= 100
+        return Resolved(f"{cand // 10:03d}", "dct" if self.mode == "news" else "narrative")
+
+    def _r_rel(self, spec: Spec, text: str) -> Resolved:
+        a, name, rank = self._anchor(spec)
+        u, n = spec.unit, spec.offset
+        if a is None:
+            if self.ref.y is not None and self.ref.y < 1 and u == "year":  # BC narrative
+                y = self.ref.y + n
+                return Resolved(fmt_year(y), "narrative", (y, None, None))
+            return Resolved("XXXX" if u not in ("day",) else "XXXX-XX-XX", "none")
+        if u == "day":
+            if spec.extra.get("today") and self.mode == "narrative":
+                return Resolved("PRESENT_REF", "narrative")
+            day = a + timedelta(days=n)
+            return Resolved(fmt_day(day) + self._tod(spec), name, (day.year, day.month, day.day))
+        if u == "week":
+            return Resolved(fmt_week(a + timedelta(weeks=n)), name)
+        if u == "weekend":
+            base = a + timedelta(weeks=n)
+            if n == 0 and a.isoweekday() <= 3 and self._direction(spec, text) < 0:
+                base = a - timedelta(weeks=1)
+            return Resolved(fmt_week(base) + "-WE", name)
+        if u == "month":
+            y, m = add_months(a.year, a.month, n)
+            return Resolved(f"{y:04d}-{m:02d}", name, (y, m, None))
+        if u == "quarter":
+            q = (a.month - 1) // 3 + n
+            y = a.year + q // 4
+            return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))
+        if u == "latest_quarter":
+            y, m = add_months(a.year, a.month, -1) if self.mode == "news" else (a.year, a.month)
+            q = (m - 1) // 3 + n
+            y = y + q // 4
+            return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))
+        if u == "year":
+            y = a.year + n
+            return Resolved(fmt_year(y), name, (y, None, None))
+        if u == "decade":
+            return Resolved(f"{a.year // 10 + n:03d}", name)
+        if u == "century":
+            return Resolved(f"{a.year // 100 + n:02d}", name)
+        if u == "turn":
+            t = ((a.year + 50) // 100) * 100
+            return Resolved(f"{t:04d}", name)
+        return Resolved("XXXX", "none")
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> int:
+    if n > 0:
+        first = date(y, m, 1)
+        return 1 + (wd - first.isoweekday()) % 7 + 7 * (n - 1)
+    last = date(y, m + 1, 1) - timedelta(days=1) if m < 12 else date(y, 12, 31)
+    return last.day - (last.isoweekday() - wd) % 7

@@ -1,0 +1,127 @@
+"""The pipeline: scan -> interpret -> choose mode -> resolve in text order -> Timex records."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .anchor import Resolver
+from .model import MODES, Timex
+from .normalise import Spec, interpret
+from .rules import vocab as V
+from .scan import scan
+from .settings import TagResult, TagSettings
+from .values import interval
+
+_RELATION = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in V.RELATIONS), key=len, reverse=True))
+    + r")\s+(?:at\s+least\s+|as\s+early\s+as\s+|as\s+late\s+as\s+|around\s+|about\s+|roughly\s+|the\s+week\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"^\s*(?:-|–|—|and|to|until|till|through|or)\s*$", re.IGNORECASE)
+_SINCE_BETWEEN = re.compile(r"^\s*(?:and)\s*$", re.IGNORECASE)
+
+
+def parse_dct(dct: date | str | None) -> date | None:
+    """DCT as a date; a string must be ISO (YYYY-MM-DD, a time part is ignored)."""
+    if dct is None or dct == "":
+        return None
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    if isinstance(dct, str):
+        try:
+            return date.fromisoformat(dct.strip()[:10])
+        except ValueError:
+            raise ValueError(f"dct {dct!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"dct must be a date, an ISO string or None, not {type(dct).__name__}")
+
+
+def _on_copyright_line(text: str, start: int) -> bool:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls:le if le >= 0 else len(text)]
+    return bool(_COPYRIGHT.search(line)) if len(line) < 400 else bool(_COPYRIGHT.search(text, max(ls, start - 40), start))
+
+
+def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> str:
+    """Narrative when there is no DCT or most explicit years lie far from it."""
+    if dct is None:
+        return "narrative"
+    years = [s.y for s in specs if s.y is not None and s.kind in ("fixed", "ymd", "season", "quarter", "half")
+             and s.type == "DATE"]
+    if len(years) < 3:
+        return "news"
+    near = sum(1 for y in years if abs(y - dct.year) <= settings.news_window_years)
+    return "news" if near / len(years) >= settings.narrative_threshold else "narrative"
+
+
+def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) -> str | None:
+    if spec.relation:
+        return spec.relation
+    m = _RELATION.search(text, max(0, spec.start - 30), spec.start)
+    if m:
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        return V.RELATIONS[word]
+    if prev is not None and prev_rel in ("between", "from") and _RANGE_LINK.match(text[prev.end:spec.start]):
+        return "between" if prev_rel == "between" else "to"
+    return None
+
+
+def _propagate_range_years(specs: list[Spec], text: str) -> None:
+    """'between March and May 2023', 'June 5 to June 7, 2023': the first end takes the year."""
+    for a, b in zip(specs, specs[1:]):
+        if a.kind == "ymd" and a.y is None and b.kind == "ymd" and b.y is not None \
+                and b.start - a.end <= 12 and _RANGE_LINK.match(text[a.end:b.start]):
+            a.y = b.y
+
+
+def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
+            settings: TagSettings | None = None) -> TagResult:
+    """Tag `text`; see the package docstring."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    settings = settings or TagSettings()
+    dct_date = parse_dct(dct)
+    specs: list[Spec] = []
+    last_end = -1
+    for c in scan(text):
+        if not settings.tag_copyright and _on_copyright_line(text, c.start):
+            continue
+        for s in interpret(c, text, settings):
+            if s.start >= last_end and s.end > s.start:
+                specs.append(s)
+                last_end = s.end
+    used = choose_mode(specs, dct_date, settings) if mode == "auto" else mode
+    if used == "news":
+        specs = [s for s in specs if not s.extra.get("narrative_only")]
+    _propagate_range_years(specs, text)
+    first_year = next((s.y for s in specs if s.y is not None), None)
+    resolver = Resolver(dct_date, used, settings.prefer_past, first_year)
+    out: list[Timex] = []
+    prev: Spec | None = None
+    prev_rel: str | None = None
+    for s in specs:
+        r = resolver.resolve(s, text)
+        if r.ymd and s.type in ("DATE", "TIME"):
+            resolver.ref.update(*r.ymd)
+        first = last = precision = None
+        if s.type in ("DATE", "TIME"):
+            first, last, precision = interval(r.value)
+        rel = _relation(text, s, prev, prev_rel)
+        out.append(Timex(
+            start=s.start, end=s.end, text=text[s.start:s.end], type=s.type, value=r.value,
+            mod=s.mod, first=first, last=last, precision=precision, relation=rel,
+            anchor=r.anchor if s.kind != "fixed" else "absolute", quant=s.quant, freq=s.freq,
+        ))
+        prev, prev_rel = s, rel
+    return TagResult(out, used)
+
+
+def tag(text: str, dct: date | str | None = None, *, mode: str = "auto",
+        settings: TagSettings | None = None) -> list[Timex]:
+    """The timexes of `text`, sorted by start and non-overlapping."""
+    return analyse(text, dct, mode=mode, settings=settings).timexes

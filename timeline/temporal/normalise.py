@@ -1,0 +1,650 @@
+"""Interpretation: a scanner candidate -> one or more underspecified `Spec`s.
+
+A Spec says what the words mean ("May, year unknown", "one year before the anchor",
+"P3M") without deciding the anchor; `anchor.resolve` fills in the rest. Context checks
+that reject false dates (modal "may" is already excluded by case; here: names such as
+"Theresa May", counts such as "1500 troops", identifiers such as "Resolution 2231")
+live here too, because they need the words around the span.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import vocab as V
+from .scan import Candidate
+from .settings import TagSettings
+
+
+@dataclass(slots=True)
+class Spec:
+    start: int
+    end: int
+    type: str = "DATE"
+    kind: str = "fixed"  # fixed | ymd | season | quarter | half | rel | weekday | decade2 | nth | time
+    value: str | None = None
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    code: str | None = None  # season / quarter / half code
+    unit: str | None = None
+    offset: int = 0
+    rel: int | None = None  # explicit direction: -1 last, 0 this, +1 next; None -> tense
+    anaphoric: bool = False
+    mod: str | None = None
+    tod: str | None = None  # MO/AF/EV/NI or HH:MM
+    quant: str | None = None
+    freq: str | None = None
+    relation: str | None = None
+    range_partner: int | None = None  # index offset of the other end of a range (-1 / +1)
+    extra: dict = field(default_factory=dict)
+
+
+_WORD_BEFORE = re.compile(r"([\w.$€£'’]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^\s*([\w'’]+)")
+_COUNT_NOUNS = frozenset("""men people troops soldiers civilians casualties prisoners dead killed
+wounded tanks aircraft planes ships guns km kilometres kilometers miles feet metres meters tons
+tonnes dollars euros pounds rubles acres hectares strong troop infantry cavalry persons personnel
+votes seats units vehicles rounds shells missiles drones cases deaths jobs workers refugees
+employees members families homes houses buildings""".split())
+_S_WORDS_OK = frozenset("""was has is as its his this us thus unless across perhaps always whereas
+towards afterwards""".split())
+
+
+def _num(word: str) -> float | None:
+    """Number word or digits -> number; None when vague ("several")."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
+        return float(w.replace(",", ""))
+    if w in V.NUMBER_WORDS:
+        return V.NUMBER_WORDS[w]
+    if w in V.VAGUE_NUMBERS:
+        return None
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in V.NUMBER_WORDS and parts[1] in V.NUMBER_WORDS:
+        return V.NUMBER_WORDS[parts[0]] + V.NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return V.MONTHS.get(w) or V.MONTH_ABBREVIATIONS[w]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _year(word: str) -> int:
+    return int(word)
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    return V.UNIT_PLURALS.get(w, w)
+
+
+def _part(c: Candidate) -> str | None:
+    p = c.groups.get("part")
+    if not p:
+        return None
+    return V.PART_MODS.get(re.sub(r"\s+", " ", p.lower()))
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = _WORD_AFTER.match(text[pos:pos + 30])
+    return m.group(1) if m else ""
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code, is_time = V.UNITS.get(unit, ("X", False))
+    if n is not None:
+        n = n * V.UNIT_FACTORS.get(unit, 1)
+    return ("PT" if is_time else "P") + _fmt_num(n) + code
+
+
+def _plausible_year(text: str, start: int, end: int) -> bool:
+    """Reject counts and identifiers that look like years."""
+    before = _word_before(text, start)
+    bl = before.lower()
+    if bl in V.NON_YEAR_BEFORE:
+        return False
+    if before[:1].isupper() and bl not in V.BARE_MONTH_CUES and bl not in V.MONTHS \
+            and bl not in V.SEASONS and bl not in ("in", "by", "fiscal", "year", "ad", "circa") \
+            and not _sentence_start(text, start - len(before) - 1):
+        return False
+    after = _word_after(text, end)
+    al = after.lower()
+    if al in _COUNT_NOUNS:
+        return False
+    if after[:1].islower() and al.endswith("s") and len(al) > 3 and al not in _S_WORDS_OK:
+        return False
+    return True
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` (just before a word) begins a sentence or line."""
+    j = pos
+    while j >= 0 and text[j] in " \t\"“'‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
+
+
+def _bare_month_ok(text: str, c: Candidate, month_word: str) -> bool:
+    if c.groups.get("part") or c.groups.get("rel"):
+        return True
+    before = _word_before(text, c.start)
+    bl = before.lower()
+    if bl in V.BARE_MONTH_CUES:
+        return True
+    after = text[c.end:c.end + 2]
+    if month_word.lower() in V.AMBIGUOUS_MONTHS:
+        return False
+    return not before[:1].isupper() or after.startswith(",")
+
+
+def interpret(c: Candidate, text: str, settings: TagSettings) -> list[Spec]:
+    """Candidate -> specs (empty when the context shows it is no date)."""
+    fn = _HANDLERS.get(c.rule)
+    if fn is None:
+        return []
+    out = fn(c, text, settings)
+    if out is None:
+        return []
+    return out if isinstance(out, list) else [out]
+
+
+# -- handlers, one per rule ---------------------------------------------------------------
+
+def _iso(c, text, s):
+    sp = Spec(c.start, c.end, kind="ymd", y=int(c.groups["y"]), m=int(c.groups["m"]), d=int(c.groups["d"]))
+    if c.groups.get("hh"):
+        sp.type, sp.tod = "TIME", f"{c.groups['hh']}:{c.groups['mi']}"
+    return sp
+
+
+def _numeric(c, text, s):
+    a, b, y = c.groups["a"], c.groups["b"], c.groups["c"]
+    if len(a) == 4:  # 2023/06/09
+        yy, mm, dd = int(a), int(b), int(y) if len(y) <= 2 else None
+        if dd is None:
+            return None
+        return Spec(c.start, c.end, kind="ymd", y=yy, m=mm, d=dd) if 1 <= mm <= 12 and 1 <= dd <= 31 else None
+    if len(a) > 2:
+        return None
+    x, z = int(a), int(b)
+    day_first = s.day_first or c.groups["sep"] == "."
+    dd, mm = (x, z) if day_first else (z, x)
+    if not (1 <= mm <= 12 and 1 <= dd <= 31):
+        dd, mm = mm, dd  # 25/12/2023 can only be day-first
+        if not (1 <= mm <= 12 and 1 <= dd <= 31):
+            return None
+    yy = int(y)
+    if len(y) == 2:
+        yy += 2000 if yy < 50 else 1900
+    return Spec(c.start, c.end, kind="ymd", y=yy, m=mm, d=dd)
+
+
+def _weekday_date(c, text, s):
+    g = c.groups
+    m = _month(g.get("m1") or g["m2"])
+    d = _day(g.get("d1") or g["d2"])
+    return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None, m=m, d=d)
+
+
+def _range_split(c, first_end: str, second_start: str, a: Spec, b: Spec) -> list[Spec]:
+    a.start, a.end = c.start, c.spans[first_end][1]
+    b.start, b.end = c.spans[second_start][0], c.end
+    a.relation, b.relation = "from", "to"
+    a.range_partner, b.range_partner = 1, -1
+    return [a, b]
+
+
+def _range_month_days(c, text, s):
+    g = c.groups
+    m, y = _month(g["m"]), (_year(g["y"]) if g.get("y") else None)
+    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    if d2 <= d1:
+        return None
+    a = Spec(0, 0, kind="ymd", y=y, m=m, d=d1)
+    b = Spec(0, 0, kind="ymd", y=y, m=m, d=d2)
+    return _range_split(c, "d1", "d2", a, b)
+
+
+def _range_days_month(c, text, s):
+    g = c.groups
+    m, y = _month(g["m"]), (_year(g["y"]) if g.get("y") else None)
+    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    if d2 <= d1:
+        return None
+    a = Spec(0, 0, kind="ymd", y=y, m=m, d=d1)
+    b = Spec(0, 0, kind="ymd", y=y, m=m, d=d2)
+    return _range_split(c, "d1", "d2", a, b)
+
+
+def _range_months(c, text, s):
+    g = c.groups
+    y = _year(g["y"])
+    a = Spec(0, 0, kind="ymd", y=y, m=_month(g["m1"]))
+    b = Spec(0, 0, kind="ymd", y=y, m=_month(g["m2"]))
+    return _range_split(c, "m1", "m2", a, b)
+
+
+def _range_years(c, text, s):
+    g = c.groups
+    y1 = _year(g["y1"])
+    y2s = g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 200:
+        return None
+    if not _plausible_year(text, c.start, c.start):
+        return None
+    a = Spec(0, 0, kind="fixed", value=f"{y1:04d}", y=y1)
+    b = Spec(0, 0, kind="fixed", value=f"{y2:04d}", y=y2)
+    return _range_split(c, "y1", "y2", a, b)
+
+
+def _mdy(c, text, s):
+    g = c.groups
+    return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None,
+                m=_month(g["m"]), d=_day(g["d"]), mod=_part(c))
+
+
+def _dmy(c, text, s):
+    g = c.groups
+    d = _day(g["d"])
+    if not g.get("y"):
+        # "20 March" is fine; a bare count before a month ("killed 20 May") needs care:
+        before = _word_before(text, c.start).lower()
+        if not re.search(r"(st|nd|rd|th)$", g["d"]) and before in _COUNT_NOUNS:
+            return None
+    return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None,
+                m=_month(g["m"]), d=d)
+
+
+def _month_year(c, text, s):
+    g = c.groups
+    return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]), m=_month(g["m"]), mod=_part(c))
+
+
+def _month_rel_year(c, text, s):
+    g = c.groups
+    off, ana, _ = _rel_word(g["ry"])
+    return Spec(c.start, c.end, kind="ymd", m=_month(g["m"]), mod=_part(c), anaphoric=ana,
+                extra={"year_offset": off})
+
+
+def _month_only(c, text, s):
+    g = c.groups
+    if not _bare_month_ok(text, c, g["m"]):
+        return None
+    rel = (g.get("rel") or "").lower().split()
+    sp = Spec(c.start, c.end, kind="ymd", m=_month(g["m"]), mod=_part(c))
+    if rel and rel[-1] in ("last", "previous"):
+        sp.rel = -1
+    elif rel and rel[-1] in ("next", "following"):
+        sp.rel = 1
+    elif rel and rel[-1] == "this":
+        sp.rel = 0
+    if rel and rel[-1] in ("that", "same", "following", "previous"):
+        sp.anaphoric = True
+    return sp
+
+
+def _rel_word(word: str | None) -> tuple[int | None, bool, bool]:
+    """Relative word -> (offset, anaphoric, has 'the')."""
+    if not word:
+        return None, False, False
+    parts = word.lower().split()
+    w = parts[-1]
+    the = parts[0] == "the"
+    if w == "the":
+        return 0, True, True
+    off = V.RELATIVE_OFFSETS.get(w, 0)
+    ana = w in V.ANAPHORIC_WORDS or (the and w == "next")
+    return off, ana, the
+
+
+def _season(c, text, s):
+    g = c.groups
+    code = V.SEASONS[g["s"].lower()]
+    off, ana, the = _rel_word(g.get("rel"))
+    mod = _part(c) or {"early": "START", "late": "END", "mid": "MID"}.get((g.get("sp") or "").lower())
+    if g["s"].lower() == "fall" and not (g.get("rel") or g.get("y") or g.get("part")):
+        return None
+    if g["s"].lower() == "spring" and not (g.get("rel") or g.get("y") or g.get("part")):
+        if _word_before(text, c.start).lower() not in ("in", "by", "until", "since", "during", "that", "this", "of"):
+            return None
+    sp = Spec(c.start, c.end, kind="season", code=code, y=_year(g["y"]) if g.get("y") else None, mod=mod)
+    if g.get("rel") and not (the and off == 0 and not ana):
+        sp.rel = off if g["rel"].lower() != "the" else None
+        sp.anaphoric = ana
+    return sp
+
+
+_WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade(c, text, s):
+    g = c.groups
+    dec = g["dec"].lower()
+    mod = _part(c)
+    if g.get("w"):
+        return Spec(c.start, c.end, kind="decade2", d=_WORD_DECADES[dec], mod=mod)
+    digits = re.sub(r"\D", "", dec)
+    if len(digits) == 2:
+        return Spec(c.start, c.end, kind="decade2", d=int(digits[0]), mod=mod)
+    if len(digits) == 4:
+        y = int(digits)
+        if y % 100 == 0:
+            return Spec(c.start, c.end, value=f"{y // 100:02d}", mod=mod)
+        return Spec(c.start, c.end, value=f"{y // 10:03d}", mod=mod)
+    return None
+
+
+def _century(c, text, s):
+    g = c.groups
+    o = g["ord"].lower()
+    n = V.ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+    if o in ("final", "last"):
+        return None
+    era = (g.get("era") or "").upper().replace(".", "")
+    val = f"BC{n - 1:02d}" if era.startswith("B") else f"{n - 1:02d}"
+    return Spec(c.start, c.end, value=val, mod=_part(c))
+
+
+def _era_year(c, text, s):
+    g = c.groups
+    mod = "APPROX" if g.get("approx") else None
+    if g.get("ad"):
+        return Spec(c.start, c.end, kind="fixed", value=f"{int(g['y1']):04d}", y=int(g["y1"]), mod=mod)
+    n = int(g["y2"])
+    era = g["era"].upper().replace(".", "")
+    if era.startswith("B"):
+        return Spec(c.start, c.end, kind="fixed", value=f"BC{n:04d}", y=-n, mod=mod)
+    return Spec(c.start, c.end, kind="fixed", value=f"{n:04d}", y=n, mod=mod)
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4}
+
+
+def _quarter(c, text, s):
+    g = c.groups
+    q = int(g["qn"]) if g.get("qn") else _QUARTERS[g["qo"].lower()]
+    y = g.get("y") or g.get("y2")
+    sp = Spec(c.start, c.end, kind="quarter", code=f"Q{q}", y=_year(y) if y else None)
+    if g.get("rel") and g["rel"].lower() != "the":
+        sp.rel = V.RELATIVE_OFFSETS.get(g["rel"].lower(), 0)
+    return sp
+
+
+def _half(c, text, s):
+    g = c.groups
+    h = int(g["hn"]) if g.get("hn") else (1 if g["ho"].lower() in ("first", "1st") else 2)
+    y = g.get("y") or g.get("y2")
+    sp = Spec(c.start, c.end, kind="half", code=f"H{h}", y=_year(y) if y else None)
+    if g.get("rel") and g["rel"].lower() != "the":
+        sp.rel = V.RELATIVE_OFFSETS.get(g["rel"].lower(), 0)
+    return sp
+
+
+def _quarter_rel(c, text, s):
+    w = re.sub(r"\s+", " ", c.groups["qr"].lower())
+    off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
+           "previous": -1, "prior": -1, "comparable": -4, "same": -4}[w]
+    return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=off)
+
+
+def _ago(c, text, s):
+    g = c.groups
+    n = _num(g["n"])
+    unit = _unit(g["unit"])
+    direction = g["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
+    ana = direction not in ("ago", "from now", "hence", "back")
+    if n is None:
+        return Spec(c.start, c.end, value="PAST_REF" if sign < 0 else "FUTURE_REF", anaphoric=ana)
+    if unit not in ("day", "week", "month", "year", "decade", "century", "quarter", "hour", "minute", "night"):
+        return None
+    if unit in ("hour", "minute"):
+        return Spec(c.start, c.end, type="TIME", value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+    return Spec(c.start, c.end, kind="rel", unit="day" if unit == "night" else unit,
+                offset=int(sign * n), anaphoric=ana, mod=mod)
+
+
+def _unit_before_after(c, text, s):
+    g = c.groups
+    unit = g["unit"].lower()
+    sign = -1 if g["dir"].lower() in ("before", "earlier", "prior") else 1
+    tod = V.DAY_PARTS.get(unit)
+    return Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="rel",
+                unit="day" if tod else unit, offset=sign, anaphoric=True, tod=tod)
+
+
+def _rel_unit(c, text, s):
+    g = c.groups
+    unit = g["unit"].lower()
+    relw = re.sub(r"\s+", " ", g["rel"].lower())
+    part = _part(c)
+    last = relw.split()[-1]
+    if unit == "time":
+        if relw in ("the same", "that", "this"):
+            return None
+        return None
+    if part == "APPROX" and unit == "century":  # the turn of the century
+        return Spec(c.start, c.end, kind="rel", unit="turn", offset=0, mod="APPROX")
+    off, ana, the = _rel_word(relw)
+    if relw == "the":
+        if not part and unit not in ("year", "month", "week", "weekend", "quarter"):
+            return None
+        if not part and unit == "week" and _word_after(text, c.end).lower() in ("before", "after", "of"):
+            return None
+    if relw in ("the past", "the last", "the coming", "the previous") and not part and unit not in ("day", "night", "morning", "evening", "afternoon"):
+        return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
+    if relw == "past" and not part:
+        return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
+    tod = V.DAY_PARTS.get(unit)
+    if tod:
+        if relw in ("the",):
+            return None
+        return Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=off,
+                    anaphoric=ana, tod=tod, mod=part)
+    if unit == "day" and last in ("this", "current", "present"):
+        return Spec(c.start, c.end, kind="rel", unit="day", offset=0)
+    return Spec(c.start, c.end, kind="rel", unit=unit, offset=off, anaphoric=ana, mod=part)
+
+
+def _day_word(c, text, s):
+    g = c.groups
+    dw = g["dw"].lower()
+    off = V.DAY_WORDS[dw]
+    if g.get("da"):
+        off += -1 if g["da"].lower() == "before" else 1
+    tod = V.DAY_PARTS.get((g.get("tod") or "").lower())
+    if dw == "tonight":
+        tod = "NI"
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((g.get("part") or "").lower())
+    return Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="rel", unit="day",
+                offset=off, tod=tod, mod=mod, extra={"today": dw == "today" and not tod})
+
+
+def _time(c, text, s):
+    g = c.groups
+    if g.get("fixed"):
+        hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["fixed"].lower()]
+        day = g.get("wd2")
+    elif g.get("h24"):
+        hhmm, day = f"{g['h24']}:{g['m24']}", None
+    else:
+        h = int(g["h"])
+        ap = g["ap"].lower()
+        if h > 12 or h == 0:
+            return None
+        if ap.startswith("p") and h != 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        hhmm, day = f"{h:02d}:{g.get('mi') or '00'}", g.get("wd")
+    sp = Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, tod=hhmm, anaphoric=True,
+              mod="APPROX" if g.get("approx") else None)
+    if day:
+        dl = day.lower()
+        if dl in V.WEEKDAYS:
+            sp.kind, sp.d, sp.anaphoric = "weekday", V.WEEKDAYS[dl], False
+        else:
+            sp.anaphoric, sp.offset = False, V.DAY_WORDS[dl]
+    return sp
+
+
+def _weekday(c, text, s):
+    g = c.groups
+    wd = V.WEEKDAYS[g["wd"].lower()]
+    relw = (g.get("rel") or "").lower()
+    if g.get("pl") and not relw:
+        return Spec(c.start, c.end, type="SET", value=f"XXXX-WXX-{wd}", quant="EVERY")
+    tod = V.DAY_PARTS.get((g.get("tod") or "").lower())
+    sp = Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="weekday", d=wd, tod=tod)
+    if relw in ("last", "past", "previous"):
+        sp.rel = -1
+    elif relw in ("next", "coming"):
+        sp.rel = 1
+    elif relw == "this":
+        sp.rel = 0
+    elif relw == "that":
+        sp.anaphoric = True
+    elif relw in ("early", "earlier"):
+        sp.mod = "START"
+    elif relw in ("late", "later"):
+        sp.mod = "END"
+    return sp
+
+
+def _holiday(c, text, s):
+    g = c.groups
+    name = re.sub(r"\s+", " ", g["hol"].lower()).replace("’", "'")
+    y = _year(g["y"]) if g.get("y") else None
+    if name in V.HOLIDAYS:
+        m, d = V.HOLIDAYS[name]
+        return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=d)
+    m, wd, n = V.WEEKDAY_HOLIDAYS[name]
+    return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=None, extra={"nth_weekday": (wd, n)})
+
+
+def _frequency(c, text, s):
+    g = c.groups
+    f = g["freq"].lower()
+    n = V.FREQUENCY_WORDS.get(f) or _num(f.split()[0])
+    unit = _unit(g["unit"])
+    return Spec(c.start, c.end, type="SET", value=_duration_value(1, unit),
+                freq=f"{_fmt_num(n)}X")
+
+
+def _set(c, text, s):
+    g = c.groups
+    if g.get("word"):
+        val, freq = V.SET_WORDS[g["word"].lower()]
+        if g["word"].lower() == "annual":
+            return None
+        return Spec(c.start, c.end, type="SET", value=val, freq=freq)
+    quant = g["every"].upper()
+    if g.get("wd"):
+        return Spec(c.start, c.end, type="SET", value=f"XXXX-WXX-{V.WEEKDAYS[g['wd'].lower()]}", quant=quant)
+    n = _num(g["n"]) if g.get("n") else 1
+    if g.get("other"):
+        n = 2
+    unit = _unit(g["unit"])
+    return Spec(c.start, c.end, type="SET", value=_duration_value(n, unit), quant=quant)
+
+
+def _duration(c, text, s):
+    g = c.groups
+    unit = _unit(g["unit"])
+    nw = re.sub(r"\s+", " ", g["n"].lower())
+    n = _num(nw)
+    after = text[c.end:c.end + 1]
+    if unit in ("second", "minute") and nw in ("a", "an", "one") and after.isspace() \
+            and _word_after(text, c.end)[:1].isalpha() and _word_after(text, c.end).lower() not in ("ago", "later", "earlier"):
+        return None
+    if nw in ("a", "an", "one") and unit == "second":
+        return None
+    if unit == "season" or unit == "weekend" and n is None:
+        return None
+    if n is not None and n > 10000:
+        return None
+    mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+    if n is None and nw in ("recent", "the past few", "the last few", "the past several", "the last several"):
+        pass
+    return Spec(c.start, c.end, type="DURATION", value=_duration_value(n, unit), mod=mod)
+
+
+def _nth(c, text, s):
+    start, end = c.spans["core"]
+    return Spec(start, end, kind="nth", d=int(c.groups["d"]))
+
+
+def _turn(c, text, s):
+    o = (c.groups.get("ord") or "").lower()
+    if o:
+        n = V.ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+        return Spec(c.start, c.end, value=f"{(n - 1) * 100:04d}", mod="APPROX")
+    return Spec(c.start, c.end, kind="rel", unit="turn", offset=0, mod="APPROX")
+
+
+def _fiscal_year(c, text, s):
+    ys = re.sub(r"\D", "", c.groups["y"])
+    y = int(ys) if len(ys) == 4 else (1900 + int(ys) if int(ys) >= 50 else 2000 + int(ys))
+    return Spec(c.start, c.end, value=f"{y:04d}", y=y)
+
+
+def _year_rule(c, text, s):
+    g = c.groups
+    ys, ye = c.spans["y"]
+    if not g.get("part") and not g.get("approx") and not _plausible_year(text, ys, ye):
+        return None
+    y = _year(g["y"])
+    mod = _part(c) or ("APPROX" if g.get("approx") else None)
+    return Spec(c.start, c.end, value=f"{y:04d}", y=y, mod=mod)
+
+
+def _plural_unit(c, text, s):
+    start, end = c.spans["core"]
+    unit = _unit(c.groups["unit"])
+    return Spec(start, end, type="DURATION", value=_duration_value(None, unit))
+
+
+def _ref(c, text, s):
+    w = re.sub(r"\s+", " ", c.groups["ref"].lower())
+    val = V.REFERENCE_WORDS[w]
+    sp = Spec(c.start, c.end, value=val)
+    if w in V.NARRATIVE_ONLY_REFERENCES:
+        sp.extra["narrative_only"] = True
+    if w == "current" and not _word_after(text, c.end)[:1].isalpha():
+        return None
+    return sp
+
+
+_HANDLERS = {
+    "iso_date": _iso, "numeric_date": _numeric, "weekday_date": _weekday_date,
+    "range_month_days": _range_month_days, "range_days_month": _range_days_month,
+    "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "dmy": _dmy,
+    "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
+    "century": _century, "era_year": _era_year, "quarter": _quarter, "half": _half,
+    "quarter_rel": _quarter_rel, "ago": _ago, "unit_before_after": _unit_before_after,
+    "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
+    "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
+    "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule,
+    "plural_unit": _plural_unit, "ref": _ref,
+}

@@ -1,0 +1,142 @@
+"""Scanner rules as data: named regex templates, tried in this order at each text position.
+
+`<<NAME>>` inserts a fragment from FRAGMENTS (built from `vocab`); named groups inside a rule
+are private to it (the scanner prefixes them with the rule name). A rule may mark its timex
+with a `core` group when it needs context outside the span (a governing preposition).
+Order matters only between rules that can start at the same position: more specific first.
+The whole pattern is case-insensitive except inside `(?-i:...)` (month and weekday names must
+be capitalised, so the modal "may" and the verb "march" never match).
+"""
+from __future__ import annotations
+
+from .vocab import (
+    MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, PART_MODS, QUANT_MODS,
+    REFERENCE_WORDS, SET_WORDS, UNIT_PLURALS, UNITS, VAGUE_NUMBERS, WEEKDAYS, HOLIDAYS,
+    WEEKDAY_HOLIDAYS, DAY_PARTS, SEASONS,
+)
+
+
+def _alt(words, *, cap: bool = False) -> str:
+    """Alternation of words, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    out = []
+    for w in items:
+        w = w.capitalize() if cap else w
+        out.append(r"\s+".join(_esc(p) for p in w.split(" ")))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _esc(word: str) -> str:
+    return "".join("\\" + c if c in ".^$*+?{}[]\\|()'" else c for c in word)
+
+
+_ABBR = "|".join(sorted((a.capitalize() for a in MONTH_ABBREVIATIONS), key=len, reverse=True))
+_NUM_WORDS = _alt([w for w in NUMBER_WORDS if " " in w or len(w) > 2] + list(VAGUE_NUMBERS))
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+
+FRAGMENTS: dict[str, str] = {
+    "MON": (r"(?-i:(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|"
+            + "|".join(m.upper() for m in MONTHS) + r")\b|(?:" + _ABBR + r")\.|(?:" + _ABBR
+            + r")\b(?=\s+\d))"),
+    "WD": "(?-i:(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + "))",
+    "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "YEAR": r"(?<![\d,.$£€#/])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d\d-)",
+    "NUM": (r"(?:\d+(?:[.,]\d+)?|" + _TENS + r"(?:[- ]" + _ONES + r")?|" + _NUM_WORDS
+            + r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"),
+    "UNIT": _alt(list(UNITS) + list(UNIT_PLURALS)) + r"\b",
+    "UNITS_PL": _alt([p for p in UNIT_PLURALS if p not in ("seconds", "nights", "seasons", "quarters", "weekends")]) + r"\b",
+    "ORD": (r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + ")"),
+    "PART": (r"(?:(?:the\s+)?(?:very\s+)?(?P<part>" + _alt(PART_MODS)
+             + r")(?:\s+part)?(?:\s+(?:of|in))?(?:\s+|-))"),
+    "APPROX": _alt(QUANT_MODS),
+    "ERA": r"(?-i:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|CE)(?![A-Za-z])",
+    "DAYPART": _alt(DAY_PARTS),
+    "REL": (r"(?:(?:the\s+)?(?:last|past|previous|preceding|prior|next|following|coming|upcoming"
+            r"|subsequent|ensuing|same|current|present|very\s+same)|this|that|the)"),
+    "REF": _alt(REFERENCE_WORDS),
+    "SETWORD": _alt(SET_WORDS),
+    "HOLIDAY": _alt(list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)) + r"(?![\w'])",
+    "AMPM": r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)",
+    "DASH": r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till)\s+)",
+}
+
+#: (rule name, regex template), in priority order.
+RULES: list[tuple[str, str]] = [
+    ("iso_date", r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+                 r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d/.-]\d)"),
+    ("numeric_date", r"(?<![\d/.,-])(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?![\d/.]\d|\d)"),
+    ("weekday_date", r"(?P<wd><<WD>>),?\s+(?:(?:the\s+)?(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m2><<MON>>)|(?P<m1><<MON>>)\s+(?P<d1><<DAY>>))"
+                     r"(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("range_month_days", r"(?P<m><<MON>>)\s+(?P<d1><<DAY>>)(?P<dash>\s*[-–—]\s*|\s+(?:to|and|through)\s+)(?P<d2><<DAY>>)(?!\s*(?:<<MON>>))(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("range_days_month", r"(?P<d1><<DAY>>)\s*[-–—]\s*(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("range_months", r"(?P<m1><<MON>>)\s*[-–—]\s*(?P<m2><<MON>>),?\s+(?P<y><<YEAR>>)"),
+    ("range_years", r"(?P<y1><<YEAR>>)\s*[-–—]\s*(?P<y2><<YEAR>>|\d\d(?!\d))(?!\s*(?:<<ERA>>))"),
+    ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?![\d:])"),
+    ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("month_rel_year", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?:of\s+)?(?P<ry>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+year\b"),
+    ("month_year", r"(?:<<PART>>)?(?P<m><<MON>>)(?:\s+of|,)?\s+(?P<y><<YEAR>>)"),
+    ("month", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the)\s+)?(?P<m><<MON>>)(?!\s*\d)"),
+    ("season", r"(?:<<PART>>)?(?:(?P<rel><<REL>>)\s+)?(?:(?P<sp>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of|,)?\s+(?P<y><<YEAR>>))?\b"),
+    ("decade", r"(?:<<PART>>)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+    ("century", r"(?:<<PART>>)?(?:the\s+)?(?P<ord><<ORD>>)[\s-]+centur(?:y|ies)(?:\s+(?P<era><<ERA>>))?"),
+    ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
+    ("quarter", r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
+                r"(?:(?:\s+of(?:\s+fiscal)?|,)?\s+(?P<y><<YEAR>>)|\s+of\s+(?P<rel>this|last|next|the)\s+year)?"
+                r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"),
+    ("half", r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y><<YEAR>>)|(?P<rel>this|last|next|the)\s+year)"
+             r"|(?-i:H(?P<hn>[12]))\s+(?P<y2><<YEAR>>)"),
+    ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|current|year-ago|year-earlier|previous|prior|comparable|same)\s+quarter"),
+    ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|on|before|after|previously)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$)"),
+    ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
+    ("rel_unit", r"(?:<<PART>>)?(?P<rel><<REL>>)\s+(?P<unit>year|month|week|weekend|decade|century|quarter|day|night|morning|evening|afternoon|time)(?![\s-]*(?:old|long|-))\b"),
+    ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow)(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+             r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
+             r"(?:,?\s+(?:on\s+)?(?P<wd><<WD>>|today|yesterday|tomorrow|tonight))?"
+             r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
+             r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
+    ("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
+    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>))"
+            r"|(?P<word><<SETWORD>>)\b"),
+    ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
+                 r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),
+    ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
+    ("turn", r"the\s+turn\s+of\s+the\s+(?:(?P<ord><<ORD>>)\s+)?century"),
+    ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
+    ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
+    ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:of|ago|later|earlier|before|after)\b)"),
+    ("ref", r"(?P<ref><<REF>>)\b"),
+]
+
+#: Every word a rule match can begin with (besides digits and an apostrophe before digits).
+#: The scanner turns this list into a cheap look-ahead, so positions that cannot start a
+#: timex are rejected after a few character tests. A rule that starts with a new word must
+#: add it here (tests/temporal check that prefilter and rules agree on the corpora).
+START_WORDS: frozenset[str] = frozenset(
+    list(MONTHS) + list(MONTH_ABBREVIATIONS) + list(WEEKDAYS) + list(SEASONS)
+    + [w.split(" ")[0] for w in NUMBER_WORDS] + [w.split(" ")[0] for w in VAGUE_NUMBERS]
+    + [w.split(" ")[0] for w in PART_MODS] + [w.split(" ")[0] for w in QUANT_MODS]
+    + [w.split(" ")[0] for w in REFERENCE_WORDS] + list(SET_WORDS)
+    + [w.split(" ")[0].split("'")[0] for w in list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]
+    + list(ORDINALS)
+    + """the a an very last past previous preceding prior next following coming upcoming
+    subsequent ensuing same current present this that fiscal calendar fy q h ad a.d circa c
+    just only shortly noon midnight midday today tonight yesterday tomorrow every each once
+    twice thrice on by until since from till before after for in within over during than took
+    lasted of some about recent its their twenties thirties forties fifties sixties seventies
+    eighties nineties latest most year-ago year-earlier comparable d""".split()
+)
+#: Frequent function words that start some rules but must be followed (within three words)
+#: by a strong start word, a unit or a digit; keeps "the", "in", "of" from waking every rule.
+WEAK_START_WORDS: frozenset[str] = frozenset("""the a an in of on to for by at from over about
+some this that than its their after before until since till during within took lasted just only
+no more less up so as long very most each every under fewer upwards exactly right at""".split())
+#: Words that may follow weak start words (besides START_WORDS that are not weak).
+FOLLOW_WORDS: frozenset[str] = frozenset(
+    list(UNITS) + list(UNIT_PLURALS) + list(DAY_PARTS)
+    + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half",
+       "matter", "number", "couple", "dozen", "single", "hundred"]
+)

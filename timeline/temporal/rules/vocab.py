@@ -1,0 +1,195 @@
+"""Plain vocabulary tables: names, number words, units, modifiers and normalisation codes.
+
+Keys are lower case; the scanner builds its alternations from these tables, the normaliser
+looks words up here, so adding a synonym is a one-line change in this file.
+"""
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+#: Abbreviations; the scanner accepts them with a period, or bare before a day number.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+#: Month names that are also common words or given names: a bare mention needs a cue.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "march", "april", "june", "august"})
+#: Words that, right before a bare month name, make it a date ("in May", "since March").
+BARE_MONTH_CUES: frozenset[str] = frozenset({
+    "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "that", "each", "every", "and",
+    "or", "between", "on", "throughout", "for", "end", "beginning", "start", "middle",
+    "than", "around", "about", "as", "into", "following", "previous", "past", "until",
+})
+
+WEEKDAYS: dict[str, int] = {  # ISO weekday numbers
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}
+
+#: TIMEX3 season codes and the months each spans (winter starts in December).
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+SEASON_ORDER: tuple[str, ...] = ("WI", "SP", "SU", "FA")
+SEASON_OF_MONTH: dict[int, str] = {
+    12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5,
+    "a couple of": 2, "couple of": 2, "a couple": 2, "a single": 1, "single": 1,
+}
+#: Vague quantities: the value gets an X ("several weeks" -> PXW).
+VAGUE_NUMBERS: frozenset[str] = frozenset({
+    "several", "few", "a few", "some", "many", "numerous", "a number of", "a matter of",
+    "recent", "the past few", "countless", "multiple", "the next few", "the last few",
+    "the coming", "coming", "the past several", "the last several",
+})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "final": 4, "last": 4,
+}
+
+#: Unit word -> (TIMEX3 duration code, whether it is a time-of-day unit: PT...).
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
+    "weekend": ("WE", False), "season": ("X", False),
+}
+#: Units whose duration count is multiplied (a fortnight is two weeks).
+UNIT_FACTORS: dict[str, int] = {"fortnight": 2}
+UNIT_PLURALS: dict[str, str] = {
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "nights": "night",
+    "weeks": "week", "fortnights": "fortnight", "months": "month", "quarters": "quarter",
+    "years": "year", "decades": "decade", "centuries": "century", "millennia": "millennium",
+    "weekends": "weekend", "seasons": "season",
+}
+
+#: Part-of-period words -> TIMEX3 mod.
+PART_MODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "early part": "START", "first part": "START", "outset": "START",
+    "mid": "MID", "middle": "MID", "midst": "MID", "height": "MID",
+    "late": "END", "later": "END", "end": "END", "close": "END", "latter part": "END",
+    "last part": "END", "final days": "END", "closing days": "END", "turn": "APPROX",
+}
+#: Approximation / comparison words before a date or duration -> TIMEX3 mod.
+QUANT_MODS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "circa": "APPROX", "c.": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+
+#: Parts of the day -> TIMEX3 time code.
+DAY_PARTS: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}
+
+#: Relative words -> offset in units from the anchor.
+RELATIVE_OFFSETS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
+    "this": 0, "current": 0, "same": 0, "present": 0, "that": 0,
+    "next": 1, "following": 1, "coming": 1, "upcoming": 1, "subsequent": 1, "ensuing": 1,
+}
+#: Relative words whose anchor is the narrative (last mentioned) time, not the DCT.
+ANAPHORIC_WORDS: frozenset[str] = frozenset({
+    "following", "previous", "preceding", "same", "that", "subsequent", "ensuing", "prior",
+})
+
+#: Deictic day words -> day offset from the DCT.
+DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+#: Fixed reference expressions -> TIMEX3 value.
+REFERENCE_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "at this time": "PRESENT_REF", "the present": "PRESENT_REF", "present-day": "PRESENT_REF",
+    "to date": "PRESENT_REF", "so far": "PRESENT_REF", "as yet": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "in the past": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
+    "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "former": "PAST_REF",
+}
+#: Reference words tagged only in narrative documents (TIMEX2 habit, noisy in news).
+NARRATIVE_ONLY_REFERENCES: frozenset[str] = frozenset({"former", "earlier", "once", "so far", "to date", "as yet", "eventually", "shortly"})
+
+#: Set adverbs -> (value, freq).
+SET_WORDS: dict[str, tuple[str, str | None]] = {
+    "daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None),
+    "monthly": ("P1M", None), "quarterly": ("P1Q", None), "yearly": ("P1Y", None),
+    "annually": ("P1Y", None), "annual": ("P1Y", None), "hourly": ("PT1H", None),
+    "biweekly": ("P2W", None), "fortnightly": ("P2W", None), "biannually": ("P6M", None),
+}
+FREQUENCY_WORDS: dict[str, int] = {"once": 1, "twice": 2, "thrice": 3}
+
+#: Fixed-date holidays -> (month, day).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
+    "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
+    "victory day": (5, 9), "bastille day": (7, 14), "armistice day": (11, 11),
+    "veterans day": (11, 11), "d-day": (6, 6),
+}
+#: Holidays defined as the n-th weekday of a month: name -> (month, ISO weekday, n; -1 = last).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "memorial day": (5, 1, -1),
+    "labor day": (9, 1, 1), "labour day": (9, 1, 1),
+}
+
+#: Words before a number that make it an identifier or a count, not a year.
+NON_YEAR_BEFORE: frozenset[str] = frozenset({
+    "resolution", "flight", "no", "no.", "number", "route", "highway", "article", "section",
+    "room", "model", "type", "version", "chapter", "page", "pages", "pp", "p", "form", "bill",
+    "order", "decree", "law", "rule", "code", "unit", "regiment", "division", "battalion",
+    "brigade", "squadron", "corps", "hill", "height", "point", "km", "mile", "miles", "us$",
+    "$", "€", "£", "about", "nearly", "some", "over", "almost", "approximately", "roughly",
+    "than", "of", "exactly", "at", "to", "by", "just", "only", "total", "totaling", "totalling",
+    "boeing", "airbus", "tu", "il", "su", "mig", "f", "t", "bus", "tank", "gate", "platform",
+    "street", "avenue", "building", "tower", "block", "lot", "case", "file", "item", "station",
+})
+#: Prepositions that, before a bare number, allow a year reading despite NON_YEAR_BEFORE.
+YEAR_PREPOSITIONS: frozenset[str] = frozenset({"of", "to", "by", "at"})
+
+#: Prepositions that govern a timex and what they say about the event's time.
+RELATIONS: dict[str, str] = {
+    "since": "since", "until": "until", "till": "until", "up until": "until", "up to": "until",
+    "before": "before", "prior to": "before", "after": "after", "following": "after",
+    "from": "from", "to": "to", "through": "to", "thru": "to", "by": "by", "between": "between",
+    "as of": "since", "starting": "from", "beginning": "from", "ahead of": "before",
+}
+
+#: Words that, near a timex, say the clause talks about the future or the past.
+FUTURE_CUES: frozenset[str] = frozenset({
+    "will", "'ll", "shall", "won't", "wont", "going", "plan", "plans", "planned", "planning",
+    "scheduled", "expected", "expect", "expects", "due", "upcoming", "would", "intends",
+    "intend", "aims", "hopes", "hope", "set", "until", "till", "next", "coming", "forthcoming",
+    "could", "might", "can", "should", "may", "must", "promised", "pledged", "tomorrow",
+})
+PAST_CUES: frozenset[str] = frozenset({
+    "said", "says", "was", "were", "had", "did", "ago", "last", "earlier", "previous",
+    "told", "announced", "reported", "released", "killed", "struck", "launched", "since",
+    "yesterday", "been", "came", "took", "met", "made", "began", "started", "ended", "fell",
+    "rose", "left", "went", "held", "found", "saw", "became", "gave", "won", "lost", "hit",
+})
