@@ -47,18 +47,18 @@ _DATE_TEXT = (
     rf"|(?P<iso_y>(?:19|20)\d{{2}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}))"
 )
 _PUBLISHED_LINE = re.compile(
-    rf"^\W*(?P<label>published|first published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*{_DATE_TEXT}",
+    rf"^[^\w\n]*(?P<label>published|first published|posted|updated|last updated|date)\b\s*(?:on|at)?\s*:?\s*{_DATE_TEXT}",
     re.I | re.M,
 )
 #: "KYIV, June 12 (Reuters) -", "WASHINGTON, Oct. 17, 2022 (AP) —"
 _WIRE_DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z'.\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.\- ]{{1,30}})?),\s*{_DATE_TEXT}\s*"
+    rf"^[ \t]*(?P<place>[A-Z][A-Z'.\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.\- ]{{1,30}})?),\s*{_DATE_TEXT}\s*"
     rf"(?:\([A-Za-z. ]{{1,30}}\)\s*)?[-–—]",
     re.M | re.I,
 )
 #: A line that is only a date, perhaps with a byline: "By Jane Doe | June 13, 2023 4:05 pm"
 _DATE_ONLY_LINE = re.compile(
-    rf"^\s*(?:by\s+[^|\n]{{1,60}}[|·•–—-]\s*)?{_DATE_TEXT}(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{{0,4}})?\s*$",
+    rf"^[ \t]*(?:by\s+[^|\n]{{1,60}}[|·•–—-]\s*)?{_DATE_TEXT}(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{{0,4}})?[ \t]*$",
     re.I | re.M,
 )
 _COPYRIGHT = re.compile(r"©|&copy;|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
@@ -150,7 +150,7 @@ def find_dateline(text: str) -> tuple[tuple[int | None, int, int], str] | None:
             r = rank
             if pattern is _PUBLISHED_LINE and "updated" in m.group("label").lower():
                 r = 1
-            candidates.append((r, m.start(), parts, line.strip()))
+            candidates.append((r, m.start(), parts, m.group(0).strip()))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -241,7 +241,7 @@ def _tagger_mentions(text: str) -> list[_Mention]:
     out = []
     for t in timexes:
         m = re.match(r"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?", t.value or "")
-        if m and t.type == "DATE":
+        if m and t.type == "DATE" and t.anchor == "absolute":  # without a DCT, "narrative" values are guesses
             out.append(_Mention(t.start, int(m.group(1)), int(m.group(2)) if m.group(2) else None, t.text, True))
     return out
 
