@@ -139,3 +139,23 @@ def test_no_timexes_no_events_and_bad_input():
     assert extract(_doc("Nothing dated happens here."), []) == []
     with pytest.raises(TypeError, match="Document"):
         extract("plain string", [])  # type: ignore[arg-type]
+
+
+def test_a_date_split_from_its_qualifier_makes_one_event():
+    text = "Shipments began in October of last year."
+    tx = [timex(text, "October", "2023-10", date(2023, 10, 1), date(2023, 10, 31), "month"),
+          timex(text, "last year", "2023", date(2023, 1, 1), date(2023, 12, 31), "year")]
+    ev, = extract(_doc(text), tx)
+    assert ev.date_value == "2023-10" and ev.date_text == "in October of last year"
+
+
+def test_without_timexes_the_tagger_anchors_to_the_published_date_only():
+    pytest.importorskip("timeline.temporal.engine", reason="the tagger has not landed")
+    from timeline.temporal import tag  # noqa: F401
+
+    text = "The depot was hit on Friday."
+    dated = extract(_doc(text, published=date(2024, 3, 20)))
+    assert [(e.date_start, e.precision) for e in dated] == [(date(2024, 3, 15), "day")]
+    undated = extract(_doc(text, published=None))
+    assert [(e.date_start, e.date_end, e.date_text) for e in undated] == [(None, None, "on Friday")]
+    assert undated[0].date_value.startswith("X")

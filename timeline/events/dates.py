@@ -14,7 +14,7 @@ Choices (documented for the user):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..temporal.model import Timex
@@ -105,3 +105,26 @@ def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | No
         out.append((t, None))
         i += 1
     return out
+
+
+def merge_qualifiers(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Join a date and the coarser date that only qualifies it ("October" + "of last year", "May 5, 2023").
+
+    Taggers sometimes return those as two timexes; they are one date, so they must make one event.
+    The finer timex keeps its value and interval; its span grows to cover both.
+    """
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (prev is not None and text[prev.end:t.start].strip().lower() in ("of", ",", "")
+                and t.start - prev.end <= 4 and _within(prev, t)):
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        out.append(t)
+    return out
+
+
+def _within(inner: Timex, outer: Timex) -> bool:
+    return (inner.first is not None and inner.last is not None and outer.first is not None
+            and outer.last is not None and outer.first <= inner.first and inner.last <= outer.last
+            and (inner.first, inner.last) != (outer.first, outer.last))

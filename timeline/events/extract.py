@@ -20,7 +20,7 @@ from ..temporal.model import Timex
 from .boilerplate import is_boilerplate
 from .classify import Classification, classify
 from .clauses import clean_clause, focus, split_clauses
-from .dates import DateFields, anchors_event, date_fields, pair_ranges
+from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pair_ranges
 from .fatalities import fatalities
 from .reporting import is_reporting_date, statement_summary
 from .sentences import Span, split_sentences
@@ -37,7 +37,7 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
     text = doc.text or ""
     if timexes is None:
         timexes = _tag(text, doc.published)
-    anchors = sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start)
+    anchors = merge_qualifiers(text, sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start))
     if not anchors:
         return []
     sentences = split_sentences(text)
