@@ -344,3 +344,76 @@ def hand_store_url(tmp_path: Path) -> str:
         for doc, events in hand_documents():
             store.add(doc, events)
     return url
+
+
+def sample_corpus_available() -> str | None:
+    """None when the bundled sample corpus and the pipeline can be used, else why not."""
+    try:
+        from timeline.pipeline import ingest_paths  # noqa: F401
+        from timeline.samples import SAMPLE_DIR
+    except ImportError as exc:
+        return f"sample corpus or pipeline not importable ({exc})"
+    if not any(Path(SAMPLE_DIR).iterdir()):
+        return f"sample corpus at {SAMPLE_DIR} is empty"
+    return None
+
+
+@pytest.fixture(scope="session")
+def sample_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store holding the bundled sample corpus, ingested through `timeline.pipeline`.
+
+    Falls back to HAND_DOCS (via Store.add) while the sample corpus has not landed, except under
+    CI=true, where a missing corpus is an error.
+    """
+    from timeline.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
+    missing = sample_corpus_available()
+    with Store(url) as store:
+        if missing is None:
+            from timeline.pipeline import ingest_paths
+            from timeline.samples import SAMPLE_DIR
+
+            summary = ingest_paths([SAMPLE_DIR], store, progress=False)
+            assert store.count() > 0, f"ingesting {SAMPLE_DIR} stored no events: {summary}"
+        elif os.environ.get("CI", "").lower() == "true":
+            pytest.fail(missing)
+        else:
+            for doc, events in hand_documents():
+                store.add(doc, events)
+    return url
+
+
+# -- reading what the app drew ------------------------------------------------------------
+APP_COUNTS_JS = """() => {
+    const gd = (sel) => document.querySelector(sel + ' .js-plotly-plot');
+    const tl = gd('#timeline-graph'), map = gd('#map-graph');
+    const ids = (data) => new Set((data || []).flatMap(t => (t.customdata || []).flat()));
+    let rows = null;
+    try { rows = dash_ag_grid.getApi('events-grid').getDisplayedRowCount(); } catch (e) {}
+    return {
+        timeline: tl && tl.data ? [...ids(tl.data.slice(1))].sort((a, b) => a - b) : null,
+        timelineMeta: tl && tl.layout ? tl.layout.meta : null,
+        map: map && map.data ? [...ids(map.data)].sort((a, b) => a - b) : null,
+        rows: rows,
+        header: (document.getElementById('event-count') || {}).innerText,
+    };
+}"""
+
+
+def wait_app_idle(page: Any, timeout: float = 20_000) -> None:
+    """Wait until Dash has no callback in flight and the graphs have drawn."""
+    page.wait_for_selector("#timeline-graph .main-svg", timeout=timeout)
+    page.wait_for_selector("#map-graph .main-svg", timeout=timeout)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-dash-is-loading="true"]')
+               && document.querySelectorAll('#events-grid .ag-row').length > 0""",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(300)  # let plotly finish the redraw the last response started
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout)
+
+
+def app_counts(page: Any) -> dict[str, Any]:
+    """Event ids drawn on the timeline and map, the table's row count and the header text."""
+    return page.evaluate(APP_COUNTS_JS)

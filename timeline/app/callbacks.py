@@ -192,15 +192,36 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
             return window.dash_clientside.no_update;
         }
         """,
-        Output("events-grid", "className"),
+        Output("grid-purged", "data"),
         Input("filter-state", "data"),
         Input("data-version", "data"),
         prevent_initial_call=True,
     )
 
+    # the selected event's row, when loaded, is selected and scrolled into view
+    app.clientside_callback(
+        """
+        function(id) {
+            try {
+                const api = dash_ag_grid.getApi('events-grid');
+                api.forEachNode(function(node) {
+                    const hit = id !== null && node.data !== undefined && node.data.id === id;
+                    if (hit !== node.isSelected()) { node.setSelected(hit); }
+                    if (hit) { api.ensureIndexVisible(node.rowIndex); }
+                });
+            } catch (err) {
+                // the grid is not mounted yet
+            }
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output("grid-synced", "data"),
+        Input("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output("selected-event", "data"),
-        Output("events-grid", "selectedRows"),
         Input("timeline-graph", "clickData"),
         Input("map-graph", "clickData"),
         Input("events-grid", "selectedRows"),
@@ -212,11 +233,11 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
             row_id = rows[0].get("id") if isinstance(rows, list) and rows else None
             if row_id is None or row_id == current:
                 raise PreventUpdate
-            return int(row_id), no_update
+            return int(row_id)
         event_id = clicked_event_id(tl_click if ctx.triggered_id == "timeline-graph" else map_click)
         if event_id is None:
             raise PreventUpdate
-        return event_id, {"ids": [str(event_id)]}
+        return event_id
 
     @app.callback(
         Output("detail-panel", "children"),

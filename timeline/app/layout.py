@@ -105,7 +105,6 @@ def event_grid() -> dag.AgGrid:
         id="events-grid",
         columnDefs=COLUMNS,
         rowModelType="infinite",
-        getRowId="String(params.data.id)",
         defaultColDef={"resizable": True, "sortable": False},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
@@ -132,6 +131,8 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Di
             dcc.Store(id="view-window"),
             dcc.Store(id="selected-event"),
             dcc.Store(id="data-version", data=0),
+            dcc.Store(id="grid-purged"),   # outputs of the grid's clientside callbacks
+            dcc.Store(id="grid-synced"),
             html.Header(
                 [
                     html.H1("Conflict timeline"),

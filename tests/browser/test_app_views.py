@@ -1,0 +1,180 @@
+"""The app in headless Chromium: linked views, filters, URL state, selection, offline map."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from conftest import app_counts, wait_app_idle
+
+from timeline.store import Store
+
+
+def located_ids(store: Store, **flt) -> list[int]:
+    return sorted(e["id"] for e in store.events() if any(p.get("lat") is not None for p in e["places"]))
+
+
+def dated_ids(events: list[dict]) -> list[int]:
+    return sorted(e["id"] for e in events if e["date_start"] or e["date_end"])
+
+
+def test_timeline_map_and_table_show_the_same_events(live_app, sample_store_url, page) -> None:
+    base = live_app(sample_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    with Store(sample_store_url) as store:
+        events = store.events()
+        located = located_ids(store)
+    counts = app_counts(page)
+    assert counts["rows"] == len(events)
+    assert counts["header"].startswith(f"{len(events):,} event")
+    assert counts["timeline"] == dated_ids(events)
+    assert counts["map"] == located
+    assert not page.console_errors, page.console_errors
+
+
+def test_a_filter_narrows_timeline_map_and_table(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    before = app_counts(page)
+    page.fill("#filter-search", "drones")
+    page.press("#filter-search", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'drones'")
+    page.wait_for_function(f"() => dash_ag_grid.getApi('events-grid').getDisplayedRowCount() < {before['rows']}")
+    wait_app_idle(page)
+    after = app_counts(page)
+    with Store(hand_store_url) as store:
+        from timeline.model import EventFilter
+
+        expected = store.events(EventFilter(search="drones"))
+    assert 0 < len(expected) < before["rows"]
+    assert after["rows"] == len(expected)
+    assert after["timeline"] == dated_ids(expected)
+    assert set(after["map"]) <= {e["id"] for e in expected} and len(after["map"]) < len(before["map"])
+
+
+def test_filter_state_round_trips_through_the_url(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/?type=Strategic+developments&from=2023&lanes=actor")
+    wait_app_idle(page)
+    assert page.input_value("#filter-from") == "2023"
+    assert page.is_checked("#filter-lanes input[value=actor]")
+    counts = app_counts(page)
+    with Store(hand_store_url) as store:
+        from datetime import date
+
+        from timeline.model import EventFilter
+
+        expected = store.events(EventFilter(event_types=["Strategic developments"], date_from=date(2023, 1, 1)))
+    assert counts["rows"] == len(expected) and counts["timeline"] == dated_ids(expected)
+    # lanes are actors now
+    lanes = page.evaluate("() => document.querySelector('#timeline-graph .js-plotly-plot').data.slice(1)"
+                          ".flatMap(t => t.y || [])")
+    assert "Russia" in lanes and "Strategic developments" not in lanes
+    # change a control: the URL follows, and a reload restores the same view
+    page.fill("#filter-to", "2023-03")
+    page.press("#filter-to", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('to') === '2023-03'")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["type"] == ["Strategic developments"] and query["from"] == ["2023"]
+    page.reload()
+    wait_app_idle(page)
+    assert page.input_value("#filter-to") == "2023-03"
+    assert app_counts(page)["rows"] == len([e for e in expected if e["date_start"] <= "2023-03-31"])
+
+
+def test_clicking_an_event_opens_its_detail_and_selects_its_row(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    with Store(hand_store_url) as store:
+        target = next(e for e in store.events() if e["date_text"] == "17 October 2022")
+    # where plotly drew the single-day point of that event
+    box = page.evaluate(
+        """(id) => { for (const g of document.querySelectorAll('#timeline-graph .scatterlayer .trace')) {
+                       const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+                       const i = trace && trace.index > 0 ? (trace.customdata || []).indexOf(id) : -1;
+                       if (i < 0) continue;
+                       const r = g.querySelectorAll('path.point')[i].getBoundingClientRect();
+                       return {x: r.x + r.width / 2, y: r.y + r.height / 2}; } }""",
+        target["id"])
+    assert box, "event not drawn as a point"
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_selector("#detail-sentence mark.hl-date")
+    assert page.inner_text("#detail-sentence mark.hl-date") == "17 October 2022"
+    assert page.inner_text("#detail-sentence") == target["sentence"]
+    page.wait_for_selector("#events-grid .ag-row-selected")
+    selected = page.evaluate("() => dash_ag_grid.getApi('events-grid').getSelectedRows().map(r => r.id)")
+    assert selected == [target["id"]]
+    # open the document with the sentence highlighted
+    page.click("#detail-panel button:has-text('Open text')")
+    page.wait_for_selector("#doc-sentence")
+    assert page.inner_text("#doc-sentence") == target["sentence"]
+    assert page.inner_text("#doc-sentence mark.hl-date") == "17 October 2022"
+    page.click("#doc-close")
+    page.wait_for_selector("#doc-modal", state="hidden")
+
+
+def test_selecting_a_row_highlights_the_event_on_the_timeline(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    with Store(hand_store_url) as store:
+        target = next(e for e in store.events() if e["date_text"] == "19 January 2023")
+    page.click(f"#events-grid .ag-cell[col-id='summary']:has-text('{target['summary'][:30]}')")
+    page.wait_for_function(
+        "() => (document.querySelector('#timeline-graph .js-plotly-plot').data[0].x || []).length > 0")
+    ring = page.evaluate("() => { const t = document.querySelector('#timeline-graph .js-plotly-plot').data[0];"
+                         " return [t.x, t.y]; }")
+    assert ring == [["2023-01-19"], ["Strategic developments"]]
+    assert page.inner_text("#detail-sentence mark.hl-date") == "19 January 2023"
+
+
+def test_map_draws_land_with_the_network_cut(live_app, hand_store_url, offline_page) -> None:
+    base = live_app(hand_store_url)
+    offline_page.goto(base + "/")
+    wait_app_idle(offline_page)
+    offline_page.wait_for_function(
+        "() => [...document.querySelectorAll('#map-graph .geo .layer.land path, #map-graph .geo path.land')]"
+        ".some(p => (p.getAttribute('d') || '').length > 1000)")
+    n_points = offline_page.eval_on_selector_all("#map-graph .scattergeo path.point", "els => els.length")
+    assert n_points >= 4
+    assert not [u for u in offline_page.blocked_urls if "topojson" in u or "plot.ly" in u], offline_page.blocked_urls
+
+
+def test_zoom_reveals_single_events_after_aggregation(live_app, tmp_path, page) -> None:
+    """Over the threshold the timeline shows counts; zooming into a week re-queries and shows events."""
+    from datetime import date, timedelta
+
+    from conftest import hand_documents
+
+    from timeline.app import figures
+    from timeline.model import Document, Event
+
+    url = f"sqlite:///{tmp_path / 'dense.db'}"
+    n = figures.AGGREGATE_THRESHOLD + 300
+    with Store(url) as store:
+        text = " ".join(f"Item {i} happened." for i in range(n))
+        doc = Document(text=text, title="dense", publisher="Bench")
+        events, pos = [], 0
+        for i in range(n):
+            sentence = f"Item {i} happened."
+            day = date(2022, 1, 1) + timedelta(days=i % 700)
+            events.append(Event(day, day, "day", "happened", day.isoformat(), f"item {i} number {i * 7919 % 10007}",
+                                sentence, pos, pos + len(sentence), pos, pos + 4, event_type="Battles",
+                                doc_id=doc.id))
+            pos += len(sentence) + 1
+        store.add(doc, events)
+        total = store.count()
+    assert total > figures.AGGREGATE_THRESHOLD
+    base = live_app(url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    meta = app_counts(page)["timelineMeta"]
+    assert meta["mode"] == "counts" and meta["events"] == total
+    page.evaluate("() => Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),"
+                  " {'xaxis.range': ['2022-03-01', '2022-03-08']})")
+    page.wait_for_function("() => document.querySelector('#timeline-graph .js-plotly-plot').layout.meta.mode"
+                           " === 'events'")
+    wait_app_idle(page)
+    meta = app_counts(page)["timelineMeta"]
+    assert 0 < meta["events"] < 100
