@@ -12,27 +12,32 @@ from __future__ import annotations
 
 import re
 
-#: Lines that are site furniture wherever they appear in a trailing block.
-FURNITURE = re.compile(
-    r"""^\s*(?:
-        (?:©|\(c\)|copyright\b).*                                   # © 2024 X / Copyright 2024 X
-      | .*\ball\ rights\ reserved\b.*
-      | .*\buse\ of\ this\ (?:site|website)\ constitutes\b.*
-      | .*\b(?:terms\ of\ (?:use|service)|privacy\ policy|cookie\ policy)\b.*
-      | (?:sign\ in|log\ in|sign\ up|register)\b.*                 # Sign in or create a free account
-      | .*\bcreate\ a\ free\ account\b.*
-      | (?:subscribe|newsletter|follow\ us|share\ this|advertisement)\b.*
-      | .*\b(?:we\ use\ cookies|accept\ (?:all\ )?cookies)\b.*
-      | by\ continuing\b.*
-    )\s*$""",
+#: Furniture whatever the line's length: copyright notices and site-wide legal prompts.
+_STRONG = re.compile(
+    r"""^\s*(?:©|&copy;|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))
+      | \ball\ rights\ reserved\b
+      | \buse\ of\ this\ (?:web\ ?)?site\ constitutes\b
+      | ^\s*by\ continuing,?\ you\ agree\b
+      | \bwe\ use\ cookies\b""",
+    re.I | re.X,
+)
+#: Furniture only on a short line (a real sentence may mention a privacy policy).
+_WEAK = re.compile(
+    r"""\b(?:terms\ of\ (?:use|service)|privacy\ policy|cookie\ policy|accept\ (?:all\ )?cookies
+             |create\ a\ free\ account)\b
+      | ^\s*(?:sign\ in|log\ ?in|sign\ up|register|subscribe|newsletter|follow\ us|share\ this|advertisement)\b""",
     re.I | re.X,
 )
 #: A masthead-like line: few words, no sentence punctuation at the end.
 _TITLE_LIKE = re.compile(r"^[^.!?:;]{1,60}$")
+_SHORT_WORDS = 12
 
 
 def is_furniture(line: str) -> bool:
-    return bool(FURNITURE.match(line))
+    """True for a copyright/terms/sign-in/cookie/subscribe line (conservative on long lines)."""
+    if _STRONG.search(line):
+        return True
+    return len(line.split()) <= _SHORT_WORDS and bool(_WEAK.search(line))
 
 
 def _title_like(line: str) -> bool:
