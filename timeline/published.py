@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from .model import Document, PublishedSource
@@ -77,18 +77,23 @@ class PublishedInfo:
     precision: Precision | None
 
 
-def find_published(doc: Document, *, given: date | None = None) -> PublishedInfo:
-    """The DCT by the first step that yields one: given, metadata, dateline, inferred; else unknown."""
+def find_published(doc: Document, *, given: date | datetime | str | None = None) -> PublishedInfo:
+    """The DCT by the first step that yields one: given, metadata, dateline, inferred; else unknown.
+
+    `given` may be a date, a datetime (its own calendar date) or an ISO string.
+    """
+    given = _as_date(given)
     if given is not None:
         return PublishedInfo(given, "given", f"given: {given.isoformat()}", "day")
     if doc.published is not None and doc.published_source in ("given", "metadata"):
         return PublishedInfo(doc.published, doc.published_source, doc.published_evidence, "day")
     found = find_dateline(doc.text)
+    if found is not None and found[0][0] is not None:
+        (y, m, d), evidence = found
+        return PublishedInfo(date(y, m, d), "dateline", evidence, "day")
     year = infer_year(doc.text)
     if found is not None:
-        (y, m, d), evidence = found
-        if y is not None:
-            return PublishedInfo(date(y, m, d), "dateline", evidence, "day")
+        (_, m, d), evidence = found
         if year.date is not None and year.precision in ("year", "month"):
             try:
                 return PublishedInfo(date(year.date.year, m, d), "inferred",
@@ -99,7 +104,17 @@ def find_published(doc: Document, *, given: date | None = None) -> PublishedInfo
     return year
 
 
-def resolve_published(doc: Document, *, given: date | None = None) -> Document:
+def _as_date(value: date | datetime | str | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        from .ingest.dates import parse_iso_date
+
+        return parse_iso_date(value)  # ValueError for an impossible date: the caller's mistake, said loudly
+    return value
+
+
+def resolve_published(doc: Document, *, given: date | datetime | str | None = None) -> Document:
     """A copy of `doc` with its publication date fields set (only day precision fills `published`)."""
     info = find_published(doc, given=given)
     if info.precision == "day":

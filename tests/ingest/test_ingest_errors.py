@@ -193,3 +193,11 @@ def test_missing_path_and_errors_do_not_stop_the_rest(tmp_path: Path) -> None:
     results = list(read_paths([tmp_path / "nope.txt", empty, good]))
     assert [type(r).__name__ for r in results] == ["IngestError", "IngestError", "Document"]
     assert "no such file" in results[0].reason
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, codec: str) -> None:
+    p = tmp_path / "wide-nobom.txt"
+    p.write_bytes(TEXT.encode(codec))
+    doc = only(p)
+    assert isinstance(doc, Document) and doc.text == TEXT and doc.encoding == codec

@@ -74,6 +74,16 @@ def test_html_copyright_footer_never_becomes_the_date(tmp_path: Path) -> None:
     assert doc.published is None and doc.published_source == "unknown"
 
 
+def test_html_title_drops_the_site_name(tmp_path: Path) -> None:
+    p = tmp_path / "t.html"
+    p.write_text('<html><head><title>Power cut in Odesa | Example Daily</title>'
+                 '<meta property="og:site_name" content="Example Daily"></head><body><article><p>'
+                 + "Drones hit a substation in Odesa overnight, cutting power to thousands of homes. " * 3
+                 + "</p></article></body></html>")
+    doc = one(p)
+    assert (doc.title, doc.publisher) == ("Power cut in Odesa", "Example Daily")
+
+
 def test_html_jsonld_date(tmp_path: Path) -> None:
     p = tmp_path / "ld.html"
     p.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '

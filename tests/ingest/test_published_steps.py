@@ -180,3 +180,13 @@ def test_seed_article_is_not_2024_and_last_year_is_not_2023(seed_article: Path) 
     assert out.published is None                 # no invented day for "on Friday" to anchor to
     given = resolve_published(doc, given=date(2023, 6, 13))
     assert (given.published, given.published_source) == (date(2023, 6, 13), "given")
+
+
+def test_given_accepts_datetime_and_iso_string() -> None:
+    from datetime import datetime
+
+    doc = read_text(BODY)
+    assert find_published(doc, given=datetime(2023, 6, 13, 23, 30)).date == date(2023, 6, 13)
+    assert find_published(doc, given="2023-06-13").date == date(2023, 6, 13)
+    with pytest.raises(ValueError, match="impossible"):
+        find_published(doc, given="2023-02-30")

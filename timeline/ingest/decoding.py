@@ -37,7 +37,10 @@ def decode_bytes(data: bytes, origin: str, *, html: bool = False) -> tuple[str, 
             except UnicodeDecodeError as exc:
                 raise IngestError(origin, f"undecodable bytes: starts with a {name} BOM but {exc.reason} at byte {exc.start}") from None
     if b"\x00" in data[:65536]:
-        raise IngestError(origin, "binary file (contains NUL bytes)")
+        wide = _utf16_without_bom(data)
+        if wide is None:
+            raise IngestError(origin, "binary file (contains NUL bytes)")
+        return _check_text(wide[0], origin), wide[1]
     try:
         return _check_text(data.decode("utf-8"), origin), "utf-8"
     except UnicodeDecodeError:
@@ -101,6 +104,25 @@ def _western_text(data: bytes) -> tuple[str, str] | None:
         if sum(c.isalpha() for c in extra) > 0.3 * max(letters, 1):
             return None
         return text, name
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: mostly-ASCII text has NUL in every other byte.
+
+    Trusted only when nearly all of one byte position is NUL, none of the
+    other is, and the bytes decode cleanly; anything else stays "binary".
+    """
+    sample = data[:65536]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
     return None
 
 

@@ -48,8 +48,9 @@ def parse_html(markup: str, origin: str) -> HtmlArticle:
     published, evidence = _metadata_date(tree, origin)
     if published is None:
         published, evidence = _htmldate(markup)
-    title = _meta(tree, "og:title") or _first_text(tree, "//title") or _first_text(tree, "//h1")
     publisher = _meta(tree, "og:site_name") or _meta(tree, "application-name")
+    title = _meta(tree, "og:title") or _without_site_name(_first_text(tree, "//title"), publisher) \
+        or _first_text(tree, "//h1")
     url = _canonical(tree)
     text = _main_text(markup, _furniture_texts(tree)) or _fallback_text(tree)
     if not any(c.isalpha() for c in text):
@@ -115,6 +116,16 @@ def _first_text(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
         if s:
             return s
     return None
+
+
+def _without_site_name(title: str | None, site: str | None) -> str | None:
+    """'Headline | Site' -> 'Headline' when the suffix is the site's name."""
+    if title and site:
+        for sep in (" | ", " - ", " — ", " – ", " :: "):
+            head, found, tail = title.rpartition(sep)
+            if found and head and tail.strip().lower() == site.strip().lower():
+                return head.strip()
+    return title
 
 
 def _canonical(tree: lxml_html.HtmlElement) -> str | None:
