@@ -6,6 +6,7 @@ timeline and the table together, and hostile record text must stay text.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,16 @@ def _hostile_event(i: int, text: str) -> dict[str, Any]:
                      "published": "2023-05-03", "published_source": "given", "start": 0, "end": len(sentence),
                      "timex_start": at, "timex_end": at + len("2 May 2023")}],
     }
+
+
+def _wait_until(page: Any, expression: str, timeout: float = 15.0) -> None:
+    """Poll `expression` from Python: Playwright's wait_for_function evaluates strings with
+    eval inside the page, which the export's Content-Security-Policy rightly forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout}s: {expression}")
+        page.wait_for_timeout(50)
 
 
 def _open(page: Any, path: Path) -> list[str]:
@@ -120,21 +131,21 @@ def test_type_filter_narrows_table_and_timeline_together(opened):
     for box in page.locator("#f-types input").all():
         if box.get_attribute("value") != "Battles":
             box.uncheck()
-    page.wait_for_function(f"document.body.dataset.rendered > {int(rendered) + 4}")
+    _wait_until(page, f"document.body.dataset.rendered > {int(rendered) + 4}")
     assert _table_types(page) == {"Battles"}
     assert _timeline_names(page) == {"Battles"}
     shown = page.evaluate("timelineExport.shown().length")
     assert 0 < shown < before
     assert page.inner_text("#counts").startswith(f"Showing {shown} of")
     page.click("#f-reset")
-    page.wait_for_function(f"timelineExport.shown().length === {before}")
+    _wait_until(page, f"timelineExport.shown().length === {before}")
     assert len(_table_types(page)) > 2
 
 
 def test_text_and_date_filters(opened, events):
     page, _ = opened
     page.fill("#f-text", "kharkiv")
-    page.wait_for_function("timelineExport.shown().length < 50")
+    _wait_until(page, "timelineExport.shown().length < 50")
     shown = page.evaluate("timelineExport.shown().map(e => e.id)")
     assert shown and all("kharkiv" in (events[i - 1]["sentence"] + str(events[i - 1]["places"])).lower()
                          for i in shown)
@@ -142,7 +153,7 @@ def test_text_and_date_filters(opened, events):
     page.fill("#f-from", "2023-01-01")
     page.fill("#f-to", "2023-03-31")
     page.dispatch_event("#f-to", "change")
-    page.wait_for_function("timelineExport.shown().every(e => (e.e === null || e.e >= 19358) && "
+    _wait_until(page, "timelineExport.shown().every(e => (e.e === null || e.e >= 19358) && "
                            "(e.s === null || e.s <= 19447) && !(e.s === null && e.e === null))")
 
 
@@ -159,12 +170,12 @@ def test_details_show_the_sentence_with_the_date_marked(opened):
 def test_hostile_text_is_shown_as_text_and_runs_nothing(opened):
     page, _ = opened
     page.fill("#f-text", "posters said")
-    page.wait_for_function("timelineExport.shown().length === 3")
+    _wait_until(page, "timelineExport.shown().length === 3")
     cells = page.eval_on_selector_all("#table tbody td:nth-child(3)", "tds => tds.map(t => t.textContent)")
     assert sorted(cells) == sorted(HOSTILE)
     for row in page.locator("#table tbody tr").all():
         row.click()
-        assert page.inner_text("#details h3") in HOSTILE
+        assert page.text_content("#details h3") in HOSTILE
         assert page.locator("#details a").count() == 0          # javascript: URL is not made a link
     page.mouse.move(400, 400)
     assert page.evaluate("typeof window.__xss") == "undefined"

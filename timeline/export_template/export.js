@@ -32,7 +32,7 @@
   window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
   window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};
   window.PlotlyGeoAssets.topojson[D.topojson] = readJSON("timeline-topojson");
-  var PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "about:blank#offline/" };
+  var PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "https://topojson.invalid/" };  // never used: CSP blocks it if a shape were missing
 
   /* ---------- records ---------- */
   function expand(d) {
