@@ -182,6 +182,8 @@ class Resolver:
             day = date(y, m, d)
         except ValueError:
             return Resolved(f"{y:04d}-{m:02d}", anchor, (y, m, None))
+        if spec.extra.get("week"):
+            return Resolved(fmt_week(day), anchor, (y, m, d))
         return Resolved(fmt_day(day) + self._tod(spec), anchor, (y, m, d))
 
     def _year_for(self, spec: Spec, text: str, m: int, d: int) -> int:
@@ -194,13 +196,14 @@ class Resolver:
             return a.year if here > there and m != a.month else a.year + 1
         if spec.rel == 0:
             return a.year
+        near = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
+        if near[0] <= (60 if spec.d else 75):
+            return near[1]
         if direction < 0:
             return a.year if here <= there else a.year - 1
         if direction > 0:
             return a.year if here >= there else a.year + 1
-        # nearest occurrence
-        best = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
-        return best[1]
+        return near[1]
 
     def _unresolved(self, spec: Spec) -> Resolved:
         if spec.kind == "ymd":
@@ -327,6 +330,11 @@ class Resolver:
         if u == "day":
             if spec.extra.get("today") and self.mode == "narrative":
                 return Resolved("PRESENT_REF", "narrative")
+            if rank < 3:
+                if self.mode == "news" and self.dct:
+                    a, name = self.dct, "dct"
+                else:
+                    return Resolved("XXXX-XX-XX" + self._tod(spec), "none")
             day = a + timedelta(days=n)
             return Resolved(fmt_day(day) + self._tod(spec), name, (day.year, day.month, day.day))
         if u == "week":
@@ -344,7 +352,8 @@ class Resolver:
             y = a.year + q // 4
             return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))
         if u == "latest_quarter":
-            y, m = add_months(a.year, a.month, -1) if self.mode == "news" else (a.year, a.month)
+            b = a - timedelta(days=45) if self.mode == "news" else a
+            y, m = b.year, b.month
             q = (m - 1) // 3 + n
             y = y + q // 4
             return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))

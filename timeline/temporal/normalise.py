@@ -56,6 +56,9 @@ def _num(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
         return float(w.replace(",", ""))
+    m = re.fullmatch(r"(\d+)\s+1/2", w)
+    if m:
+        return int(m.group(1)) + 0.5
     if w in V.NUMBER_WORDS:
         return V.NUMBER_WORDS[w]
     if w in V.VAGUE_NUMBERS:
@@ -107,10 +110,21 @@ def _word_after(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_SMALLER = {"Y": (12, "M", False), "M": (30, "D", False), "D": (24, "H", True), "H": (60, "M", True),
+            "W": (7, "D", False)}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     code, is_time = V.UNITS.get(unit, ("X", False))
     if n is not None:
         n = n * V.UNIT_FACTORS.get(unit, 1)
+        if not float(n).is_integer() and code in _SMALLER:
+            k, small, small_time = _SMALLER[code]
+            whole, rest = int(n), round((n - int(n)) * k)
+            head = f"{whole}{code}" if whole else ""
+            if is_time or not small_time:
+                return ("PT" if is_time else "P") + head + f"{rest}{small}"
+            return "P" + head + f"T{rest}{small}"
     return ("PT" if is_time else "P") + _fmt_num(n) + code
 
 
@@ -120,7 +134,7 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
     bl = before.lower()
     if bl in V.NON_YEAR_BEFORE:
         return False
-    if before[:1].isupper() and bl not in V.BARE_MONTH_CUES and bl not in V.MONTHS \
+    if before[:1].isupper() and not re.search(r"['’]s$", bl) and bl not in V.BARE_MONTH_CUES and bl not in V.MONTHS \
             and bl not in V.SEASONS and bl not in ("in", "by", "fiscal", "year", "ad", "circa") \
             and not _sentence_start(text, start - len(before) - 1):
         return False
@@ -128,7 +142,8 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
     al = after.lower()
     if al in _COUNT_NOUNS:
         return False
-    if after[:1].islower() and al.endswith("s") and len(al) > 3 and al not in _S_WORDS_OK:
+    if after[:1].islower() and al.endswith("s") and len(al) > 3 and al not in _S_WORDS_OK \
+            and bl not in ("the", "its", "his", "her", "their", "in", "of", "since", "by", "a"):
         return False
     return True
 
@@ -255,6 +270,12 @@ def _range_years(c, text, s):
     return _range_split(c, "y1", "y2", a, b)
 
 
+def _week_of(c, text, s):
+    g = c.groups
+    return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None,
+                m=_month(g["m"]), d=_day(g["d"]), extra={"week": True})
+
+
 def _mdy(c, text, s):
     g = c.groups
     return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None,
@@ -310,7 +331,7 @@ def _rel_word(word: str | None) -> tuple[int | None, bool, bool]:
     w = parts[-1]
     the = parts[0] == "the"
     if w == "the":
-        return 0, True, True
+        return 0, False, True
     off = V.RELATIVE_OFFSETS.get(w, 0)
     ana = w in V.ANAPHORIC_WORDS or (the and w == "next")
     return off, ana, the
@@ -382,6 +403,11 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 
 def _quarter(c, text, s):
     g = c.groups
+    if g.get("y3"):
+        y = _year(g["y3"])
+        if not g.get("qo3"):
+            return Spec(c.start, c.end, value=f"{y:04d}", y=y)
+        return Spec(c.start, c.end, kind="quarter", code=f"Q{_QUARTERS[g['qo3'].lower()]}", y=y)
     q = int(g["qn"]) if g.get("qn") else _QUARTERS[g["qo"].lower()]
     y = g.get("y") or g.get("y2")
     sp = Spec(c.start, c.end, kind="quarter", code=f"Q{q}", y=_year(y) if y else None)
@@ -403,7 +429,8 @@ def _half(c, text, s):
 def _quarter_rel(c, text, s):
     w = re.sub(r"\s+", " ", c.groups["qr"].lower())
     off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
-           "previous": -1, "prior": -1, "comparable": -4, "same": -4}[w]
+           "previous": -1, "prior": -1, "comparable": -4, "same": -4, "comparable year-ago": -4,
+           "comparable year-earlier": -4}[w]
     return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=off)
 
 
@@ -411,7 +438,7 @@ def _ago(c, text, s):
     g = c.groups
     n = _num(g["n"])
     unit = _unit(g["unit"])
-    direction = g["dir"].lower()
+    direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     ana = direction not in ("ago", "from now", "hence", "back")
     if n is None:
@@ -421,8 +448,26 @@ def _ago(c, text, s):
     if unit in ("hour", "minute"):
         return Spec(c.start, c.end, type="TIME", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+    if unit == "year" and n == 1 and direction in ("ago", "earlier") and _quarterly_report(text):
+        # earnings reports compare with the year-ago quarter
+        return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4, mod=mod)
     return Spec(c.start, c.end, kind="rel", unit="day" if unit == "night" else unit,
                 offset=int(sign * n), anaphoric=ana, mod=mod)
+
+
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+_quarterly_cache: dict[int, tuple[str, bool]] = {}
+
+
+def _quarterly_report(text: str) -> bool:
+    """Whether the text reads like a quarterly earnings report (two or more 'quarter' words)."""
+    hit = _quarterly_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    flag = len(_QUARTER_WORD.findall(text, 0, 200_000)) >= 2
+    _quarterly_cache.clear()
+    _quarterly_cache[id(text)] = (text, flag)
+    return flag
 
 
 def _unit_before_after(c, text, s):
@@ -447,14 +492,14 @@ def _rel_unit(c, text, s):
     if part == "APPROX" and unit == "century":  # the turn of the century
         return Spec(c.start, c.end, kind="rel", unit="turn", offset=0, mod="APPROX")
     off, ana, the = _rel_word(relw)
+    if relw == "the" and unit == "quarter" and not part:
+        return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=0)
     if relw == "the":
         if not part and unit not in ("year", "month", "week", "weekend", "quarter"):
             return None
         if not part and unit == "week" and _word_after(text, c.end).lower() in ("before", "after", "of"):
             return None
-    if relw in ("the past", "the last", "the coming", "the previous") and not part and unit not in ("day", "night", "morning", "evening", "afternoon"):
-        return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
-    if relw == "past" and not part:
+    if relw == "the" and _word_after(text, c.end).lower() in ("ended", "ending", "ends", "to"):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
     tod = V.DAY_PARTS.get(unit)
     if tod:
@@ -498,6 +543,8 @@ def _time(c, text, s):
         elif ap.startswith("a") and h == 12:
             h = 0
         hhmm, day = f"{h:02d}:{g.get('mi') or '00'}", g.get("wd")
+        if g.get("m"):
+            return Spec(c.start, c.end, type="TIME", kind="ymd", m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
     sp = Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, tod=hhmm, anaphoric=True,
               mod="APPROX" if g.get("approx") else None)
     if day:
@@ -543,6 +590,10 @@ def _holiday(c, text, s):
     return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=None, extra={"nth_weekday": (wd, n)})
 
 
+_SET_ADVERB_FOLLOWERS = frozenset("""and or in at on for to by since until but as from with
+during after before throughout""".split())
+
+
 def _frequency(c, text, s):
     g = c.groups
     f = g["freq"].lower()
@@ -558,10 +609,17 @@ def _set(c, text, s):
         val, freq = V.SET_WORDS[g["word"].lower()]
         if g["word"].lower() == "annual":
             return None
+        nxt = _word_after(text, c.end)
+        if text[c.end:c.end + 1] == " " and nxt[:1].islower() and nxt not in _SET_ADVERB_FOLLOWERS:
+            return None  # "quarterly dividend": an adjective, not a set
         return Spec(c.start, c.end, type="SET", value=val, freq=freq)
     quant = g["every"].upper()
     if g.get("wd"):
         return Spec(c.start, c.end, type="SET", value=f"XXXX-WXX-{V.WEEKDAYS[g['wd'].lower()]}", quant=quant)
+    if g.get("m"):
+        return Spec(c.start, c.end, type="SET", value=f"XXXX-{_month(g['m']):02d}", quant=quant)
+    if g.get("s"):
+        return Spec(c.start, c.end, type="SET", value=f"XXXX-{V.SEASONS[g['s'].lower()]}", quant=quant)
     n = _num(g["n"]) if g.get("n") else 1
     if g.get("other"):
         n = 2
@@ -582,7 +640,10 @@ def _duration(c, text, s):
         return None
     if unit == "season" or unit == "weekend" and n is None:
         return None
-    if n is not None and n > 10000:
+    if n is not None and n >= 1000 and unit not in ("second", "minute", "hour", "day"):
+        return None
+
+    if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
         return None
     mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
     if n is None and nw in ("recent", "the past few", "the last few", "the past several", "the last several"):
@@ -609,6 +670,30 @@ def _fiscal_year(c, text, s):
     return Spec(c.start, c.end, value=f"{y:04d}", y=y)
 
 
+_SPELLED = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def _spelled_year(c, text, s):
+    g = c.groups
+    if g.get("tt"):
+        y = 2000 + (_num(g["u"]) or 0 if g.get("u") else 0)
+        if not g.get("u") and not re.search(r"year", c.groups.get("m") or text[c.start:c.end], re.I) \
+                and not g.get("m"):
+            return None
+    else:
+        cent = {"nineteen": 1900, "eighteen": 1800, "seventeen": 1700}[g["c"].lower()]
+        t = g["t"].lower()
+        if t == "hundred":
+            y = cent
+        else:
+            y = cent + int(_SPELLED.get(t) or _num(t) or 0)
+    y = int(y)
+    if g.get("m"):
+        return Spec(c.start, c.end, kind="ymd", y=y, m=_month(g["m"]))
+    return Spec(c.start, c.end, value=f"{y:04d}", y=y)
+
+
 def _year_rule(c, text, s):
     g = c.groups
     ys, ye = c.spans["y"]
@@ -622,6 +707,9 @@ def _year_rule(c, text, s):
 def _plural_unit(c, text, s):
     start, end = c.spans["core"]
     unit = _unit(c.groups["unit"])
+    prep = c.groups["prep"].lower()
+    if prep in ("recent", "past", "coming", "next"):
+        start = c.start
     return Spec(start, end, type="DURATION", value=_duration_value(None, unit))
 
 
@@ -639,12 +727,12 @@ def _ref(c, text, s):
 _HANDLERS = {
     "iso_date": _iso, "numeric_date": _numeric, "weekday_date": _weekday_date,
     "range_month_days": _range_month_days, "range_days_month": _range_days_month,
-    "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "dmy": _dmy,
+    "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
     "century": _century, "era_year": _era_year, "quarter": _quarter, "half": _half,
     "quarter_rel": _quarter_rel, "ago": _ago, "unit_before_after": _unit_before_after,
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
-    "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule,
+    "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,
     "plural_unit": _plural_unit, "ref": _ref,
 }

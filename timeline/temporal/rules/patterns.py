@@ -40,9 +40,9 @@ FRAGMENTS: dict[str, str] = {
             + "|".join(m.upper() for m in MONTHS) + r")\b|(?:" + _ABBR + r")\.|(?:" + _ABBR
             + r")\b(?=\s+\d))"),
     "WD": "(?-i:(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + "))",
-    "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+    "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
     "YEAR": r"(?<![\d,.$£€#/])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d\d-)",
-    "NUM": (r"(?:\d+(?:[.,]\d+)?|" + _TENS + r"(?:[- ]" + _ONES + r")?|" + _NUM_WORDS
+    "NUM": (r"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|" + _TENS + r"(?:[- ]" + _ONES + r")?|" + _NUM_WORDS
             + r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"),
     "UNIT": _alt(list(UNITS) + list(UNIT_PLURALS)) + r"\b",
     "UNITS_PL": _alt([p for p in UNIT_PLURALS if p not in ("seconds", "nights", "seasons", "quarters", "weekends")]) + r"\b",
@@ -72,7 +72,9 @@ RULES: list[tuple[str, str]] = [
     ("range_days_month", r"(?P<d1><<DAY>>)\s*[-–—]\s*(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("range_months", r"(?P<m1><<MON>>)\s*[-–—]\s*(?P<m2><<MON>>),?\s+(?P<y><<YEAR>>)"),
     ("range_years", r"(?P<y1><<YEAR>>)\s*[-–—]\s*(?P<y2><<YEAR>>|\d\d(?!\d))(?!\s*(?:<<ERA>>))"),
-    ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?![\d:])"),
+    ("spelled_year", r"(?:(?P<m><<MON>>)\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen)[\s-]+(?P<t>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|(?P<tt>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b"),
+    ("week_of", r"the\s+week\s+of\s+(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?!\d|:\d)"),
     ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("month_rel_year", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?:of\s+)?(?P<ry>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+year\b"),
     ("month_year", r"(?:<<PART>>)?(?P<m><<MON>>)(?:\s+of|,)?\s+(?P<y><<YEAR>>)"),
@@ -83,23 +85,24 @@ RULES: list[tuple[str, str]] = [
     ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
     ("quarter", r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
                 r"(?:(?:\s+of(?:\s+fiscal)?|,)?\s+(?P<y><<YEAR>>)|\s+of\s+(?P<rel>this|last|next|the)\s+year)?"
-                r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"),
-    ("half", r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<y><<YEAR>>)|(?P<rel>this|last|next|the)\s+year)"
+                r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"
+                r"|(?:the\s+)?(?P<y3><<YEAR>>)\s+(?:(?P<qo3>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)"),
+    ("half", r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter|last)\s+half\s+of\s+(?:(?P<y><<YEAR>>)|(?P<rel>this|last|next|the)\s+year)"
              r"|(?-i:H(?P<hn>[12]))\s+(?P<y2><<YEAR>>)"),
-    ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|current|year-ago|year-earlier|previous|prior|comparable|same)\s+quarter"),
-    ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|on|before|after|previously)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$)"),
+    ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"),
+    ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
     ("rel_unit", r"(?:<<PART>>)?(?P<rel><<REL>>)\s+(?P<unit>year|month|week|weekend|decade|century|quarter|day|night|morning|evening|afternoon|time)(?![\s-]*(?:old|long|-))\b"),
     ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow)(?:\s+(?P<tod><<DAYPART>>))?"),
     ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
-             r"(?:,?\s+(?:on\s+)?(?P<wd><<WD>>|today|yesterday|tomorrow|tonight))?"
+             r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)))?"
              r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
              r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
     ("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
     ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
-    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>))"
+    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"
             r"|(?P<word><<SETWORD>>)\b"),
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
                  r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),

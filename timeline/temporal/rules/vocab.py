@@ -67,11 +67,11 @@ UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
     "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
     "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
-    "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
+    "decade": ("Y", False), "century": ("Y", False), "millennium": ("Y", False),
     "weekend": ("WE", False), "season": ("X", False),
 }
 #: Units whose duration count is multiplied (a fortnight is two weeks).
-UNIT_FACTORS: dict[str, int] = {"fortnight": 2}
+UNIT_FACTORS: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "millennium": 1000}
 UNIT_PLURALS: dict[str, str] = {
     "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "nights": "night",
     "weeks": "week", "fortnights": "fortnight", "months": "month", "quarters": "quarter",
@@ -125,20 +125,23 @@ REFERENCE_WORDS: dict[str, str] = {
     "to date": "PRESENT_REF", "so far": "PRESENT_REF", "as yet": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "in the past": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
+    "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "the years ahead": "FUTURE_REF", "eventually": "FUTURE_REF",
     "former": "PAST_REF",
 }
 #: Reference words tagged only in narrative documents (TIMEX2 habit, noisy in news).
-NARRATIVE_ONLY_REFERENCES: frozenset[str] = frozenset({"former", "earlier", "once", "so far", "to date", "as yet", "eventually", "shortly"})
+NARRATIVE_ONLY_REFERENCES: frozenset[str] = frozenset({
+    "former", "earlier", "once", "so far", "to date", "as yet", "eventually", "shortly",
+    "previously", "soon", "future", "recent", "formerly",
+})
 
 #: Set adverbs -> (value, freq).
 SET_WORDS: dict[str, tuple[str, str | None]] = {
     "daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None),
-    "monthly": ("P1M", None), "quarterly": ("P1Q", None), "yearly": ("P1Y", None),
+    "monthly": ("P1M", None), "quarterly": ("P3M", None), "yearly": ("P1Y", None),
     "annually": ("P1Y", None), "annual": ("P1Y", None), "hourly": ("PT1H", None),
     "biweekly": ("P2W", None), "fortnightly": ("P2W", None), "biannually": ("P6M", None),
 }
@@ -164,8 +167,7 @@ NON_YEAR_BEFORE: frozenset[str] = frozenset({
     "room", "model", "type", "version", "chapter", "page", "pages", "pp", "p", "form", "bill",
     "order", "decree", "law", "rule", "code", "unit", "regiment", "division", "battalion",
     "brigade", "squadron", "corps", "hill", "height", "point", "km", "mile", "miles", "us$",
-    "$", "€", "£", "about", "nearly", "some", "over", "almost", "approximately", "roughly",
-    "than", "of", "exactly", "at", "to", "by", "just", "only", "total", "totaling", "totalling",
+    "$", "€", "£", "total", "totaling", "totalling",
     "boeing", "airbus", "tu", "il", "su", "mig", "f", "t", "bus", "tank", "gate", "platform",
     "street", "avenue", "building", "tower", "block", "lot", "case", "file", "item", "station",
 })
@@ -182,10 +184,10 @@ RELATIONS: dict[str, str] = {
 
 #: Words that, near a timex, say the clause talks about the future or the past.
 FUTURE_CUES: frozenset[str] = frozenset({
-    "will", "'ll", "shall", "won't", "wont", "going", "plan", "plans", "planned", "planning",
-    "scheduled", "expected", "expect", "expects", "due", "upcoming", "would", "intends",
-    "intend", "aims", "hopes", "hope", "set", "until", "till", "next", "coming", "forthcoming",
-    "could", "might", "can", "should", "may", "must", "promised", "pledged", "tomorrow",
+    "will", "'ll", "shall", "won't", "wont", "going", "plan", "plans", "planning", "planned",
+    "scheduled", "expected", "expect", "expects", "due", "upcoming", "would", "intends", "soon",
+    "intend", "aims", "hopes", "hope", "next", "coming", "forthcoming",
+    "promised", "pledged", "tomorrow",
 })
 PAST_CUES: frozenset[str] = frozenset({
     "said", "says", "was", "were", "had", "did", "ago", "last", "earlier", "previous",
