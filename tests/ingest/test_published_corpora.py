@@ -1,0 +1,31 @@
+"""On real news with known publication dates, the text-only steps are never wrong (unknown is allowed)."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.ingest import read_text
+from timeline.published import find_published
+
+
+@pytest.mark.corpora
+def test_dateline_and_inference_never_contradict_real_dcts(corpora: Path) -> None:
+    checked = wrong = 0
+    details = []
+    for name in ("tbaq/timebank.jsonl", "tbaq/aquaint.jsonl"):
+        for line in (corpora / name).read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            info = find_published(read_text(rec["text"]))
+            if info.date is None:
+                continue
+            checked += 1
+            dct = date.fromisoformat(rec["dct"])
+            ok = {"day": info.date == dct, "month": info.date.replace(day=1) == dct.replace(day=1),
+                  "year": info.date.year == dct.year}[info.precision]
+            if not ok:
+                wrong += 1
+                details.append((rec["doc_id"], rec["dct"], info.evidence))
+    assert wrong == 0, details[:5]
