@@ -54,7 +54,13 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> s
     if len(years) < 3:
         return "news"
     near = sum(1 for y in years if abs(y - dct.year) <= settings.news_window_years)
-    return "news" if near / len(years) >= settings.narrative_threshold else "narrative"
+    if near / len(years) < settings.narrative_threshold:
+        return "narrative"
+    # many explicit years and few deictic words ("on Friday", "last week"): a chronicle
+    deictic = sum(1 for s in specs if s.kind in ("weekday", "rel") and not s.anaphoric)
+    if len(years) >= 8 and deictic * 4 < len(years):
+        return "narrative"
+    return "news"
 
 
 def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) -> str | None:

@@ -128,15 +128,16 @@ def _duration_value(n: float | None, unit: str) -> str:
     return ("PT" if is_time else "P") + _fmt_num(n) + code
 
 
-def _plausible_year(text: str, start: int, end: int) -> bool:
-    """Reject counts and identifiers that look like years."""
+def _plausible_year(text: str, start: int, end: int, *, strict: bool = True) -> bool:
+    """Reject counts and identifiers that look like years ("Resolution 2231", "1500 troops")."""
     before = _word_before(text, start)
     bl = before.lower()
     if bl in V.NON_YEAR_BEFORE:
         return False
-    if before[:1].isupper() and not re.search(r"['’]s$", bl) and bl not in V.BARE_MONTH_CUES and bl not in V.MONTHS \
-            and bl not in V.SEASONS and bl not in ("in", "by", "fiscal", "year", "ad", "circa") \
-            and not _sentence_start(text, start - len(before) - 1):
+    if strict and before[:1].isupper() and not re.search(r"['’]s$", bl) and bl not in V.BARE_MONTH_CUES \
+            and bl not in V.MONTHS and bl not in V.SEASONS \
+            and bl not in ("in", "by", "fiscal", "year", "ad", "circa", "the") \
+            and not _sentence_start(text, start - 1):
         return False
     after = _word_after(text, end)
     al = after.lower()
@@ -263,7 +264,7 @@ def _range_years(c, text, s):
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
     if y2 <= y1 or y2 - y1 > 200:
         return None
-    if not _plausible_year(text, c.start, c.start):
+    if not _plausible_year(text, c.start, c.end, strict=False):
         return None
     a = Spec(0, 0, kind="fixed", value=f"{y1:04d}", y=y1)
     b = Spec(0, 0, kind="fixed", value=f"{y2:04d}", y=y2)
@@ -344,6 +345,8 @@ def _season(c, text, s):
     mod = _part(c) or {"early": "START", "late": "END", "mid": "MID"}.get((g.get("sp") or "").lower())
     if g["s"].lower() == "fall" and not (g.get("rel") or g.get("y") or g.get("part")):
         return None
+    if not g.get("y") and _word_after(text, c.end).lower() == "of":
+        return None  # "the fall of Saigon"
     if g["s"].lower() == "spring" and not (g.get("rel") or g.get("y") or g.get("part")):
         if _word_before(text, c.start).lower() not in ("in", "by", "until", "since", "during", "that", "this", "of"):
             return None
@@ -386,9 +389,38 @@ def _century(c, text, s):
     return Spec(c.start, c.end, value=val, mod=_part(c))
 
 
+def _range_era(c, text, s):
+    g = c.groups
+    y1, y2 = int(g["y1"]), int(g["y2"])
+    bc = g["era"].upper().replace(".", "").startswith("B")
+    if bc:
+        if y2 >= y1:
+            return None
+        a = Spec(0, 0, value=f"BC{y1:04d}", y=-y1)
+        b = Spec(0, 0, value=f"BC{y2:04d}", y=-y2)
+    else:
+        if y2 <= y1:
+            return None
+        a = Spec(0, 0, value=f"{y1:04d}", y=y1)
+        b = Spec(0, 0, value=f"{y2:04d}", y=y2)
+    return _range_split(c, "y1", "y2", a, b)
+
+
+def _tod_of_date(c, text, s):
+    g = c.groups
+    m = _month(g.get("m") or g["m2"])
+    d = _day(g.get("d") or g["d2"])
+    return Spec(c.start, c.end, type="TIME", kind="ymd", y=_year(g["y"]) if g.get("y") else None,
+                m=m, d=d, tod=V.DAY_PARTS[g["tod"].lower()])
+
+
 def _era_year(c, text, s):
     g = c.groups
     mod = "APPROX" if g.get("approx") else None
+    if g.get("m") and g.get("y2"):
+        n = int(g["y2"])
+        bc = g["era"].upper().replace(".", "").startswith("B")
+        return Spec(c.start, c.end, kind="ymd", y=-n if bc else n, m=_month(g["m"]))
     if g.get("ad"):
         return Spec(c.start, c.end, kind="fixed", value=f"{int(g['y1']):04d}", y=int(g["y1"]), mod=mod)
     n = int(g["y2"])
@@ -500,6 +532,10 @@ def _rel_unit(c, text, s):
         if not part and unit == "week" and _word_after(text, c.end).lower() in ("before", "after", "of"):
             return None
     if relw == "the" and _word_after(text, c.end).lower() in ("ended", "ending", "ends", "to"):
+        return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
+    if relw in ("the next", "the following", "the past", "the last", "the coming", "the previous") and not part \
+            and unit in ("year", "month", "week", "decade", "century") \
+            and _word_before(text, c.start).lower() in ("for", "over", "during", "within", "throughout"):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
     tod = V.DAY_PARTS.get(unit)
     if tod:
@@ -729,7 +765,7 @@ _HANDLERS = {
     "range_month_days": _range_month_days, "range_days_month": _range_days_month,
     "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
-    "century": _century, "era_year": _era_year, "quarter": _quarter, "half": _half,
+    "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "half": _half,
     "quarter_rel": _quarter_rel, "ago": _ago, "unit_before_after": _unit_before_after,
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,

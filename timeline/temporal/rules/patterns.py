@@ -71,8 +71,10 @@ RULES: list[tuple[str, str]] = [
     ("range_month_days", r"(?P<m><<MON>>)\s+(?P<d1><<DAY>>)(?P<dash>\s*[-–—]\s*|\s+(?:to|and|through)\s+)(?P<d2><<DAY>>)(?!\s*(?:<<MON>>))(?:,?\s+(?P<y><<YEAR>>))?"),
     ("range_days_month", r"(?P<d1><<DAY>>)\s*[-–—]\s*(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("range_months", r"(?P<m1><<MON>>)\s*[-–—]\s*(?P<m2><<MON>>),?\s+(?P<y><<YEAR>>)"),
+    ("range_era", r"(?P<y1>\d{1,4})(?P<dash>\s*[-–—]\s*|\s+(?:to|and|until)\s+)(?P<y2>\d{1,4})\s*(?P<era><<ERA>>)"),
     ("range_years", r"(?P<y1><<YEAR>>)\s*[-–—]\s*(?P<y2><<YEAR>>|\d\d(?!\d))(?!\s*(?:<<ERA>>))"),
     ("spelled_year", r"(?:(?P<m><<MON>>)\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen)[\s-]+(?P<t>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|(?P<tt>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b"),
+    ("tod_of_date", r"(?:the\s+)?(?P<tod><<DAYPART>>)\s+of\s+(?:(?P<d><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)|(?P<m2><<MON>>)\s+(?P<d2><<DAY>>))(?:,?\s+(?P<y><<YEAR>>))?"),
     ("week_of", r"the\s+week\s+of\s+(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?!\d|:\d)"),
     ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
@@ -82,7 +84,7 @@ RULES: list[tuple[str, str]] = [
     ("season", r"(?:<<PART>>)?(?:(?P<rel><<REL>>)\s+)?(?:(?P<sp>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of|,)?\s+(?P<y><<YEAR>>))?\b"),
     ("decade", r"(?:<<PART>>)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", r"(?:<<PART>>)?(?:the\s+)?(?P<ord><<ORD>>)[\s-]+centur(?:y|ies)(?:\s+(?P<era><<ERA>>))?"),
-    ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
+    ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<m><<MON>>)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
     ("quarter", r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
                 r"(?:(?:\s+of(?:\s+fiscal)?|,)?\s+(?P<y><<YEAR>>)|\s+of\s+(?P<rel>this|last|next|the)\s+year)?"
                 r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"

@@ -123,13 +123,11 @@ REFERENCE_WORDS: dict[str, str] = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "at this time": "PRESENT_REF", "the present": "PRESENT_REF", "present-day": "PRESENT_REF",
     "to date": "PRESENT_REF", "so far": "PRESENT_REF", "as yet": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-    "years ago": "PAST_REF", "some time ago": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",     "the past": "PAST_REF",     "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    
     "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF", 
     "former": "PAST_REF",
 }
 #: Reference words tagged only in narrative documents (TIMEX2 habit, noisy in news).
