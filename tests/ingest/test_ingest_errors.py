@@ -201,3 +201,19 @@ def test_utf16_without_bom_is_recognised(tmp_path: Path, codec: str) -> None:
     p.write_bytes(TEXT.encode(codec))
     doc = only(p)
     assert isinstance(doc, Document) and doc.text == TEXT and doc.encoding == codec
+
+
+def test_jsonl_over_long_record_is_refused_and_the_next_line_read(tmp_path: Path) -> None:
+    p = tmp_path / "long.jsonl"
+    long_text = "word " * 2000
+    p.write_text('{"text": "%s"}\n{"text": "%s"}\n' % (long_text, TEXT))
+    results = list(read_path(p, max_bytes=1000))
+    assert isinstance(results[0], IngestError) and results[0].origin == f"{p}:1"
+    assert "record too large" in results[0].reason
+    assert isinstance(results[1], Document) and results[1].text == TEXT and results[1].origin == f"{p}:2"
+
+
+def test_a_single_path_string_is_accepted(tmp_path: Path) -> None:
+    p = tmp_path / "one.txt"
+    p.write_text(TEXT)
+    assert [d.text for d in read_paths(str(p))] == [TEXT]

@@ -30,6 +30,8 @@ Result = Document | IngestError
 
 def read_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
     """Read every path in turn; one bad file or line never stops the others."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     for path in paths:
         yield from read_path(path, max_bytes=max_bytes)
 
@@ -152,20 +154,34 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
             return
         fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
         seen = False
-        for lineno, raw in enumerate(fh, 1):
+        lineno = 0
+        while raw := fh.readline(max_bytes + 1):  # bounded: a huge line is never held whole
+            lineno += 1
+            origin = f"{path}:{lineno}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                size = len(raw) + _skip_line(fh)
+                seen = True
+                yield IngestError(origin, f"record too large ({size / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+                continue
             if not raw.strip():
                 continue
             seen = True
-            origin = f"{path}:{lineno}"
-            if len(raw) > max_bytes:
-                yield IngestError(origin, f"record too large ({len(raw) / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
-                continue
             try:
                 yield _jsonl_record(raw, origin)
             except IngestError as err:
                 yield err
         if not seen:
             yield IngestError(str(path), "empty file")
+
+
+def _skip_line(fh) -> int:
+    """Read past the rest of an over-long line in 1 MB pieces; returns the bytes skipped."""
+    skipped = 0
+    while chunk := fh.readline(_MB):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def _jsonl_record(raw: bytes, origin: str) -> Document:
