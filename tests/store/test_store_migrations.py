@@ -37,7 +37,7 @@ def test_fresh_database_matches_declared_schema(store: Store) -> None:
         assert insp.has_table(table.name), table.name
         assert {c["name"] for c in insp.get_columns(table.name)} == set(table.c.keys()), table.name
     indexed = {tuple(ix["column_names"]) for ix in insp.get_indexes("events")}
-    assert ("range_lo", "range_hi") in indexed and ("period_month",) in indexed
+    assert ("range_lo", "range_hi") in indexed and ("period_month", "event_type") in indexed
 
 
 def test_version_1_database_is_migrated_and_backfilled(db_url: str) -> None:

@@ -137,22 +137,32 @@ def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> 
 
 def facets(conn: Connection, flt: EventFilter | None) -> dict[str, list[tuple[str, int]]]:
     """Value -> number of matching events, most frequent first, for each filterable field."""
-    ids = filtered(conn, flt, e.id).scalar_subquery()
+    conds = conditions(flt, conn.dialect)
+    ids = select(e.id).where(*conds).scalar_subquery() if conds else None
+
+    def restricted(q: Select, event_id) -> Select:  # noqa: ANN001
+        return q.where(event_id.in_(ids)) if ids is not None else q
+
     n = func.count().label("n")
     out: dict[str, list[tuple[str, int]]] = {}
     out["event_types"] = [(t, c) for t, c in conn.execute(
-        filtered(conn, flt, e.event_type, n).group_by(e.event_type).order_by(desc("n"), e.event_type))]
-    out["actors"] = [(a, c) for a, c in conn.execute(
-        select(s.actors.c.name, n).select_from(s.event_actors.join(s.actors))
-        .where(s.event_actors.c.event_id.in_(ids)).group_by(s.actors.c.name).order_by(desc("n"), s.actors.c.name))]
-    out["places"] = [(p, c) for p, c in conn.execute(
-        select(s.places.c.name, n).select_from(s.event_places.join(s.places))
-        .where(s.event_places.c.event_id.in_(ids)).group_by(s.places.c.name).order_by(desc("n"), s.places.c.name))]
+        select(e.event_type, n).where(*conds).group_by(e.event_type).order_by(desc("n"), e.event_type))]
+    # count per id in the link table first, then name the (few) groups
+    for key, link, fk, table in (("actors", s.event_actors, "actor_id", s.actors),
+                                 ("places", s.event_places, "place_id", s.places)):
+        per_id = restricted(select(link.c[fk].label("ref"), func.count().label("n")), link.c.event_id) \
+            .group_by(link.c[fk]).subquery()
+        totals: dict[str, int] = {}
+        for name, c in conn.execute(select(table.c.name, per_id.c.n).join(per_id, per_id.c.ref == table.c.id)):
+            totals[name] = totals.get(name, 0) + c  # a place name can exist in two countries
+        out[key] = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    m = s.event_mentions.c
+    per_doc = restricted(select(m.doc_id, m.event_id).distinct(), m.event_id).subquery()
     source = func.coalesce(s.documents.c.publisher, s.documents.c.id)
-    nd = func.count(s.event_mentions.c.event_id.distinct()).label("n")
+    nd = func.count(per_doc.c.event_id.distinct()).label("n")
     out["sources"] = [(src, c) for src, c in conn.execute(
-        select(source, nd).select_from(s.event_mentions.join(s.documents))
-        .where(s.event_mentions.c.event_id.in_(ids)).group_by(source).order_by(desc("n"), source))]
+        select(source, nd).select_from(per_doc.join(s.documents, s.documents.c.id == per_doc.c.doc_id))
+        .group_by(source).order_by(desc("n"), source))]
     return out
 
 
@@ -181,7 +191,10 @@ def document(conn: Connection, doc_id: str) -> dict | None:
 
 def documents(conn: Connection) -> list[dict]:
     """Every document without its text, with its number of events, newest first."""
-    n = (select(func.count(s.event_mentions.c.event_id.distinct()))
-         .where(s.event_mentions.c.doc_id == s.documents.c.id).scalar_subquery().label("n_events"))
-    q = select(*_DOC_COLUMNS, n).order_by(s.documents.c.published.desc().nulls_last(), s.documents.c.id)
+    m = s.event_mentions.c
+    per_doc = (select(m.doc_id, func.count(m.event_id.distinct()).label("n_events"))
+               .group_by(m.doc_id).subquery())
+    q = (select(*_DOC_COLUMNS, func.coalesce(per_doc.c.n_events, 0).label("n_events"))
+         .select_from(s.documents.outerjoin(per_doc, per_doc.c.doc_id == s.documents.c.id))
+         .order_by(s.documents.c.published.desc().nulls_last(), s.documents.c.id))
     return [_document_dict(r) for r in conn.execute(q)]

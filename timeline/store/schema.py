@@ -93,9 +93,11 @@ events = Table(
     Index("ix_events_sort", "sort_date", "id"),
     Index("ix_events_type_sort", "event_type", "sort_date"),
     Index("ix_events_merge_key", "date_start", "date_end", "precision", "event_type"),
-    Index("ix_events_week", "period_week"),
-    Index("ix_events_month", "period_month"),
-    Index("ix_events_year", "period_year"),
+    # (bucket, type) covers counts_by_period's GROUP BY without touching the table
+    Index("ix_events_week", "period_week", "event_type"),
+    Index("ix_events_month", "period_month", "event_type"),
+    Index("ix_events_year", "period_year", "event_type"),
+    Index("ix_events_sources", "n_sources", "sort_date"),
 )
 
 event_mentions = Table(
@@ -115,7 +117,7 @@ event_mentions = Table(
     CheckConstraint("sentence_start >= 0 AND sentence_start <= sentence_end", name="ck_mentions_sentence"),
     CheckConstraint("timex_start >= 0 AND timex_start <= timex_end", name="ck_mentions_timex"),
     Index("ix_mentions_event", "event_id"),
-    Index("ix_mentions_doc", "doc_id"),
+    Index("ix_mentions_doc", "doc_id", "event_id"),
 )
 
 actors = Table(

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
 
 from timeline.model import Actor, Document, Event, Place
 from timeline.store import schema as s
-from timeline.store.merge import MergeView, best_match, make_view, merge_key
+from timeline.store.merge import best_match, make_view, merge_key
 from timeline.store.search import extend_body, search_body
 
 
@@ -87,6 +87,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    id: int
+    key: tuple
+    names: frozenset[str]
+    summary: str
+    sentence: str
+
+
 class Writer:
     """Adds documents; caches actor and place ids (only after the transaction that made them commits)."""
 
@@ -136,29 +145,43 @@ class Writer:
                 staged[(name, country)] = pid
 
     # -- merging --------------------------------------------------------------------
-    def _candidates(self, conn: Connection, keys: set[tuple]) -> list[tuple[int, MergeView]]:
-        """Stored events sharing a (start, end, precision, type) key with one of `keys`."""
+    def _candidates(self, conn: Connection, keys: set[tuple]) -> dict[tuple, list[_Candidate]]:
+        """Stored events with one of the (start, end, precision, type) `keys`, grouped by key."""
         if not keys:
-            return []
+            return {}
         ev = s.events.c
-        conds = [
-            (ev.date_start == k[0]) & (ev.date_end == k[1]) & (ev.precision == k[2]) & (ev.event_type == k[3])
-            for k in keys
-        ]
-        rows = conn.execute(select(ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type,
-                                   ev.summary, ev.sentence).where(or_(*conds))).all()
+        cols = (ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type, ev.summary, ev.sentence)
+        rows = []
+        with_start = sorted({(k[0], k[3]) for k in keys if k[0] is not None})
+        if with_start:
+            rows += conn.execute(select(*cols).where(tuple_(ev.date_start, ev.event_type).in_(
+                bindparam("pairs", expanding=True))), {"pairs": with_start}).all()
+        open_start = sorted({(k[1], k[3]) for k in keys if k[0] is None})
+        if open_start:
+            rows += conn.execute(select(*cols).where(ev.date_start.is_(None), tuple_(ev.date_end, ev.event_type).in_(
+                bindparam("pairs", expanding=True))), {"pairs": open_start}).all()
+        rows = [r for r in rows if (r.date_start, r.date_end, r.precision, r.event_type) in keys]
         if not rows:
-            return []
+            return {}
+        names: dict[int, set[str]] = defaultdict(set)
         ids = [r.id for r in rows]
-        names: dict[int, list[str]] = defaultdict(list)
-        for eid, name in conn.execute(select(s.event_actors.c.event_id, s.actors.c.name)
-                                      .join(s.actors).where(s.event_actors.c.event_id.in_(ids))):
-            names[eid].append(name)
-        for eid, name in conn.execute(select(s.event_places.c.event_id, s.places.c.name)
-                                      .join(s.places).where(s.event_places.c.event_id.in_(ids))):
-            names[eid].append(name)
-        return [(r.id, make_view((r.date_start, r.date_end, r.precision, r.event_type),
-                                 r.summary, r.sentence, names[r.id])) for r in rows]
+        for link, fk, table in ((s.event_actors, "actor_id", s.actors), (s.event_places, "place_id", s.places)):
+            for eid, name in conn.execute(select(link.c.event_id, table.c.name)
+                                          .join(table, table.c.id == link.c[fk]).where(link.c.event_id.in_(ids))):
+                names[eid].add(name.strip().lower())
+        out: dict[tuple, list[_Candidate]] = defaultdict(list)
+        for r in rows:
+            key = (r.date_start, r.date_end, r.precision, r.event_type)
+            out[key].append(_Candidate(r.id, key, frozenset(names[r.id]), r.summary, r.sentence))
+        return out
+
+    @staticmethod
+    def _match(ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]]) -> int | None:
+        new = make_view(key, ev.summary, ev.sentence, _names(ev))
+        # wording is only compared for candidates sharing an actor or place (cheap test first)
+        pool = [(c.id, make_view(key, c.summary, c.sentence, c.names))
+                for c in candidates.get(key, ()) if c.names & new.names]
+        return best_match(new, pool) if pool else None
 
     # -- add ------------------------------------------------------------------------
     def add(self, conn: Connection, doc: Document, events: list[Event]) -> AddResult:
@@ -185,12 +208,8 @@ class Writer:
 
         keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
         candidates = self._candidates(conn, {k for k in keys if k is not None})
-        targets: list[int | None] = []
-        for ev, key in zip(events, keys):
-            match = None
-            if key is not None and candidates:
-                match = best_match(make_view(key, ev.summary, ev.sentence, _names(ev)), candidates)
-            targets.append(match)
+        targets = [self._match(ev, key, candidates) if key is not None and candidates else None
+                   for ev, key in zip(events, keys)]
 
         new_events = [ev for ev, t in zip(events, targets) if t is None]
         new_ids: list[int] = []

@@ -1,0 +1,57 @@
+"""End to end with the project's real readers, date resolution and event extractor.
+
+`timeline ingest` then `timeline events --format jsonl`: every stored event must
+trace back to its sentence and date expression in the stored document text.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from timeline.cli import main
+from timeline.store import Store
+
+REPORT = """Drone deliveries continue, officials say
+
+KYIV, 14 June 2023 - Iran delivered a new batch of attack drones to Russia on 9 June 2023, Ukrainian officials said.
+The drones were assembled at the Alabuga plant in Tatarstan, according to the statement.
+On 12 June 2023 a drone strike damaged a grain terminal in Odesa.
+"""
+
+
+def test_ingest_then_list_traces_every_event(tmp_path: Path) -> None:
+    src = tmp_path / "report.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(src), "--db", db, "--no-progress"], catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert "1 documents added" in first.output
+    again = runner.invoke(main, ["ingest", str(src), "--db", db, "--no-progress"], catch_exceptions=False)
+    assert "0 documents added, 1 unchanged" in again.output
+
+    out = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"], catch_exceptions=False).output
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records, "the extractor found no event in a report with three dated happenings"
+    with Store(db) as st:
+        (doc,) = st.documents()
+        text = st.document(doc["id"])["text"]
+    for rec in records:
+        for s in rec["sources"]:
+            assert text[s["start"]:s["end"]] == rec["sentence"] or s["doc_id"] != doc["id"]
+            # date_text may include its preposition ("on 9 June 2023"); the offsets cover the date itself
+            assert text[s["timex_start"]:s["timex_end"]] in s["date_text"]
+    assert any(r["date_start"] == "2023-06-12" for r in records)
+
+
+def test_failed_file_sets_exit_code(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # not a text format
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "t.db"), "--no-progress"])
+    assert result.exit_code == 1
+    assert f"failed: {folder / 'bad.png'}:" in result.output
+    assert "1 documents added" in result.output
