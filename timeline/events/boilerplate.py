@@ -12,10 +12,9 @@ BOILERPLATE = re.compile(
     r"use of this site|sign (?:in|up)\b|log ?in\b|create a (?:free )?account|subscribe|newsletter|"
     r"by continuing you agree|may not be (?:reproduced|published)|click here|share this article|"
     r"follow us on|read more:|advertisement",
-    re.IGNORECASE,
 )
 
 
 def is_boilerplate(sentence: str) -> bool:
     """True for footer/header sentences of a web page."""
-    return bool(BOILERPLATE.search(sentence))
+    return bool(BOILERPLATE.search(sentence.lower()))

@@ -18,7 +18,7 @@ from ..gazetteer import Mentions, scan
 from ..model import Actor, Document, Event, Place
 from ..temporal.model import Timex
 from .boilerplate import is_boilerplate
-from .classify import Classification, classify
+from .classify import Classification, cue_matches, score
 from .clauses import clean_clause, focus, split_clauses
 from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pair_ranges
 from .fatalities import fatalities
@@ -113,12 +113,13 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
 
 def _classify(text: str, clause: Span, fields: DateFields) -> Classification:
     """Classify the stretch around the date first (its own verb), then the whole clause."""
+    matches = cue_matches(text[clause.start:clause.end])
     near = focus(text, clause, fields.timex_start, fields.timex_end)
     if (near.start, near.end) != (clause.start, clause.end):
-        cls = classify(text[near.start:near.end])
+        cls = score(matches, near.start - clause.start, near.end - clause.start)
         if cls.event_type != "Other" and cls.score >= 0.5:
             return cls
-    return classify(text[clause.start:clause.end])
+    return score(matches)
 
 
 def _without_date(text: str, clause: Span, fields: DateFields) -> str:

@@ -16,14 +16,14 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\
 _QUAL = r"(?:at least|more than|over|some|nearly|almost|about|around|up to|as many as|a total of)\s+"
 _VICTIMS = (r"(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|residents|"
             r"villagers|protesters|police(?:men| officers)?|officers|workers|passengers|members|others|"
-            r"Ukrainians|Russians|Iranians|Israelis|Palestinians)")
+            r"ukrainians|russians|iranians|israelis|palestinians)")
 _PATTERNS = [
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?{_VICTIMS}", re.I),
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?{_VICTIMS}"),
     re.compile(rf"\b(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?{_VICTIMS}\s+(?:were|was|have been|had been|are)?\s*"
-               rf"(?:killed|dead|died|slain|shot dead|lost their lives)", re.I),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|rose to|stands at)\s+(?:{_QUAL})?(?P<n>{NUMBER})", re.I),
-    re.compile(rf"\b(?:leaving|left)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:dead|people dead)", re.I),
-    re.compile(rf"\b(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:were|was|have been)\s+killed", re.I),
+               rf"(?:killed|dead|died|slain|shot dead|lost their lives)"),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|rose to|stands at)\s+(?:{_QUAL})?(?P<n>{NUMBER})"),
+    re.compile(rf"\b(?:leaving|left)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:dead|people dead)"),
+    re.compile(rf"\b(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:were|was|have been)\s+killed"),
 ]
 
 
@@ -50,8 +50,9 @@ def parse_number(text: str) -> int | None:
 
 def fatalities(clause: str) -> int | None:
     """The number of people the clause says were killed, or None."""
+    lowered = clause.lower()
     for rx in _PATTERNS:
-        m = rx.search(clause)
+        m = rx.search(lowered)
         if m:
             n = parse_number(m.group("n"))
             if n is not None:

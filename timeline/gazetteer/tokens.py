@@ -6,30 +6,28 @@ regex per name, so matching thousands of gazetteer names costs about the same as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable, Generic, Iterator, TypeVar
+from functools import lru_cache
+from typing import Callable, Generic, Iterator, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 MAX_NGRAM = 6
 #: Dotted acronyms (U.S., U.N.), words with inner hyphens/apostrophes, or numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+")
-_POSSESSIVE = re.compile(r"['’]s$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "al", "el", "on", "in"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its document offsets (a NamedTuple: documents have tens of thousands of them)."""
+
     start: int
     end: int
-    text: str      # as written, possessive 's removed
-    key: str       # normalised lookup form
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    text: str          # as written, possessive 's removed
+    key: str           # normalised lookup form
+    capitalised: bool  # starts with an upper-case letter
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key of a name: tokens lower-cased, possessives and a leading 'the' dropped."""
     keys = [t.key for t in tokenise(name)]
@@ -40,14 +38,14 @@ def normalise(name: str) -> str:
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        s, e = m.start(), m.end()
-        pm = _POSSESSIVE.search(word)
-        if pm and len(word) > 2:
-            word = word[: pm.start()]
-            e = s + len(word)
-        out.append(Token(s, e, word, word.lower().replace("’", "'").rstrip(".") if "." not in word[:-1] else word.lower()))
+        s, e = m.span()
+        if word[-2:] in ("'s", "’s") and len(word) > 2:
+            word = word[:-2]
+            e -= 2
+        append(Token(s, e, word, word.lower().replace("’", "'"), word[0].isupper()))
     return out
 
 
@@ -57,13 +55,17 @@ class NameIndex(Generic[T]):
     def __init__(self) -> None:
         self._entries: dict[str, list[T]] = {}
         self._max = 1
+        self._first: dict[str, int] = {}   # first token of a name -> most tokens of a name starting with it
 
     def add(self, name: str, entry: T) -> None:
         key = normalise(name)
         if not key:
             return
         self._entries.setdefault(key, []).append(entry)
-        self._max = min(MAX_NGRAM, max(self._max, key.count(" ") + 1))
+        size = min(MAX_NGRAM, key.count(" ") + 1)
+        self._max = max(self._max, size)
+        first = key.split(" ", 1)[0]
+        self._first[first] = max(self._first.get(first, 0), size)
 
     def get(self, name: str) -> list[T]:
         return self._entries.get(normalise(name), [])
@@ -81,11 +83,12 @@ class NameIndex(Generic[T]):
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
-            if not tok.capitalised:
+            longest = self._first.get(tok.key, 0) if tok.capitalised else 0
+            if not longest:
                 i += 1
                 continue
             matched = False
-            limit = min(self._max, n - i)
+            limit = min(longest, n - i)
             # extent of contiguous run from i
             run = 1
             while run < limit and _joined(text, tokens[i + run - 1], tokens[i + run]):
