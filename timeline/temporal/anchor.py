@@ -30,8 +30,13 @@ def tense(text: str, start: int, end: int) -> int:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
-    for w in reversed(_TOKENS.findall(before)):
-        c = _cue(w.lower())
+    words = [w.lower() for w in _TOKENS.findall(before)]
+    for i in range(len(words) - 1, -1, -1):
+        c = _cue(words[i])
+        if c < 0 and i > 0 and words[i - 1] in ("be", "being"):
+            continue  # "will be held": the participle is not the tense
+        if c > 0 and "had" in words[max(0, i - 3):i]:
+            return -1  # "had been due to expire Friday": a plan seen from the past
         if c:
             return c
     after = text[end:end + 60]
@@ -133,7 +138,7 @@ class Resolver:
             return spec.rel
         t = tense(text, spec.start, spec.end)
         if t == 0 and self.prefer_past and self.mode == "news":
-            return -1 if spec.kind in ("weekday",) else 0
+            return -1
         return t
 
     # resolution -----------------------------------------------------------------------------

@@ -445,7 +445,20 @@ def _quarter(c, text, s):
     sp = Spec(c.start, c.end, kind="quarter", code=f"Q{q}", y=_year(y) if y else None)
     if g.get("rel") and g["rel"].lower() != "the":
         sp.rel = V.RELATIVE_OFFSETS.get(g["rel"].lower(), 0)
+    if g.get("ry"):
+        sp.rel = V.RELATIVE_OFFSETS.get(g["ry"].lower(), 0)
+    if g.get("ya"):
+        sp.rel = -1
     return sp
+
+
+def _whole_year(c, text, s):
+    g = c.groups
+    if g.get("end"):
+        return Spec(c.start, c.end, kind="rel", unit="year", offset=0, mod="END")
+    w = g["w"].lower()
+    off = -1 if w.startswith("latest") else 0
+    return Spec(c.start, c.end, kind="rel", unit="year", offset=off)
 
 
 def _half(c, text, s):
@@ -535,7 +548,7 @@ def _rel_unit(c, text, s):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
     if relw in ("the next", "the following", "the past", "the last", "the coming", "the previous") and not part \
             and unit in ("year", "month", "week", "decade", "century") \
-            and _word_before(text, c.start).lower() in ("for", "over", "during", "within", "throughout"):
+            and _word_before(text, c.start).lower() in ("for", "throughout"):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
     tod = V.DAY_PARTS.get(unit)
     if tod:
@@ -765,7 +778,7 @@ _HANDLERS = {
     "range_month_days": _range_month_days, "range_days_month": _range_days_month,
     "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
-    "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "half": _half,
+    "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "whole_year": _whole_year, "half": _half,
     "quarter_rel": _quarter_rel, "ago": _ago, "unit_before_after": _unit_before_after,
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
