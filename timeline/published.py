@@ -64,6 +64,8 @@ _COPYRIGHT = re.compile(r"©|&copy;|\(c\)\s*\d{4}|\bcopyright\b|\ball rights res
 
 #: How far into the text a dateline may be (characters).
 DATELINE_WINDOW = 1500
+#: A line holding only a date counts as the dateline only among the first lines (headline, standfirst, byline).
+DATE_LINE_MAX_LINE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +154,13 @@ def find_dateline(text: str) -> tuple[tuple[int | None, int, int], str] | None:
     then wire datelines, then a line holding only a date (and a byline).
     """
     head = text[:DATELINE_WINDOW]
+    top = _end_of_line_n(head, DATE_LINE_MAX_LINE)
     candidates: list[tuple[int, int, tuple[int | None, int, int], str]] = []
     for rank, pattern in ((0, _PUBLISHED_LINE), (2, _WIRE_DATELINE), (3, _DATE_ONLY_LINE)):
         for m in pattern.finditer(head):
             line = _line_at(head, m.start())
-            if _COPYRIGHT.search(line):
-                continue
+            if _COPYRIGHT.search(line) or (pattern is _DATE_ONLY_LINE and m.start() > top):
+                continue  # a bare date line further down is a chronology heading, not a dateline
             parts = _parts(m)
             if parts is None:
                 continue
@@ -170,6 +173,16 @@ def find_dateline(text: str) -> tuple[tuple[int | None, int, int], str] | None:
     candidates.sort(key=lambda c: (c[0], c[1]))
     _, _, parts, line = candidates[0]
     return parts, f"dateline: {line[:160]!r}"
+
+
+def _end_of_line_n(text: str, n: int) -> int:
+    """Offset of the end of the n-th non-empty line (or of the text)."""
+    count = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        count += 1
+        if count == n:
+            return m.end()
+    return len(text)
 
 
 def _line_at(text: str, pos: int) -> str:

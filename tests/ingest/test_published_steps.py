@@ -214,3 +214,11 @@ def test_given_accepts_datetime_and_iso_string() -> None:
     assert find_published(doc, given="2023-06-13").date == date(2023, 6, 13)
     with pytest.raises(ValueError, match="impossible"):
         find_published(doc, given="2023-02-30")
+
+
+def test_a_chronology_heading_is_not_a_dateline() -> None:
+    text = ("A timeline of the drone war\n\nHow the deliveries unfolded, step by step.\n\n"
+            "Officials and researchers pieced the sequence together over many months.\n\n"
+            "The first reports came from the north-east.\n\n"
+            "What follows lists the main dates.\n\nSeptember 13, 2022\n\nUkraine reported the first downing.")
+    assert find_dateline(text) is None
