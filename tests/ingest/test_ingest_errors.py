@@ -217,3 +217,26 @@ def test_a_single_path_string_is_accepted(tmp_path: Path) -> None:
     p = tmp_path / "one.txt"
     p.write_text(TEXT)
     assert [d.text for d in read_paths(str(p))] == [TEXT]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Україна повідомила, що збила іранський безпілотник біля Куп'янська у вівторок.",
+    "Украина сообщила, что сбила иранский беспилотник возле Купянска во вторник.",
+])
+def test_cyrillic_windows_1251_is_detected(tmp_path: Path, sentence: str) -> None:
+    p = tmp_path / "cyr.txt"
+    p.write_bytes(sentence.encode("cp1251"))
+    doc = only(p)
+    assert isinstance(doc, Document), doc
+    assert doc.text == sentence and doc.encoding == "cp1251"
+
+
+def test_ambiguous_legacy_bytes_are_refused_with_the_candidates(tmp_path: Path) -> None:
+    p = tmp_path / "koi.txt"
+    p.write_bytes("Україна повідомила, що збила іранський безпілотник.".encode("koi8-u"))
+    r = only(p)
+    # Either decoded right, or refused naming the candidates: never silently wrong.
+    if isinstance(r, Document):
+        assert r.text == "Україна повідомила, що збила іранський безпілотник."
+    else:
+        assert "ambiguous encoding" in r.reason and "koi8" in r.reason and str(p) in str(r)

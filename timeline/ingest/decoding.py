@@ -74,9 +74,19 @@ def _detect(data: bytes, origin: str) -> tuple[str, str]:
     texts = {str(m) for m in top}
     if len(texts) == 1:
         return _check_text(texts.pop(), origin), top[0].encoding
+    names_found = {m.encoding for m in top}
+    for base, variants in _REGIONAL_VARIANTS.items():
+        if base in names_found and names_found <= variants | {base}:
+            return _check_text(data.decode(base), origin), base
     names = ", ".join(sorted({m.encoding for m in top}))
     raise IngestError(origin, f"ambiguous encoding: the bytes decode differently as {names}; save the file as UTF-8")
 
+
+#: Regional variants that charset-normalizer cannot tell from the common code page they extend;
+#: when only the base and its variants fit, the base is what the file almost certainly is.
+_REGIONAL_VARIANTS: dict[str, set[str]] = {
+    "cp1251": {"kz1048", "ptcp154"},
+}
 
 #: Characters a Windows-1252 decoding of Western-European prose produces outside ASCII.
 _WESTERN_CHARS = frozenset(
