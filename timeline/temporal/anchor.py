@@ -204,6 +204,10 @@ class Resolver:
         near = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
         if near[0] <= (60 if spec.d else 75):
             return near[1]
+        if spec.rel is None and tense(text, spec.start, spec.end) == 0:
+            past = a.year if here <= there else a.year - 1
+            dist_past = abs((date(past, m, min(d, 28)) - a).days)
+            return near[1] if near[0] < 0.5 * dist_past else past
         if direction < 0:
             return a.year if here <= there else a.year - 1
         if direction > 0:

@@ -694,10 +694,15 @@ def _duration(c, text, s):
 
     if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
         return None
-    mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
-    if n is None and nw in ("recent", "the past few", "the last few", "the past several", "the last several"):
-        pass
-    return Spec(c.start, c.end, type="DURATION", value=_duration_value(n, unit), mod=mod)
+    start = c.start
+    approx = re.sub(r"\s+", " ", (g.get("approx") or "").lower())
+    if g.get("det") and text[c.spans["n"][1]:c.spans["unit"][0]] == "-":
+        start = c.spans["n"][0]  # "a 16-hour flight": the adjective only
+        approx = ""
+    elif approx in ("over", "under") and g.get("det"):
+        start = c.spans["det"][0]  # "over the past three years": a preposition
+        approx = ""
+    return Spec(start, c.end, type="DURATION", value=_duration_value(n, unit), mod=V.QUANT_MODS.get(approx))
 
 
 def _nth(c, text, s):
@@ -746,7 +751,7 @@ def _spelled_year(c, text, s):
 def _year_rule(c, text, s):
     g = c.groups
     ys, ye = c.spans["y"]
-    if not g.get("part") and not g.get("approx") and not _plausible_year(text, ys, ye):
+    if not _plausible_year(text, ys, ye, strict=not (g.get("part") or g.get("approx"))):
         return None
     y = _year(g["y"])
     mod = _part(c) or ("APPROX" if g.get("approx") else None)

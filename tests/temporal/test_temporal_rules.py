@@ -1,0 +1,186 @@
+"""Every rule family, on sentences written for these tests (news mode unless stated)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import TagSettings, analyse, tag
+
+DCT = "2023-06-13"  # a Tuesday
+
+
+def one(text: str, phrase: str, dct: str | None = DCT, **kw):
+    """The single timex whose text is `phrase`."""
+    hits = [t for t in tag(text, dct, **kw) if t.text == phrase]
+    assert len(hits) == 1, f"{phrase!r} in {text!r}: got {[(t.text, t.value) for t in tag(text, dct, **kw)]}"
+    return hits[0]
+
+
+CASES = [
+    # absolute dates in common formats
+    ("The talks opened on 9 June 2023 in Vienna.", "9 June 2023", "2023-06-09", "DATE"),
+    ("The talks opened on June 9, 2023, in Vienna.", "June 9, 2023", "2023-06-09", "DATE"),
+    ("The log entry is stamped 2023-06-09 at the top.", "2023-06-09", "2023-06-09", "DATE"),
+    ("Engineers met on the 9th of June 2023.", "the 9th of June 2023", "2023-06-09", "DATE"),
+    ("A convoy left on Friday, June 9, 2023, before dawn.", "Friday, June 9, 2023", "2023-06-09", "DATE"),
+    ("Sept. 30 is the end of the fiscal period.", "Sept. 30", "2023-09-30", "DATE"),
+    ("The memo is dated 2023/06/09 in the archive.", "2023/06/09", "2023-06-09", "DATE"),
+    ("The vote took place on 9.6.2023 in Kyiv.", "9.6.2023", "2023-06-09", "DATE"),
+    # month + year, years, decades, centuries, eras
+    ("Shipments began in August 2022 and grew.", "August 2022", "2022-08", "DATE"),
+    ("The pact was signed in February of 1940.", "February of 1940", "1940-02", "DATE"),
+    ("The plant was built in 1998 near the river.", "1998", "1998", "DATE"),
+    ("Such drones were rare in the 1990s.", "the 1990s", "199", "DATE"),
+    ("Such drones were rare in the '90s.", "the '90s", "199", "DATE"),
+    ("The doctrine dates from the 19th century.", "the 19th century", "18", "DATE"),
+    ("The siege ended in 480 BC after a month.", "480 BC", "BC0480", "DATE"),
+    ("The city was founded in AD 79 by settlers.", "AD 79", "0079", "DATE"),
+    # seasons, quarters, halves
+    ("The offensive began in the spring of 1943.", "the spring of 1943", "1943-SP", "DATE"),
+    ("Revenue fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3", "DATE"),
+    ("Deliveries doubled in the first half of 2023.", "the first half of 2023", "2023-H1", "DATE"),
+    ("Output rose in Q2 2023 at the plant.", "Q2 2023", "2023-Q2", "DATE"),
+    # parts of periods
+    ("The factory could be running by early next year.", "early next year", "2024", "DATE"),
+    ("Prices peaked in mid-2023 across the region.", "mid-2023", "2023", "DATE"),
+    ("The ceasefire collapsed in late May.", "late May", "2023-05", "DATE"),
+    ("The funds run out by the end of the month.", "the end of the month", "2023-06", "DATE"),
+    ("Industry boomed in the early 1980s.", "the early 1980s", "198", "DATE"),
+    # weekdays by tense
+    ("The ministry said on Friday that it had evidence.", "Friday", "2023-06-09", "DATE"),
+    ("The envoys will meet on Friday in Geneva.", "Friday", "2023-06-16", "DATE"),
+    ("Officials met last Monday to review the plan.", "last Monday", "2023-06-12", "DATE"),
+    ("The council meets next Monday to vote.", "next Monday", "2023-06-19", "DATE"),
+    # deictic relatives
+    ("The minister resigned yesterday after the vote.", "yesterday", "2023-06-12", "DATE"),
+    ("Exports dropped last month by a third.", "last month", "2023-05", "DATE"),
+    ("The bridge was hit two weeks ago by a missile.", "two weeks ago", "2023-W22", "DATE"),
+    ("Crops suffered this spring from the drought.", "this spring", "2023-SP", "DATE"),
+    ("The embassy reopened earlier in the year.", "earlier in the year", "2023", "DATE"),
+    ("The tanks arrived this week at the port.", "this week", "2023-W24", "DATE"),
+    ("Prices rose last year by a fifth.", "last year", "2022", "DATE"),
+    ("The summit is planned for next year in Rome.", "next year", "2024", "DATE"),
+    ("The report was published in October of last year.", "October of last year", "2022-10", "DATE"),
+    # anaphoric relatives (anchored to the last date mentioned)
+    ("The dam broke on 6 June 2023. Rescuers arrived the following day.", "the following day", "2023-06-07", "DATE"),
+    ("The town fell on 3 March 2022. Three days later the army withdrew.", "Three days later", "2022-03-06", "DATE"),
+    ("The treaty was signed in 1921. That year the border was redrawn.", "That year", "1921", "DATE"),
+    # references
+    ("The front line is quiet now after heavy shelling.", "now", "PRESENT_REF", "DATE"),
+    ("Iran currently supplies the drones by sea.", "currently", "PRESENT_REF", "DATE"),
+    ("Attacks on the grid have increased recently.", "recently", "PAST_REF", "DATE"),
+    ("Officials warn of shortages in the future.", "the future", "FUTURE_REF", "DATE"),
+    # durations
+    ("The siege lasted for three years in total.", "three years", "P3Y", "DURATION"),
+    ("The drones can be built in a matter of months.", "a matter of months", "PXM", "DURATION"),
+    ("Talks went on for several weeks without result.", "several weeks", "PXW", "DURATION"),
+    ("The pilots trained for 2 1/2 years abroad.", "2 1/2 years", "P2Y6M", "DURATION"),
+    ("The battery survives a 16-hour flight.", "16-hour", "PT16H", "DURATION"),
+    ("Over the past three years the plant grew.", "the past three years", "P3Y", "DURATION"),
+    # sets
+    ("Inspectors visit the site every week.", "every week", "P1W", "SET"),
+    ("The agency publishes casualty figures daily.", "daily", "P1D", "SET"),
+    ("Convoys cross the border twice a week.", "twice a week", "P1W", "SET"),
+    ("The market opens every Monday at dawn.", "every Monday", "XXXX-WXX-1", "SET"),
+    # times of day
+    ("The sirens sounded at 4 a.m. across the city.", "4 a.m.", "2023-06-13T04:00", "TIME"),
+    ("The blast was heard at midnight in the suburbs.", "midnight", "2023-06-13T24:00", "TIME"),
+    ("Drones struck the depot on Tuesday night as well.", "Tuesday night", "2023-06-13TNI", "TIME"),
+    ("Explosions shook the port last night.", "last night", "2023-06-12TNI", "TIME"),
+    ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-13T16:30", "TIME"),
+    # holidays and spelled-out years
+    ("Fighting paused briefly on Christmas Day 2022.", "Christmas Day 2022", "2022-12-25", "DATE"),
+    ("It happened in nineteen ninety-six, the anchor said.", "nineteen ninety-six", "1996", "DATE"),
+]
+
+
+@pytest.mark.parametrize("text,phrase,value,type_", CASES, ids=[c[1] for c in CASES])
+def test_rule_family(text, phrase, value, type_):
+    t = one(text, phrase)
+    assert (t.value, t.type) == (value, type_)
+    assert text[t.start:t.end] == phrase
+
+
+def test_mods_for_parts_and_approximations():
+    assert one("Prices peaked in mid-2023 here.", "mid-2023").mod == "MID"
+    assert one("The ceasefire collapsed in late May.", "late May").mod == "END"
+    assert one("It could be ready by early next year.", "early next year").mod == "START"
+    assert one("The camp was set up about 1910 by traders.", "about 1910").mod == "APPROX"
+    assert one("The siege lasted more than three years.", "more than three years").mod == "MORE_THAN"
+
+
+def test_bare_month_resolved_by_tense_and_position():
+    assert one("The ministry said in May that stocks were low.", "May").value == "2023-05"
+    assert one("The ministry will report in March on the stocks.", "March").value == "2024-03"
+    assert one("The parliament voted in December to extend it.", "December").value == "2022-12"
+    assert one("Elections are scheduled for December this time.", "December").value == "2023-12"
+
+
+def test_day_first_setting():
+    us = one("The order was signed on 9/6/2023 in the capital.", "9/6/2023")
+    eu = one("The order was signed on 9/6/2023 in the capital.", "9/6/2023", settings=TagSettings(day_first=True))
+    assert (us.value, eu.value) == ("2023-09-06", "2023-06-09")
+    assert one("The order was signed on 25/12/2022.", "25/12/2022").value == "2022-12-25"
+
+
+def test_the_nth_of_the_current_month():
+    t = one("Talks resumed on the 9th, officials said.", "the 9th")
+    assert t.value == "2023-06-09"
+
+
+def test_ranges_tag_both_ends():
+    r = tag("Fighting raged from 2014 to 2022 in the east.", DCT)
+    assert [(t.text, t.value, t.relation) for t in r] == [("2014", "2014", "from"), ("2022", "2022", "to")]
+    r = tag("The drills ran between March and May 2023 near the coast.", DCT)
+    assert [(t.text, t.value, t.relation) for t in r] == [("March", "2023-03", "between"), ("May 2023", "2023-05", "between")]
+    r = tag("The summit runs June 5-7 in Madrid.", DCT)
+    assert [(t.text, t.value) for t in r] == [("June 5", "2023-06-05"), ("7", "2023-06-07")]
+    r = tag("The war of 1939–1945 reshaped the map.", DCT)
+    assert [(t.text, t.value) for t in r] == [("1939", "1939"), ("1945", "1945")]
+    r = tag("The revolt lasted from 499 to 493 BC in Ionia.", DCT)
+    assert [t.value for t in r] == ["BC0499", "BC0493"]
+
+
+def test_relations_from_governing_prepositions():
+    assert one("Iran has sent drones since at least August 2022.", "August 2022").relation == "since"
+    assert one("The ban holds until March 2024.", "March 2024").relation == "until"
+    assert one("Troops must leave before 1 July 2023.", "1 July 2023").relation == "before"
+    assert one("The plant opened in 2019.", "2019").relation is None
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may decide soon whether to act.",
+    "Protesters march through the capital every day.",
+    "The New York Sun reported the story.",
+    "Russia has used 400 UAVs in the campaign.",
+    "Some 2,000 troops crossed the river.",
+    "The council passed Resolution 2231 unanimously.",
+    "Flight 752 was shot down after take-off.",
+    "About 1500 soldiers held the bridge.",
+    "Sat next to the minister was the envoy.",
+])
+def test_no_false_dates(text):
+    assert [t for t in tag(text, DCT) if t.type in ("DATE", "TIME")] == []
+
+
+def test_copyright_line_gives_no_date():
+    text = "The drones were shipped in May.\n\n© 2024 The Example Times. All rights reserved."
+    assert [t.text for t in tag(text, DCT)] == ["May"]
+    assert "2024" in [t.text for t in tag(text, DCT, settings=TagSettings(tag_copyright=True))]
+
+
+def test_intervals_cover_the_whole_unit():
+    t = one("The offensive began in the spring of 1943.", "the spring of 1943")
+    assert (t.first, t.last, t.precision) == (date(1943, 3, 1), date(1943, 5, 31), "season")
+    t = one("It could be ready by early next year.", "early next year")
+    assert (t.first, t.last, t.precision) == (date(2024, 1, 1), date(2024, 12, 31), "year")
+    t = one("The siege lasted for three years in total.", "three years")
+    assert (t.first, t.last) == (None, None)
+
+
+def test_anchor_field():
+    assert one("Exports dropped last month.", "last month").anchor == "dct"
+    assert one("Shipments began in August 2022.", "August 2022").anchor == "absolute"
+    t = one("Shipments began in May.", "May", dct=None, mode="news")
+    assert (t.value, t.anchor) == ("XXXX-05", "none")
