@@ -159,3 +159,23 @@ def test_without_timexes_the_tagger_anchors_to_the_published_date_only():
     undated = extract(_doc(text, published=None))
     assert [(e.date_start, e.date_end, e.date_text) for e in undated] == [(None, None, "on Friday")]
     assert undated[0].date_value.startswith("X")
+
+
+def test_publication_stamps_and_datelines_are_not_events():
+    text = ("Published: March 20, 2024\n\nODESA, March 20, 2024 (Example Wire) — Port officials said on Tuesday "
+            "that grain loading had resumed.")
+    tx = [timex(text, "March 20, 2024", "2024-03-20", date(2024, 3, 20), None, "day"),
+          timex(text, "March 20, 2024", "2024-03-20", date(2024, 3, 20), None, "day", nth=1),
+          timex(text, "Tuesday", "2024-03-19", date(2024, 3, 19), None, "day")]
+    ev, = extract(_doc(text), tx)
+    assert ev.date_value == "2024-03-19"
+    assert ev.sentence.startswith("Port officials said") and text[ev.sentence_start:ev.sentence_end] == ev.sentence
+
+
+def test_relative_date_restated_exactly_is_one_event():
+    text = "A week later, on March 12, drones hit a depot."
+    tx = [timex(text, "A week later", "2024-W11", date(2024, 3, 11), date(2024, 3, 17), "week"),
+          timex(text, "March 12", "2024-03-12", date(2024, 3, 12), None, "day", relation=None)]
+    ev, = extract(_doc(text), tx)
+    assert (ev.date_start, ev.precision, ev.date_text) == (date(2024, 3, 12), "day", "A week later, on March 12")
+    assert (ev.event_type, ev.sub_type) == ("Explosions/Remote violence", "Air/drone strike")

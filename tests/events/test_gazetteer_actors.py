@@ -46,3 +46,14 @@ def test_capital_after_locative_preposition_is_a_place_not_an_actor():
     m = scan("Drones struck targets in Kyiv overnight.")
     assert not [a for a in m.actors if a.text == "Kyiv"]
     assert [p.place.name for p in m.places] == ["Kyiv"]
+
+
+def test_possessive_country_forces_and_ministries():
+    got = _actors("Ukraine's military said the drone fell; Iran's government denied it.")
+    assert ("Armed Forces of Ukraine", "military", "UA") in got
+    assert ("Government of Iran", "government", "IR") in got
+
+
+def test_capital_after_an_adjective_and_a_locative_verb_is_a_place():
+    m = scan("Missiles hit central Kyiv at dawn.")
+    assert [p.place.name for p in m.places] == ["Kyiv"] and not m.actors

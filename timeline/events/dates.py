@@ -108,7 +108,8 @@ def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | No
 
 
 def merge_qualifiers(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Join a date and the coarser date that only qualifies it ("October" + "of last year", "May 5, 2023").
+    """Join a date and the coarser date that only qualifies it ("October" + "of last year", "May 5, 2023"),
+    and a relative date with the exact date that restates it ("a week later, on October 17").
 
     Taggers sometimes return those as two timexes; they are one date, so they must make one event.
     The finer timex keeps its value and interval; its span grows to cover both.
@@ -116,9 +117,13 @@ def merge_qualifiers(text: str, timexes: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
-        if (prev is not None and text[prev.end:t.start].strip().lower() in ("of", ",", "")
-                and t.start - prev.end <= 4 and _within(prev, t)):
+        gap = " ".join(text[prev.end:t.start].lower().split()) if prev is not None else None
+        if prev is not None and gap in ("of", ",", "") and t.start - prev.end <= 4 and _within(prev, t):
             out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+            continue
+        # "a week later, on October 17": the second, finer date restates the first.
+        if prev is not None and gap in (", on", ", in", ",") and _within(t, prev):
+            out[-1] = replace(t, start=prev.start, text=text[prev.start:t.end])
             continue
         out.append(t)
     return out

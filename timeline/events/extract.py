@@ -4,6 +4,8 @@ Pipeline: sentences -> drop boilerplate -> dates that can anchor a happening -> 
 clauses -> per clause: date fields, reporting date or happening, ACLED type, actors, places,
 fatalities, confidence.
 
+Publication stamps ("Published: <date>") and dateline dates are skipped (see headers.py).
+
 Places of a dated sentence also take the explicitly named places of the undated sentences that
 follow it in the same paragraph ("... the White House said on Friday. The weapons are ferried to
 Makhachkala from Amirabad ..."): those sentences elaborate the dated one and would otherwise never
@@ -22,6 +24,7 @@ from .classify import Classification, cue_matches, score
 from .clauses import clean_clause, focus, split_clauses
 from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pair_ranges
 from .fatalities import fatalities
+from .headers import dateline_end, is_stamp
 from .reporting import is_reporting_date, statement_summary
 from .sentences import Span, split_sentences
 
@@ -55,7 +58,16 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
         sentence = sentences[k]
         if is_boilerplate(text[sentence.start:sentence.end]):
             continue
-        sentence_events = _sentence_events(doc, text, sentence, by_sentence[k], mentions)
+        dated: list[Timex] = []
+        for t in by_sentence[k]:
+            story = dateline_end(text, sentence, t)
+            if story is not None:          # the dateline's date is the publication date, not a happening
+                sentence = Span(story, sentence.end)
+            elif not is_stamp(text, sentence, t):
+                dated.append(t)
+        if not dated:
+            continue
+        sentence_events = _sentence_events(doc, text, sentence, dated, mentions)
         if sentence_events:
             extra = _continuation_places(text, sentences, k, by_sentence, mentions)
             last = sentence_events[-1]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Actor, Place
-from .countries import country_name
+from .countries import country_name, demonyms
 from .lexicon import Entry, curated_actors, index
 from .persons import find_persons
 from .tokens import Token, tokenise
@@ -27,6 +27,9 @@ _OF_HEADS = frozenset({"east", "west", "north", "south", "northeast", "northwest
                        "outskirts", "suburbs", "centre", "center", "city", "town", "village", "port", "region",
                        "province", "coast", "shores", "part", "parts", "capital", "outside", "south-east",
                        "north-east", "south-west", "north-west", "republic", "area"})
+_PLACE_ADJECTIVES = frozenset({"central", "downtown", "eastern", "western", "northern", "southern", "occupied",
+                               "besieged", "liberated", "greater", "rural", "coastal", "southeastern", "northeastern",
+                               "southwestern", "northwestern", "south-eastern", "north-eastern", "war-torn"})
 _MILITARY = frozenset({"forces", "troops", "military", "army", "soldiers", "navy", "servicemen", "units", "fighters",
                        "warplanes", "warships", "artillery", "marines", "paratroopers", "air", "armed"})
 _GOVERNMENT = frozenset({"government", "officials", "authorities", "regime", "leaders", "leadership", "ministry",
@@ -59,7 +62,8 @@ class Mentions:
     places: list[Mention] = field(default_factory=list)
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
-        return _unique([m.actor for m in self.actors if start <= m.start and m.end <= end], key=_actor_key)
+        # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.
+        return _unique([m.actor for m in self.actors if m.start < end and m.end > start], key=_actor_key)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Places in [start, end); a demonym-implied country only when nothing more specific is named."""
@@ -123,7 +127,10 @@ def scan(text: str) -> Mentions:
             continue
         if "country" in kinds:
             en = next(en for en in entries if en.kind == "country")
-            if locative:
+            owned = _possessed(text, tokens, j, en.country)
+            if owned is not None:
+                out.actors.append(Mention(s, owned[0], text[s:owned[0]], actor=owned[1]))
+            elif locative:
                 out.places.append(Mention(s, e, surface, place=en.place))
             else:
                 out.actors.append(Mention(s, e, surface, actor=en.actor))
@@ -151,6 +158,8 @@ def _country_context(raw: list[tuple[int, int, list[Entry]]]) -> set[str]:
 
 
 def _is_locative(tokens: list[Token], i: int) -> bool:
+    while i > 0 and tokens[i - 1].key in _PLACE_ADJECTIVES:   # "hit central Kyiv", "in occupied Crimea"
+        i -= 1
     if i == 0:
         return False
     prev = tokens[i - 1].key
@@ -192,6 +201,24 @@ def _demonym(out: Mentions, tokens: list[Token], i: int, j: int, iso: str, surfa
             out.places.append(Mention(s, tokens[j].end, text[s:tokens[j].end], place=entry.place, implied=True))
     else:
         out.actors.append(Mention(s, e, surface, actor=Actor(country, "country", iso)))
+
+
+def _possessed(text: str, tokens: list[Token], j: int, iso: str | None) -> tuple[int, Actor] | None:
+    """"Ukraine's military" / "Iran's foreign ministry": the country's armed forces or government."""
+    if j >= len(tokens) or iso is None or text[tokens[j - 1].end:tokens[j - 1].end + 2] not in ("'s", "’s"):
+        return None
+    for k in (j, j + 1):
+        if k < len(tokens) and not tokens[k].capitalised:
+            word = tokens[k].key
+            if word in _MILITARY and word != "air":
+                return tokens[k].end, Actor(_military_name(_adjective(iso), country_name(iso)), "military", iso)
+            if word in _GOVERNMENT:
+                return tokens[k].end, Actor(f"Government of {country_name(iso)}", "government", iso)
+    return None
+
+
+def _adjective(iso: str) -> str:
+    return next((adj for adj, c in demonyms().items() if c == iso), country_name(iso))
 
 
 def _military_name(adjective: str, country: str) -> str:
