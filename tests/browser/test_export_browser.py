@@ -104,6 +104,44 @@ def test_timeline_draws_marks_for_days_and_bars_for_ranges(opened):
     assert page.locator("#timeline .barlayer .point path").count() > 5
     lanes = page.evaluate("document.getElementById('timeline')._fullLayout.yaxis.categoryarray")
     assert "Riots" in lanes and "Strategic developments" in lanes
+    styles = page.evaluate("document.getElementById('timeline').data.map(t => [t.type, t.name, "
+                           "t.marker.symbol, (t.marker.pattern || {}).shape])")
+    assert any(t == "bar" and shape == "/" for t, _, _, shape in styles)          # approximate: hatched
+    assert any(name.endswith("(open-ended)") for _, name, _, _ in styles)         # open end: arrow heads
+    assert any(t == "bar" and shape == "" for t, _, _, shape in styles)           # months, quarters: solid bars
+
+
+def test_clicking_a_timeline_mark_or_a_place_shows_details(opened):
+    page, _ = opened
+    box = page.locator("#timeline .scatterlayer .trace:not(:first-child) .point").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    _wait_until(page, "document.getElementById('details').dataset.id > 0")
+    assert page.locator("#details .sentence mark").count() == 1
+    page.locator("#map").scroll_into_view_if_needed()
+    box = page.locator("#map .scattergeo .point").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    _wait_until(page, "document.getElementById('details').dataset.id === ''")
+    assert "event(s) here" in page.inner_text("#details")
+    page.locator("#details button.link").first.click()
+    assert page.locator("#details .sentence").count() == 1
+
+
+def test_table_sorts_by_column(opened):
+    page, _ = opened
+    def first_dates():
+        return page.evaluate("Array.from(document.querySelectorAll('#table tbody tr')).slice(0, 3)"
+                             ".map(r => timelineExport.events().find(e => e.id === Number(r.dataset.id)).s)")
+    ascending = first_dates()
+    page.click("#table th[data-key=date]")
+    assert page.get_attribute("#table th[data-key=date]", "aria-sort") == "descending"
+    descending = first_dates()
+    assert ascending == sorted(ascending) and descending == sorted(descending, reverse=True)
+    assert descending[0] > ascending[0]
+    page.click("#table th[data-key=type]")
+    types = page.eval_on_selector_all("#table tbody td:nth-child(2)", "tds => tds.map(t => t.textContent)")
+    assert types == sorted(types)
 
 
 def test_map_draws_land_and_places_from_the_inlined_topojson(opened):

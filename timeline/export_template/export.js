@@ -345,7 +345,7 @@
 
   /* ---------- table ---------- */
   var SORT_KEYS = {
-    date: function (ev) { return ev.s !== null ? ev.s : (ev.e !== null ? ev.e : Infinity); },
+    date: function (ev) { return ev.s !== null ? ev.s : ev.e; },
     type: function (ev) { return ev.type; },
     summary: function (ev) { return ev.summary.toLowerCase(); },
     actors: function (ev) { return ev.actorNames.join(", ").toLowerCase(); },
@@ -353,10 +353,14 @@
     source: function (ev) { return ev.sources.length ? sourceName(ev.sources[0]).toLowerCase() : ""; }
   };
 
+  /** Rows in the chosen order; events without a value (an unresolved date) stay last either way. */
   function sorted(events) {
     var key = SORT_KEYS[state.sort], dir = state.dir;
     return events.map(function (ev, i) { return [key(ev), i, ev]; })
-      .sort(function (a, b) { return a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1]; })
+      .sort(function (a, b) {
+        if (a[0] === null || b[0] === null) return a[0] === b[0] ? a[1] - b[1] : (a[0] === null ? 1 : -1);
+        return a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1];
+      })
       .map(function (x) { return x[2]; });
   }
 
