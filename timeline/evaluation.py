@@ -203,12 +203,16 @@ def metrics_from_counts(c: Counts) -> dict[str, Any]:
 
 
 def _type_metrics(tc: TypeCounts) -> dict[str, Any]:
+    """Per-type rates; None where undefined (e.g. precision of a type never predicted)."""
+    def rate(num: int, den: int) -> float | None:
+        return num / den if den else None
+
     return {
         "gold": tc.gold, "pred": tc.pred,
-        "strict_recall": _ratio(tc.gold_strict, tc.gold),
-        "relaxed_recall": _ratio(tc.gold_relaxed, tc.gold),
-        "relaxed_precision": _ratio(tc.pred_relaxed, tc.pred),
-        "value_accuracy": _ratio(tc.gold_value_ok, tc.gold_relaxed),
+        "strict_recall": rate(tc.gold_strict, tc.gold),
+        "relaxed_recall": rate(tc.gold_relaxed, tc.gold),
+        "relaxed_precision": rate(tc.pred_relaxed, tc.pred),
+        "value_accuracy": rate(tc.gold_value_ok, tc.gold_relaxed),
     }
 
 

@@ -144,3 +144,12 @@ def test_load_gold_errors_name_file_and_line(tmp_path) -> None:
         load_gold(str(tmp_path / "missing.jsonl"))
     path.write_text(json.dumps(good) + "\n", encoding="utf-8")
     assert load_gold(str(path))[0]["doc_id"] == "a"
+
+
+def test_per_type_rates_undefined_without_denominator() -> None:
+    gold = [tx(19, 25, "2021-02-15", "")]
+    pred = [tx(19, 25, "2021-02-15", "DATE")]
+    m = evaluate([{"doc_id": "d", "text": TEXT, "timexes": gold}], {"d": pred})
+    untyped, date_ = m["by_type"]["(untyped)"], m["by_type"]["DATE"]
+    assert untyped["relaxed_recall"] == 1.0 and untyped["relaxed_precision"] is None
+    assert date_["relaxed_recall"] is None and date_["relaxed_precision"] == 1.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from timeline.temporal.grammar import is_valid_value
 
@@ -71,6 +71,11 @@ def test_arbitrary_unicode(text: str, dct: date | None, mode: str) -> None:
 
 @SETTINGS
 @given(text=DATEISH, dct=DCTS, mode=MODES)
+# minimal cases hypothesis found once; kept so they are checked on every run
+@example(text="April 31", dct=None, mode="news")            # impossible day -> XXXX-04-31
+@example(text="AD 1 the '90s", dct=None, mode="news")       # decade anchored on year 1 -> "-01"
+@example(text="AD 1 last week", dct=None, mode="news")      # OverflowError
+@example(text="Monday 1 BC", dct=None, mode="narrative")    # ValueError: year -1
 def test_dateish_fragments_mixed_with_noise(text: str, dct: date | None, mode: str) -> None:
     check(text, dct, mode)
 
