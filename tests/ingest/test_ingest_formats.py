@@ -74,23 +74,23 @@ def test_html_copyright_footer_never_becomes_the_date(tmp_path: Path) -> None:
     assert doc.published is None and doc.published_source == "unknown"
 
 
-def test_html_title_drops_the_site_name(tmp_path: Path) -> None:
-    p = tmp_path / "t.html"
-    p.write_text('<html><head><title>Power cut in Odesa | Example Daily</title>'
-                 '<meta property="og:site_name" content="Example Daily"></head><body><article><p>'
+def html_page(tmp_path: Path, head: str) -> Document:
+    p = tmp_path / "page.html"
+    p.write_text(f"<html><head>{head}</head><body><article><p>"
                  + "Drones hit a substation in Odesa overnight, cutting power to thousands of homes. " * 3
                  + "</p></article></body></html>")
-    doc = one(p)
+    return one(p)
+
+
+def test_html_title_drops_the_site_name(tmp_path: Path) -> None:
+    doc = html_page(tmp_path, '<title>Power cut in Odesa | Example Daily</title>'
+                              '<meta property="og:site_name" content="Example Daily">')
     assert (doc.title, doc.publisher) == ("Power cut in Odesa", "Example Daily")
 
 
 def test_html_jsonld_date(tmp_path: Path) -> None:
-    p = tmp_path / "ld.html"
-    p.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
-                 '"datePublished": "2023-06-13T08:00:00Z"}</script></head><body><article><p>'
-                 + "A drone factory is being built far east of Moscow, officials said this week. " * 3
-                 + "</p></article></body></html>")
-    doc = one(p)
+    doc = html_page(tmp_path, '<script type="application/ld+json">{"@type": "NewsArticle", '
+                              '"datePublished": "2023-06-13T08:00:00Z"}</script>')
     assert (doc.published, doc.published_source) == (date(2023, 6, 13), "metadata")
 
 
