@@ -568,7 +568,7 @@ def _day_word(c, text, s):
     if g.get("da"):
         off += -1 if g["da"].lower() == "before" else 1
     tod = V.DAY_PARTS.get((g.get("tod") or "").lower())
-    if dw == "tonight":
+    if dw in ("tonight", "overnight"):
         tod = "NI"
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((g.get("part") or "").lower())
     return Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="rel", unit="day",
@@ -625,7 +625,14 @@ def _weekday(c, text, s):
         sp.mod = "START"
     elif relw in ("late", "later"):
         sp.mod = "END"
+    sp.mod = _part(c) or sp.mod
     return sp
+
+
+def _year_adj(c, text, s):
+    if _quarterly_report(text):
+        return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4)
+    return Spec(c.start, c.end, kind="rel", unit="year", offset=-1)
 
 
 def _holiday(c, text, s):
@@ -784,7 +791,7 @@ _HANDLERS = {
     "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
     "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "whole_year": _whole_year, "half": _half,
-    "quarter_rel": _quarter_rel, "ago": _ago, "unit_before_after": _unit_before_after,
+    "quarter_rel": _quarter_rel, "year_adj": _year_adj, "ago": _ago, "unit_before_after": _unit_before_after,
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
     "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,

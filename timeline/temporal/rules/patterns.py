@@ -91,23 +91,24 @@ RULES: list[tuple[str, str]] = [
                 r"|(?:the\s+)?(?P<y3><<YEAR>>)\s+(?:(?P<qo3>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)"),
     ("half", r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter|last)\s+half\s+of\s+(?:(?P<y><<YEAR>>)|(?P<rel>this|last|next|the)\s+year)"
              r"|(?-i:H(?P<hn>[12]))\s+(?P<y2><<YEAR>>)"),
+    ("year_adj", r"(?P<ya>year-earlier|year-ago)(?!\s+(?:quarter|period)\b)"),
     ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"),
     ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
     ("whole_year", r"(?:the\s+)?(?P<w>full|fiscal|calendar|whole|entire|current\s+fiscal|latest\s+fiscal)\s+year(?!\s+(?:ended|ending|to)\b)(?!-)|(?:the\s+)?(?P<end>year[-\s]end|year['’]s\s+end)\b"),
     ("rel_unit", r"(?:<<PART>>)?(?P<rel><<REL>>)\s+(?P<unit>year|month|week|weekend|decade|century|quarter|day|night|morning|evening|afternoon|time)(?![\s-]*(?:old|long|-))\b"),
-    ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow)(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
     ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
              r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)))?"
              r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
              r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
-    ("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("weekday", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
     ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
     ("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"
             r"|(?P<word><<SETWORD>>)\b"),
-    ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
+    ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?!year-(?:earlier|ago|end)\b)(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
                  r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),
     ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
     ("turn", r"the\s+turn\s+of\s+the\s+(?:(?P<ord><<ORD>>)\s+)?century"),

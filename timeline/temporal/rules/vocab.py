@@ -82,7 +82,8 @@ UNIT_PLURALS: dict[str, str] = {
 #: Part-of-period words -> TIMEX3 mod.
 PART_MODS: dict[str, str] = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
-    "early part": "START", "first part": "START", "outset": "START",
+    "early part": "START", "first part": "START", "outset": "START", "early hours": "START",
+    "small hours": "START", "wee hours": "START",
     "mid": "MID", "middle": "MID", "midst": "MID", "height": "MID",
     "late": "END", "later": "END", "end": "END", "close": "END", "latter part": "END",
     "last part": "END", "final days": "END", "closing days": "END", "turn": "APPROX",
@@ -114,7 +115,7 @@ ANAPHORIC_WORDS: frozenset[str] = frozenset({
 })
 
 #: Deictic day words -> day offset from the DCT.
-DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1}
 
 #: Fixed reference expressions -> TIMEX3 value.
 REFERENCE_WORDS: dict[str, str] = {
