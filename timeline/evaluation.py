@@ -13,6 +13,10 @@ Definitions (as in TempEval-3 Task A and /work/shared/corpora/README.md):
   the gold type is annotated, i.e. not "");
 * value F1 = relaxed F1 x value accuracy.
 
+Error lists name each miss, false alarm and imperfect match (wrong value, else
+wrong type, else wrong span) with its document, gold and predicted timex and
+a context snippet.
+
 Values are compared as exact strings, as TempEval-3's official scorer does:
 no lenient equivalences (e.g. ``1998-W05`` vs ``1998-W5``) are applied, so
 the headline numbers are comparable to published ones.
@@ -30,8 +34,16 @@ CONTEXT_CHARS = 40
 UNTYPED = "(untyped)"
 
 
+class _Tally:
+    """Integer fields that add up across documents."""
+
+    def add(self, other: _Tally) -> None:
+        for name in self.__dataclass_fields__:  # type: ignore[attr-defined]
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
 @dataclass
-class Counts:
+class Counts(_Tally):
     """Additive tallies from which every metric is derived."""
 
     gold: int = 0
@@ -43,13 +55,9 @@ class Counts:
     value_ok: int = 0
     mod_ok: int = 0
 
-    def add(self, other: Counts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
 
 @dataclass
-class TypeCounts:
+class TypeCounts(_Tally):
     """Per-type tallies: recall side by gold type, precision side by predicted type."""
 
     gold: int = 0
@@ -158,9 +166,13 @@ def score_document(
         c.value_ok += value_ok
         tc.gold_value_ok += value_ok
         c.mod_ok += (g.get("mod") or None) == (p.get("mod") or None)
-        if not value_ok:
-            errors.append({"kind": "wrong_value", "doc_id": doc_id,
-                           "context": _snippet(text, g["start"], g["end"]),
+        # one error per imperfect pair, the most serious kind first
+        kind = ("wrong_value" if not value_ok
+                else "wrong_type" if g.get("type") and g.get("type") != p.get("type")
+                else "wrong_span" if not strict else None)
+        if kind:
+            lo, hi = min(g["start"], p["start"]), max(g["end"], p["end"])
+            errors.append({"kind": kind, "doc_id": doc_id, "context": _snippet(text, lo, hi),
                            "gold": _brief(g), "pred": _brief(p)})
 
     for gi, g in enumerate(gold):
@@ -240,9 +252,7 @@ def evaluate(
                              doc_id=doc_id, text=doc.get("text"))
         total.add(res.counts)
         for key, tc in res.by_type.items():
-            agg = types.setdefault(key, TypeCounts())
-            for name in tc.__dataclass_fields__:
-                setattr(agg, name, getattr(agg, name) + getattr(tc, name))
+            types.setdefault(key, TypeCounts()).add(tc)
         if keep_errors:
             errors.extend(res.errors)
     out = {"documents": n_docs, **metrics_from_counts(total),

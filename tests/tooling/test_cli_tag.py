@@ -205,7 +205,7 @@ def test_eval_table_and_errors(tmp_path: Path) -> None:
     assert "modes used" in r.stdout and "errors:" in r.stdout
     r = run("eval", str(gold), "--json", "--errors")
     errors = json.loads(r.stdout)["total"]["errors"]
-    assert all(e["kind"] in ("miss", "false_alarm", "wrong_value") for e in errors)
+    assert all(e["kind"] in ("miss", "false_alarm", "wrong_value", "wrong_type", "wrong_span") for e in errors)
 
 
 def test_eval_bad_gold_names_file_and_line(tmp_path: Path) -> None:

@@ -52,6 +52,14 @@ def test_relaxed_but_not_strict_and_wrong_value() -> None:
     assert "[[early March 2021]]" in err["context"]
 
 
+def test_imperfect_matches_are_listed_by_most_serious_kind() -> None:
+    gold = [tx(19, 25, "2021-02-15"), tx(39, 56, "P3W", "DURATION"), tx(61, 77, "2021-03", mod="START")]
+    pred = [tx(16, 25, "2021-02-15"), tx(39, 56, "P3W", "DATE"), tx(67, 77, "2021-04")]
+    m = evaluate([{"doc_id": "d", "text": TEXT, "timexes": gold}], {"d": pred})
+    assert [e["kind"] for e in m["errors"]] == ["wrong_span", "wrong_type", "wrong_value"]
+    assert "[[on Monday]]" in m["errors"][0]["context"]  # the snippet covers both spans
+
+
 def test_misses_and_false_alarms() -> None:
     gold = [tx(19, 25, "2021-02-15"), tx(39, 56, "P3W", "DURATION")]
     pred = [tx(4, 10, "XXXX"), tx(19, 25, "2021-02-15")]
@@ -71,7 +79,7 @@ def test_matching_is_one_to_one() -> None:
     assert match(gold, pred) == [(0, 1)]  # the larger overlap wins
     r = score_document(gold, pred)
     assert r.counts.relaxed == 1 and r.counts.pred == 2
-    assert [e["kind"] for e in r.errors] == ["false_alarm"]
+    assert sorted(e["kind"] for e in r.errors) == ["false_alarm", "wrong_span"]
 
 
 def test_identical_span_preferred_over_larger_overlap() -> None:
