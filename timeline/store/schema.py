@@ -92,7 +92,9 @@ events = Table(
     Index("ix_events_range", "range_lo", "range_hi"),
     Index("ix_events_sort", "sort_date", "id"),
     Index("ix_events_type_sort", "event_type", "sort_date"),
-    Index("ix_events_merge_key", "date_start", "date_end", "precision", "event_type"),
+    # merge candidates: seek on (date_start IN ..., event_type IN ...)
+    Index("ix_events_merge_key", "date_start", "event_type", "date_end", "precision"),
+    Index("ix_events_merge_open", "date_end", "event_type"),
     # (bucket, type) covers counts_by_period's GROUP BY without touching the table
     Index("ix_events_week", "period_week", "event_type"),
     Index("ix_events_month", "period_month", "event_type"),

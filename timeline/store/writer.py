@@ -103,6 +103,13 @@ class Writer:
         self._actor_ids: dict[str, int] = {}
         self._place_ids: dict[tuple[str, str], int] = {}
         self._pending: tuple[dict, dict] | None = None
+        ev = s.events.c
+        cols = (ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type, ev.summary, ev.sentence)
+        self._by_start = select(*cols).where(ev.date_start.in_(bindparam("starts", expanding=True)),
+                                             ev.event_type.in_(bindparam("types", expanding=True)))
+        self._by_open_start = select(*cols).where(ev.date_start.is_(None),
+                                                  ev.date_end.in_(bindparam("ends", expanding=True)),
+                                                  ev.event_type.in_(bindparam("types", expanding=True)))
 
     def reset_cache(self) -> None:
         self._actor_ids.clear()
@@ -149,17 +156,16 @@ class Writer:
         """Stored events with one of the (start, end, precision, type) `keys`, grouped by key."""
         if not keys:
             return {}
-        ev = s.events.c
-        cols = (ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type, ev.summary, ev.sentence)
         rows = []
-        with_start = sorted({(k[0], k[3]) for k in keys if k[0] is not None})
-        if with_start:
-            rows += conn.execute(select(*cols).where(tuple_(ev.date_start, ev.event_type).in_(
-                bindparam("pairs", expanding=True))), {"pairs": with_start}).all()
-        open_start = sorted({(k[1], k[3]) for k in keys if k[0] is None})
-        if open_start:
-            rows += conn.execute(select(*cols).where(ev.date_start.is_(None), tuple_(ev.date_end, ev.event_type).in_(
-                bindparam("pairs", expanding=True))), {"pairs": open_start}).all()
+        # IN lists on the index's leading columns (a tuple IN would scan the whole index on SQLite);
+        # the cross product over-fetches a little and the exact key is checked below.
+        types = sorted({k[3] for k in keys})
+        starts = sorted({k[0] for k in keys if k[0] is not None})
+        if starts:
+            rows += conn.execute(self._by_start, {"starts": starts, "types": types}).all()
+        ends = sorted({k[1] for k in keys if k[0] is None})
+        if ends:
+            rows += conn.execute(self._by_open_start, {"ends": ends, "types": types}).all()
         rows = [r for r in rows if (r.date_start, r.date_end, r.precision, r.event_type) in keys]
         if not rows:
             return {}
