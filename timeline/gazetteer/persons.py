@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*"
+_NAME_WORD = r"[A-Z](?:[a-zà-ÿ]+|(?=['’][A-Z]))(?:['’]?[A-Z][a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+)*"  # Ali, McHugh, O'Brien
 _INITIAL = r"[A-Z]\."
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_INITIAL}\s+)?{_NAME_WORD}){{0,2}}"
 _TITLES = (r"President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -16,8 +16,8 @@ _TITLES = (r"President|Vice President|Prime Minister|Deputy Prime Minister|Forei
            r"Col\.|Colonel|Adm\.|Admiral|Sen\.|Senator|Rep\.|Gov\.|Governor|Mayor|Ambassador|Chancellor|King|"
            r"Queen|Prince|Pope|Ayatollah|Supreme Leader|Commander|Spokesman|Spokeswoman|Chief")
 _HONORIFIC = r"Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr"
-_ROLES = (r"spokesman|spokeswoman|spokesperson|president|prime minister|minister|secretary|commander|chief|"
-          r"director|adviser|advisor|ambassador|envoy|general|governor|mayor|leader|official|head|chairman|"
+_ROLES = (r"spokesman|spokeswoman|spokesperson|president|prime minister|minister|secretary|commander|"
+          r"director|adviser|advisor|ambassador|envoy|general|governor|mayor|leader|chairman|"
           r"chairwoman|analyst|researcher|expert|correspondent|lawmaker|senator|lieutenant|colonel")
 
 TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")

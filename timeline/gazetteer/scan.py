@@ -27,6 +27,8 @@ _OF_HEADS = frozenset({"east", "west", "north", "south", "northeast", "northwest
                        "outskirts", "suburbs", "centre", "center", "city", "town", "village", "port", "region",
                        "province", "coast", "shores", "part", "parts", "capital", "outside", "south-east",
                        "north-east", "south-west", "north-west", "republic", "area"})
+#: Below this population a lone one-word town name needs a locative context ("in", "near", "Town, Country").
+SMALL_TOWN = 100_000
 _PLACE_ADJECTIVES = frozenset({"central", "downtown", "eastern", "western", "northern", "southern", "occupied",
                                "besieged", "liberated", "greater", "rural", "coastal", "southeastern", "northeastern",
                                "southwestern", "northwestern", "south-eastern", "north-eastern", "war-torn"})
@@ -130,7 +132,7 @@ def scan(text: str) -> Mentions:
             owned = _possessed(text, tokens, j, en.country)
             if owned is not None:
                 out.actors.append(Mention(s, owned[0], text[s:owned[0]], actor=owned[1]))
-            elif locative:
+            elif locative or (out.places and text[out.places[-1].end:s] == ", "):   # "Kupiansk, Ukraine"
                 out.places.append(Mention(s, e, surface, place=en.place))
             else:
                 out.actors.append(Mention(s, e, surface, actor=en.actor))
@@ -139,10 +141,16 @@ def scan(text: str) -> Mentions:
         if places:
             out.places.append(Mention(s, e, surface, place=places[0].place))
             continue
+        regions = [en for en in entries if en.kind == "region"]
+        if regions:
+            if not _continues_name(text, tokens, j):   # "New York Times" is a newspaper
+                out.places.append(Mention(s, e, surface, place=regions[0].place))
+            continue
         cities = [en for en in entries if en.kind == "city"]
-        if cities and _city_allowed(text, tokens, i, j, locative, lower_words):
+        if cities:
             best = max(cities, key=lambda en: (en.country in context, en.primary, en.population))
-            out.places.append(Mention(s, e, surface, place=best.place))
+            if _city_allowed(text, tokens, i, j, locative, lower_words, best.population):
+                out.places.append(Mention(s, e, surface, place=best.place))
     out.actors.sort(key=lambda m: m.start)
     out.places.sort(key=lambda m: m.start)
     return out
@@ -170,19 +178,46 @@ def _is_locative(tokens: list[Token], i: int) -> bool:
     return prev in _LOCATIVE
 
 
-def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool, lower_words: set[str]) -> bool:
-    if j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS and text[tokens[j - 1].end:tokens[j].start] == " ":
+def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool, lower_words: set[str],
+                  population: int) -> bool:
+    if _continues_name(text, tokens, j):
         return False
     if j - i > 1:
         return True
-    if locative:
-        return True
     tok = tokens[i]
+    if tok.text.isupper() and len(tok.text) > 1 and not _line_start(text, tok.start):
+        return False          # "the DAX index": an acronym, not the town of Dax
+    if locative or _followed_by_country(text, tokens, j):
+        return True
+    if population < SMALL_TOWN:
+        return False          # "Howard said", "Mesa", "Delta": small towns need a locative context
+    # Part of a longer capitalised name: "Julia Blake", "Nigel Judah", "Valley Federal Savings".
+    if i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end:tok.start] == " ":
+        return False
+    if j < len(tokens) and tokens[j].capitalised and text[tok.end:tokens[j].start] == " ":
+        return False
     if tok.key in lower_words:
         return False
     before = text[max(0, tok.start - 3):tok.start]
     sentence_initial = i == 0 or bool(re.search(r"[.!?\n\"“]\s*$", before)) or not before.strip()
     return not sentence_initial
+
+
+def _continues_name(text: str, tokens: list[Token], j: int) -> bool:
+    return (j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS
+            and text[tokens[j - 1].end:tokens[j].start] == " ")
+
+
+def _followed_by_country(text: str, tokens: list[Token], j: int) -> bool:
+    """"Kupiansk, Ukraine": a town named with its country."""
+    if j >= len(tokens) or text[tokens[j - 1].end:tokens[j].start] != ", ":
+        return False
+    return any(en.kind == "country" for en in index().get(tokens[j].text))
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
 
 
 def _demonym(out: Mentions, tokens: list[Token], i: int, j: int, iso: str, surface: str, text: str) -> None:
