@@ -16,6 +16,8 @@ from .normalise import Spec
 from .rules import vocab as V
 from .values import add_months, fmt_day, fmt_week, fmt_year
 
+#: A bare month this many months before the reference month is read as next year's.
+FORWARD_MONTHS = 9
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
@@ -166,10 +168,6 @@ class Resolver:
                 anchor = "narrative" if self.mode == "narrative" else "dct"
                 if y is not None and spec.rel:
                     y += spec.rel
-                if y is not None and self.mode == "narrative" and self.ref.m and spec.rel is None:
-                    # a month well before the reference month in a forward-moving story
-                    # belongs to the next year only when the text says "following"; keep year.
-                    pass
             else:
                 if not self.dct:
                     return self._unresolved(spec)

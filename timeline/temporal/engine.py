@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .anchor import Resolver
+from .anchor import Resolver, tense
 from .model import MODES, Timex
 from .normalise import Spec, interpret
 from .rules import vocab as V
@@ -83,6 +83,18 @@ def _propagate_range_years(specs: list[Spec], text: str) -> None:
             a.y = b.y
 
 
+def _moves_reference(spec: Spec, ymd, relation: str | None, text: str) -> bool:
+    """Whether a date becomes the new reference time of the story.
+
+    The end of a span ("lasted until February 1945") and a bare year in a plan ("a campaign
+    planned for 1976") look ahead without moving the narrative there."""
+    if relation in ("until", "to"):
+        return False
+    if ymd[1] is None and tense(text, spec.start, spec.end) > 0:
+        return False
+    return True
+
+
 def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             settings: TagSettings | None = None) -> TagResult:
     """Tag `text`; see the package docstring."""
@@ -112,12 +124,12 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     prev_rel: str | None = None
     for s in specs:
         r = resolver.resolve(s, text)
-        if r.ymd and s.type in ("DATE", "TIME"):
+        rel = _relation(text, s, prev, prev_rel)
+        if r.ymd and s.type in ("DATE", "TIME") and _moves_reference(s, r.ymd, rel, text):
             resolver.ref.update(*r.ymd)
         first = last = precision = None
         if s.type in ("DATE", "TIME"):
             first, last, precision = interval(r.value)
-        rel = _relation(text, s, prev, prev_rel)
         out.append(Timex(
             start=s.start, end=s.end, text=text[s.start:s.end], type=s.type, value=r.value,
             mod=s.mod, first=first, last=last, precision=precision, relation=rel,
