@@ -16,8 +16,6 @@ from .normalise import Spec
 from .rules import vocab as V
 from .values import add_months, fmt_day, fmt_week, fmt_year
 
-#: A bare month this many months before the reference month is read as next year's.
-FORWARD_MONTHS = 9
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
