@@ -350,7 +350,11 @@ def _season(c, text, s):
     if g["s"].lower() == "spring" and not (g.get("rel") or g.get("y") or g.get("part")):
         if _word_before(text, c.start).lower() not in ("in", "by", "until", "since", "during", "that", "this", "of"):
             return None
-    sp = Spec(c.start, c.end, kind="season", code=code, y=_year(g["y"]) if g.get("y") else None, mod=mod)
+    y = _year(g["y"]) if g.get("y") else None
+    if g.get("bcy"):
+        n = int(g["bcy"])
+        y = -n if g["era"].upper().replace(".", "").startswith("B") else n
+    sp = Spec(c.start, c.end, kind="season", code=code, y=y, mod=mod)
     if g.get("rel") and not (the and off == 0 and not ana):
         sp.rel = off if g["rel"].lower() != "the" else None
         sp.anaphoric = ana
@@ -546,7 +550,7 @@ def _rel_unit(c, text, s):
             return None
     if relw == "the" and _word_after(text, c.end).lower() in ("ended", "ending", "ends", "to"):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
-    if relw in ("the next", "the following", "the past", "the last", "the coming", "the previous") and not part \
+    if relw in ("the next", "the past", "the last", "the coming") and not part \
             and unit in ("year", "month", "week", "decade", "century") \
             and _word_before(text, c.start).lower() in ("for", "throughout"):
         return Spec(c.start, c.end, type="DURATION", value=_duration_value(1, unit))
