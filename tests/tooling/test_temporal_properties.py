@@ -1,6 +1,8 @@
 """Properties every `timeline.temporal.tag` output must have, on arbitrary and date-ish text."""
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 
 import pytest
@@ -61,6 +63,28 @@ def check(text: str, dct: date | None, mode: str) -> None:
         assert is_valid_value(t.value, t.type), (t.value, t.type, t.text)
         if t.first is not None and t.last is not None:
             assert t.first <= t.last, t
+        if t.mod is None:
+            check_interval(t)
+
+
+_PLAIN = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def check_interval(t) -> None:
+    """A plain year, month or day value must carry exactly that interval and precision."""
+    m = _PLAIN.fullmatch(t.value)
+    if not m:
+        return
+    y, mo, d = (int(x) if x else None for x in m.groups())
+    if not y:
+        return  # year 0000 has no Python date
+    if d:
+        assert (t.precision, t.first, t.last) == ("day", date(y, mo, d), date(y, mo, d)), t
+    elif mo:
+        end = date(y, mo, calendar.monthrange(y, mo)[1])
+        assert (t.precision, t.first, t.last) == ("month", date(y, mo, 1), end), t
+    elif y:
+        assert (t.precision, t.first, t.last) == ("year", date(y, 1, 1), date(y, 12, 31)), t
 
 
 @SETTINGS
