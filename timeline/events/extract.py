@@ -40,6 +40,7 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
     text = doc.text or ""
     if timexes is None:
         timexes = _tag(text, doc.published)
+    _check_offsets(doc, timexes)
     anchors = merge_qualifiers(text, sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start))
     if not anchors:
         return []
@@ -75,6 +76,15 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
             last.places.extend(p for p in extra if (p.name, p.country) not in known)
         events.extend(sentence_events)
     return events
+
+
+def _check_offsets(doc: Document, timexes: list[Timex]) -> None:
+    """Timexes must come from this very text: a mismatch means they were tagged on another version."""
+    for t in timexes:
+        if not (0 <= t.start < t.end <= len(doc.text)) or doc.text[t.start:t.end] != t.text:
+            where = doc.origin or doc.title or f"document {doc.id}"
+            raise ValueError(f"{where}: timex {t.text!r} at {t.start}-{t.end} does not match the document text "
+                             f"(found {doc.text[t.start:t.end]!r}); tag the same text you pass to extract()")
 
 
 def _tag(text: str, dct: date | None) -> list[Timex]:

@@ -65,3 +65,13 @@ def demonyms() -> dict[str, str]:
 
 def is_ambiguous_country(name: str) -> bool:
     return name in _AMBIGUOUS
+
+
+#: Short names read with "the" ("the United States", "the Netherlands").
+_WITH_ARTICLE = {"US", "GB", "NL", "PH", "AE", "BS", "GM", "MV"}
+
+
+def government_name(iso2: str) -> str:
+    """"Government of Iran", "Government of the United States"."""
+    name = country_name(iso2)
+    return f"Government of the {name}" if iso2 in _WITH_ARTICLE else f"Government of {name}"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Actor, Place
-from .countries import country_name, demonyms
+from .countries import country_name, demonyms, government_name
 from .lexicon import Entry, curated_actors, index
 from .persons import find_persons
 from .tokens import Token, tokenise
@@ -123,7 +123,8 @@ def scan(text: str) -> Mentions:
             iso = next(en.country for en in entries if en.kind == "demonym")
             _demonym(out, tokens, i, j, iso, surface, text)
             continue
-        if "metonym" in kinds and not locative:
+        listed = bool(out.places) and text[out.places[-1].end:s] in (", ", " and ", ", and ")
+        if "metonym" in kinds and not (locative or listed or surface.isupper()):
             en = next(en for en in entries if en.kind == "metonym")
             out.actors.append(Mention(s, e, surface, actor=en.actor))
             continue
@@ -132,7 +133,7 @@ def scan(text: str) -> Mentions:
             owned = _possessed(text, tokens, j, en.country)
             if owned is not None:
                 out.actors.append(Mention(s, owned[0], text[s:owned[0]], actor=owned[1]))
-            elif locative or (out.places and text[out.places[-1].end:s] == ", "):   # "Kupiansk, Ukraine"
+            elif locative or listed:   # "Kupiansk, Ukraine", "Paris, Zurich and Brussels"
                 out.places.append(Mention(s, e, surface, place=en.place))
             else:
                 out.actors.append(Mention(s, e, surface, actor=en.actor))
@@ -229,7 +230,7 @@ def _demonym(out: Mentions, tokens: list[Token], i: int, j: int, iso: str, surfa
         out.actors.append(Mention(s, tokens[j].end, text[s:tokens[j].end], actor=Actor(name, "military", iso)))
     elif nxt in _GOVERNMENT:
         out.actors.append(Mention(s, tokens[j].end, text[s:tokens[j].end],
-                                  actor=Actor(f"Government of {country}", "government", iso)))
+                                  actor=Actor(government_name(iso), "government", iso)))
     elif nxt in _PLACE_NOUNS:
         entry = next((en for en in index().get(country) if en.kind == "country"), None)
         if entry is not None:
@@ -248,7 +249,7 @@ def _possessed(text: str, tokens: list[Token], j: int, iso: str | None) -> tuple
             if word in _MILITARY and word != "air":
                 return tokens[k].end, Actor(_military_name(_adjective(iso), country_name(iso)), "military", iso)
             if word in _GOVERNMENT:
-                return tokens[k].end, Actor(f"Government of {country_name(iso)}", "government", iso)
+                return tokens[k].end, Actor(government_name(iso), "government", iso)
     return None
 
 
