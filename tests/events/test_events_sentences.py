@@ -40,3 +40,8 @@ def test_month_abbreviation_before_a_day_number():
 
 def test_empty_text():
     assert split_sentences("") == [] and split_sentences("   \n ") == []
+
+
+def test_clock_time_at_the_end_of_a_sentence():
+    assert texts("Sirens sounded at 7 a.m. Police closed the road. It was 9 p.m. Monday when it ended.") == [
+        "Sirens sounded at 7 a.m.", "Police closed the road.", "It was 9 p.m. Monday when it ended."]

@@ -30,6 +30,11 @@ The A An He She It They We I You This That These Those But And Yet So In On At H
 When While After Before However Meanwhile Officials Still Then Now Some Many Most Both Earlier Later Last
 """.split())
 
+#: Words that continue a clock time: "7 a.m. Monday", "9 p.m. GMT".
+_TIME_FOLLOWERS = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December GMT UTC EST EDT CET CEST BST PST PDT ET PT local Kyiv Moscow Tehran
+""".split())
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[\-–—]?[A-Z0-9À-Ý])")
 _BLOCK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -98,7 +103,9 @@ def _is_false_boundary(text: str, seg_start: int, m: re.Match) -> bool:
     next_word = nxt.group(1) if nxt else ""
     if len(word) == 1 and word.isupper():           # an initial: "John F. Kennedy"
         return True
-    if "." in word:                                  # U.S., a.m., p.m., D.C.
+    if bare in ("a.m", "p.m"):                       # "at 7 a.m. Police said": a clock time often ends it
+        return next_word in _TIME_FOLLOWERS
+    if "." in word:                                  # U.S., D.C.
         return next_word not in SENTENCE_STARTERS
     return False
 
