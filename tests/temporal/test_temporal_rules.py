@@ -89,6 +89,14 @@ CASES = [
     ("Drones struck the depot on Tuesday night as well.", "Tuesday night", "2023-06-13TNI", "TIME"),
     ("Explosions shook the port last night.", "last night", "2023-06-12TNI", "TIME"),
     ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-13T16:30", "TIME"),
+    ("The invasion began on Feb. 24 last year.", "Feb. 24 last year", "2022-02-24", "DATE"),
+    ("Drones hit the capital overnight, officials said.", "overnight", "2023-06-12TNI", "TIME"),
+    ("Sirens sounded in the early hours of Sunday.", "the early hours of Sunday", "2023-06-11", "DATE"),
+    ("The raid began on the night of 8 February 1904.", "the night of 8 February 1904", "1904-02-08TNI", "TIME"),
+    # the latest reported quarter is the one 45 days before the DCT (here Q2 2023)
+    ("Results for the year-ago quarter were weaker.", "the year-ago quarter", "2022-Q2", "DATE"),
+    ("Sales for this year's third quarter rose.", "this year's third quarter", "2023-Q3", "DATE"),
+    ("The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP", "DATE"),
     # holidays and spelled-out years
     ("Fighting paused briefly on Christmas Day 2022.", "Christmas Day 2022", "2022-12-25", "DATE"),
     ("It happened in nineteen ninety-six, the anchor said.", "nineteen ninety-six", "1996", "DATE"),
@@ -140,6 +148,19 @@ def test_ranges_tag_both_ends():
     assert [(t.text, t.value) for t in r] == [("1939", "1939"), ("1945", "1945")]
     r = tag("The revolt lasted from 499 to 493 BC in Ionia.", DCT)
     assert [t.value for t in r] == ["BC0499", "BC0493"]
+
+
+def test_to_is_a_relation_only_after_from():
+    assert one("The program dates back to the 1980s.", "the 1980s").relation is None
+    r = tag("He served from 2010 to 2018 in office.", DCT)
+    assert [t.relation for t in r] == ["from", "to"]
+
+
+def test_span_ends_do_not_move_the_story_time():
+    text = ("The siege began in March 1941 and lasted until February 1945. "
+            "In June the first relief column arrived.")
+    v = {t.text: t.value for t in tag(text, None, mode="narrative")}
+    assert v["June"] == "1941-06"
 
 
 def test_relations_from_governing_prepositions():

@@ -69,7 +69,10 @@ def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) ->
     m = _RELATION.search(text, max(0, spec.start - 30), spec.start)
     if m:
         word = re.sub(r"\s+", " ", m.group(1).lower())
-        return V.RELATIONS[word]
+        rel = V.RELATIONS[word]
+        if rel == "to" and prev_rel != "from":
+            return None  # "dates back to the 1980s": only the end of a from-range counts
+        return rel
     if prev is not None and prev_rel in ("between", "from") and _RANGE_LINK.match(text[prev.end:spec.start]):
         return "between" if prev_rel == "between" else "to"
     return None

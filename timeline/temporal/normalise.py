@@ -303,8 +303,9 @@ def _month_year(c, text, s):
 def _month_rel_year(c, text, s):
     g = c.groups
     off, ana, _ = _rel_word(g["ry"])
-    return Spec(c.start, c.end, kind="ymd", m=_month(g["m"]), mod=_part(c), anaphoric=ana,
-                extra={"year_offset": off})
+    d = g.get("d1") or g.get("d2")
+    return Spec(c.start, c.end, kind="ymd", m=_month(g["m"]), d=_day(d) if d else None, mod=_part(c),
+                anaphoric=ana, extra={"year_offset": off})
 
 
 def _month_only(c, text, s):
