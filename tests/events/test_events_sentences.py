@@ -45,3 +45,11 @@ def test_empty_text():
 def test_clock_time_at_the_end_of_a_sentence():
     assert texts("Sirens sounded at 7 a.m. Police closed the road. It was 9 p.m. Monday when it ended.") == [
         "Sirens sounded at 7 a.m.", "Police closed the road.", "It was 9 p.m. Monday when it ended."]
+
+
+def test_hard_wrapped_paragraph_is_joined_even_before_a_capital():
+    text = ("The spokesman for the regional administration told reporters that\n"
+            "President Ortega had approved the plan. Work starts soon.\nShort Heading\nBody text here.")
+    assert texts(text) == [
+        "The spokesman for the regional administration told reporters that\n"
+        "President Ortega had approved the plan.", "Work starts soon.", "Short Heading", "Body text here."]

@@ -59,6 +59,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A line at least this long that stops without punctuation was wrapped, not ended.
+WRAP_WIDTH = 60
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a block at single line breaks that end a heading or a sentence; join hard-wrapped lines."""
     out, seg_start, pos = [], start, start
@@ -69,10 +73,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return out
         line = text[pos:nl]
         nxt = text[nl + 1:end].lstrip()
-        if _LINE_END_OK.search(line) or len(line.strip()) < 50 or not nxt[:1].islower():
-            if not (nxt[:1].islower() and not _LINE_END_OK.search(line)):
-                out.append((seg_start, nl))
-                seg_start = nl + 1
+        ends_clause = bool(_LINE_END_OK.search(line))
+        wrapped = not ends_clause and (nxt[:1].islower() or len(line.strip()) >= WRAP_WIDTH)
+        if not wrapped:
+            out.append((seg_start, nl))
+            seg_start = nl + 1
         pos = nl + 1
 
 
