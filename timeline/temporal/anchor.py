@@ -198,9 +198,11 @@ class Resolver:
         if spec.rel == 0:
             return a.year
         near = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
-        if near[0] <= (60 if spec.d else 75):
+        if spec.d is None:  # month precision: compare months, not days
+            near = min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
+        if near[0] <= 60:
             return near[1]
-        if spec.rel is None and tense(text, spec.start, spec.end) == 0:
+        if spec.rel is None and spec.d is not None and tense(text, spec.start, spec.end) == 0:
             past = a.year if here <= there else a.year - 1
             dist_past = abs((date(past, m, min(d, 28)) - a).days)
             return near[1] if near[0] < 0.5 * dist_past else past

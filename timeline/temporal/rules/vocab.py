@@ -194,4 +194,11 @@ PAST_CUES: frozenset[str] = frozenset({
     "told", "announced", "reported", "released", "killed", "struck", "launched", "since",
     "yesterday", "been", "came", "took", "met", "made", "began", "started", "ended", "fell",
     "rose", "left", "went", "held", "found", "saw", "became", "gave", "won", "lost", "hit",
+    "brought", "bought", "sold", "sought", "thought", "taught", "caught", "fought", "paid", "led",
+    "ran", "sent", "spent", "built", "kept", "felt", "meant", "heard", "stood", "understood",
+    "wrote", "spoke", "broke", "chose", "drove", "rode", "shot", "stole", "swore", "threw",
+    "knew", "grew", "drew", "flew", "withdrew", "overthrew", "forbade", "froze", "arose",
+    "sank", "sprang", "struck", "hung", "fled", "bled", "fed", "sped", "slid", "split", "quit",
+    "did", "got", "had", "told", "sat", "lay", "laid", "won", "beat", "bid", "dealt", "lent",
+    "lit", "wound", "swept", "slept", "wept", "crept", "dug", "stuck", "stung", "swung", "woke",
 })
