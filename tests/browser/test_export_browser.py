@@ -195,6 +195,25 @@ def test_text_and_date_filters(opened, events):
                            "(e.s === null || e.s <= 19447) && !(e.s === null && e.e === null))")
 
 
+def test_actor_filter(opened, events):
+    page, _ = opened
+    page.select_option("#f-actor", "Kremlin")
+    _wait_until(page, "timelineExport.shown().length < 83")
+    shown = page.evaluate("timelineExport.shown().map(e => e.id)")
+    want = [e["id"] for e in events if "Kremlin" in [a["name"] for a in e["actors"]]]
+    assert shown == want and want
+
+
+def test_an_empty_export_still_opens_cleanly(page, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(export_html([], title="Nothing yet"), encoding="utf-8")
+    assert _open(page, path) == []
+    assert page.evaluate("document.getElementById('timeline').dataset.mode") == "empty"
+    assert "No dated events" in page.inner_text("#timeline")
+    assert page.locator("#map .layer.land path").count() >= 1      # the world still draws
+    assert page.console_errors == []
+
+
 def test_details_show_the_sentence_with_the_date_marked(opened):
     page, _ = opened
     page.click("#table tbody tr:first-child")

@@ -107,14 +107,13 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         return (query if query != (search or "") else no_update, state, *[no_update] * len(CONTROLS))
 
     @app.callback(
-        Output("view-window", "data"),
+        Output("view-window", "data", allow_duplicate=True),
         Input("timeline-graph", "relayoutData"),
-        Input("filter-state", "data"),
         State("view-window", "data"),
+        prevent_initial_call=True,
     )
-    def track_window(relayout: dict[str, Any] | None, _state: Any, current: list[str] | None) -> Any:
-        if ctx.triggered_id == "filter-state":
-            return None  # a new filter starts from the whole extent
+    def track_window(relayout: dict[str, Any] | None, current: list[str] | None) -> Any:
+        """A zoom or pan sets the window; autosize, legend clicks and the like do not."""
         window = window_from_relayout(relayout, current)
         if window == current:
             raise PreventUpdate
@@ -123,15 +122,19 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     @app.callback(
         Output("timeline-graph", "figure"),
         Output("view-mode", "children"),
+        Output("view-window", "data"),
         Input("filter-state", "data"),
         Input("view-window", "data"),
         Input("data-version", "data"),
         State("selected-event", "data"),
     )
     def draw_timeline(state: dict[str, Any] | None, window: list[str] | None, _v: int, selected: Any) -> Any:
-        state = state or empty_state()
-        fig, note = queries.timeline(state, window, window_dates(window), selected)
-        return fig, note
+        """Redraw for a new filter (from the whole extent), new data, or a new window (re-queried)."""
+        new_filter = ctx.triggered_id == "filter-state"
+        if new_filter:
+            window = None
+        fig, note = queries.timeline(state or empty_state(), window, window_dates(window), selected)
+        return fig, note, (None if new_filter and window is None else no_update)
 
     @app.callback(
         Output("map-graph", "figure"),
@@ -184,6 +187,12 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     app.clientside_callback(
         """
         function(state, version) {
+            // the grid's first request already used the empty filter: skip a purge that changes nothing
+            const empty = Object.entries(state || {}).every(
+                ([k, v]) => k === 'lanes' || !v || (Array.isArray(v) && v.length === 0));
+            const first = window.__timelineGridSeen === undefined;
+            window.__timelineGridSeen = true;
+            if (first && empty && !version) { return window.dash_clientside.no_update; }
             try {
                 dash_ag_grid.getApi('events-grid').purgeInfiniteCache();
             } catch (err) {

@@ -182,7 +182,7 @@ def _base_layout(fig: go.Figure, x_range: Sequence[str] | None, uirevision: str,
         hoverlabel={"align": "left"},
         dragmode="zoom",
         uirevision=uirevision,
-        meta=meta,
+        meta={**meta, "window": list(x_range) if x_range else None},
         clickmode="event",
     )
 

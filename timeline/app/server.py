@@ -16,6 +16,27 @@ from timeline.app.layout import build_layout
 from timeline.app.queries import AppQueries
 
 ASSETS = Path(__file__).resolve().parent / "static"
+#: Dash loads plotly.js only once a graph mounts (after layout and dependencies arrive);
+#: a deferred script in the head fetches and compiles it while the renderer starts, and
+#: dcc.Graph then finds window.Plotly already there.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+        <script defer src="PREFIX_dash-component-suites/plotly/package_data/plotly.min.js"></script>
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
 
 
 def _open_store(store_or_url: Any) -> Any:
@@ -50,6 +71,7 @@ def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: st
         update_title=None,
         suppress_callback_exceptions=False,
     )
+    app.index_string = INDEX.replace("PREFIX", requests_pathname_prefix)
     # base64 makes an upload ~4/3 larger, plus the JSON envelope of the callback request
     app.server.config["MAX_CONTENT_LENGTH"] = int(max_bytes * 4 / 3) + 1024 * 1024
     map_config = _map_config(app.server, requests_pathname_prefix)

@@ -1,0 +1,65 @@
+"""Adding documents from the UI: upload and paste go through the pipeline and the views refresh."""
+from __future__ import annotations
+
+import pytest
+from conftest import app_counts, wait_app_idle
+
+from timeline.store import Store
+
+ARTICLE = (
+    "Kyiv, 4 March 2024. Russian forces launched a wave of Shahed drones at the port of Odesa on "
+    "3 March 2024, the regional governor said."
+)
+
+
+@pytest.fixture(autouse=True)
+def _needs_pipeline() -> None:
+    pytest.importorskip("timeline.pipeline", reason="timeline.pipeline (ingest) has not landed")
+    pytest.importorskip("timeline.events", reason="timeline.events (extraction) has not landed")
+
+
+def test_upload_adds_events_and_refreshes_the_views(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    before = app_counts(page)["rows"]
+    page.set_input_files("#upload input[type=file]", files=[
+        {"name": "odesa.txt", "mimeType": "text/plain", "buffer": ARTICLE.encode("utf-8")}])
+    page.wait_for_function("() => /added/.test(document.getElementById('add-status').innerText)")
+    with Store(hand_store_url) as store:
+        after = store.count()
+        new = [e for e in store.events() if e["date_text"].endswith("3 March 2024")]
+    assert after > before and new
+    page.wait_for_function(f"() => dash_ag_grid.getApi('events-grid').getDisplayedRowCount() === {after}")
+    wait_app_idle(page)
+    counts = app_counts(page)
+    assert new[0]["id"] in counts["timeline"]
+    assert counts["header"].startswith(f"{after:,} event")
+
+
+def test_paste_with_a_publication_date_anchors_relative_dates(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    page.fill("#paste-text", "Air defence units shot down eleven drones over Kharkiv yesterday, officials said.")
+    page.fill("#paste-date", "2024-05-10")
+    page.click("#paste-submit")
+    page.wait_for_function("() => /added/.test(document.getElementById('add-status').innerText)")
+    with Store(hand_store_url) as store:
+        new = [e for e in store.events() if "Kharkiv" in e["sentence"]]
+    assert new and new[0]["date_start"] == "2024-05-09"
+    assert new[0]["sources"][0]["published_source"] == "given"
+
+
+def test_bad_input_gets_a_clear_message(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url, max_upload_mb=0.001)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    page.fill("#paste-text", "Something happened on 3 May 2024.")
+    page.fill("#paste-date", "May 2024")
+    page.click("#paste-submit")
+    page.wait_for_function("() => /not a YYYY-MM-DD/.test(document.getElementById('add-status').innerText)")
+    # a binary file is refused with the file's name and the reason
+    page.set_input_files("#upload input[type=file]", files=[
+        {"name": "blob.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02" * 100}])
+    page.wait_for_function("() => /blob.txt/.test(document.getElementById('add-status').innerText)")
