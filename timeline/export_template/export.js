@@ -340,7 +340,7 @@
         showcoastlines: true, coastlinecolor: "#777777", fitbounds: mapPoints.length ? "locations" : false } };
     var unlocated = events.length - located;
     byId("map-note").textContent = mapPoints.length + " place(s); " + unlocated + " event(s) without a located place.";
-    return Plotly.react(byId("map"), mapPoints.length ? [trace] : [], layout, PLOT_CONFIG);
+    return Plotly.react(byId("map"), [trace], layout, PLOT_CONFIG);   // an empty trace still draws the world
   }
 
   /* ---------- table ---------- */
