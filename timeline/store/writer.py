@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
 
 from timeline.model import Actor, Document, Event, Place
 from timeline.store import schema as s
-from timeline.store.merge import best_match, make_view, merge_key
+from timeline.store.merge import MergeView, best_match, make_view, merge_key
 from timeline.store.search import extend_body, search_body
 
 
@@ -85,6 +85,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
             seen.add(k)
             out.append(ev)
     return out
+
+
+_INSERT_DOCUMENT = insert(s.documents)
+_UPDATE_MERGED = (update(s.events).where(s.events.c.id == bindparam("eid"))
+                  .values(n_sources=bindparam("n"), confidence=bindparam("conf")))
+_UPDATE_SEARCH = (update(s.event_search).where(s.event_search.c.event_id == bindparam("eid"))
+                  .values(body=bindparam("b")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +189,16 @@ class Writer:
         return out
 
     @staticmethod
-    def _match(ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]]) -> int | None:
+    def _match(ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]],
+               views: dict[int, MergeView]) -> int | None:
         new = make_view(key, ev.summary, ev.sentence, _names(ev))
         # wording is only compared for candidates sharing an actor or place (cheap test first)
-        pool = [(c.id, make_view(key, c.summary, c.sentence, c.names))
-                for c in candidates.get(key, ()) if c.names & new.names]
+        pool = []
+        for c in candidates.get(key, ()):
+            if c.names & new.names:
+                if c.id not in views:
+                    views[c.id] = make_view(key, c.summary, c.sentence, c.names)
+                pool.append((c.id, views[c.id]))
         return best_match(new, pool) if pool else None
 
     # -- add ------------------------------------------------------------------------
@@ -194,7 +206,8 @@ class Writer:
         """Store `doc` and `events` on `conn` (inside the caller's transaction)."""
         if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first() is not None:
             return AddResult("unchanged", doc.id)
-        conn.execute(insert(s.documents).values(
+        # parameters passed separately: building .values(...) each time costs more than the insert
+        conn.execute(_INSERT_DOCUMENT, dict(
             id=doc.id, title=doc.title, url=doc.url, publisher=doc.publisher, published=doc.published,
             published_source=doc.published_source or "unknown", published_evidence=doc.published_evidence,
             origin=doc.origin, encoding=doc.encoding, external_id=doc.external_id, text=doc.text,
@@ -214,7 +227,8 @@ class Writer:
 
         keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
         candidates = self._candidates(conn, {k for k in keys if k is not None})
-        targets = [self._match(ev, key, candidates) if key is not None and candidates else None
+        views: dict[int, MergeView] = {}
+        targets = [self._match(ev, key, candidates, views) if key is not None and candidates else None
                    for ev, key in zip(events, keys)]
 
         new_events = [ev for ev, t in zip(events, targets) if t is None]
@@ -286,14 +300,13 @@ class Writer:
         bodies = dict(conn.execute(select(s.event_search.c.event_id, s.event_search.c.body)
                                    .where(s.event_search.c.event_id.in_(ids))).all())
         conn.execute(
-            update(s.events).where(s.events.c.id == bindparam("eid")).values(
-                n_sources=bindparam("n"), confidence=bindparam("conf")),
+            _UPDATE_MERGED,
             [{"eid": eid, "n": current[eid].n_sources + 1,
               "conf": max([current[eid].confidence, *(ev.confidence for ev in evs)])}
              for eid, evs in by_event.items()],
         )
         conn.execute(
-            update(s.event_search).where(s.event_search.c.event_id == bindparam("eid")).values(body=bindparam("b")),
+            _UPDATE_SEARCH,
             [{"eid": eid, "b": extend_body(bodies.get(eid, ""),
                                            [x for ev in evs for x in (ev.summary, ev.sentence, *_names(ev))])}
              for eid, evs in by_event.items()],
