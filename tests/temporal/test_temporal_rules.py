@@ -180,6 +180,11 @@ def test_relations_from_governing_prepositions():
     "Flight 752 was shot down after take-off.",
     "About 1500 soldiers held the bridge.",
     "Sat next to the minister was the envoy.",
+    "The country imports about three-quarters of its grain.",
+    "The lease costs $1,200 a month for the depot.",
+    "The pilot, in his 30s, was never identified.",
+    "She said on ABC's This Week program that talks failed.",
+    "The Communist Party daily Granma printed the speech.",
 ])
 def test_no_false_dates(text):
     assert [t for t in tag(text, DCT) if t.type in ("DATE", "TIME")] == []

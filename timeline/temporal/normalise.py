@@ -374,6 +374,8 @@ def _decade(c, text, s):
         return Spec(c.start, c.end, kind="decade2", d=_WORD_DECADES[dec], mod=mod)
     digits = re.sub(r"\D", "", dec)
     if len(digits) == 2:
+        if _word_before(text, c.start).lower() in ("his", "her", "their", "my", "your", "our", "early", "late", "mid"):
+            return None  # "in his 30s": an age
         return Spec(c.start, c.end, kind="decade2", d=int(digits[0]), mod=mod)
     if len(digits) == 4:
         y = int(digits)
@@ -536,9 +538,9 @@ def _rel_unit(c, text, s):
     part = _part(c)
     last = relw.split()[-1]
     if unit == "time":
-        if relw in ("the same", "that", "this"):
-            return None
         return None
+    if g["unit"][:1].isupper() and g["rel"][:1].isupper() and not _sentence_start(text, c.start - 1):
+        return None  # "ABC's This Week": a title
     if part == "APPROX" and unit == "century":  # the turn of the century
         return Spec(c.start, c.end, kind="rel", unit="turn", offset=0, mod="APPROX")
     off, ana, the = _rel_word(relw)
@@ -671,8 +673,8 @@ def _set(c, text, s):
         if g["word"].lower() == "annual":
             return None
         nxt = _word_after(text, c.end)
-        if text[c.end:c.end + 1] == " " and nxt[:1].islower() and nxt not in _SET_ADVERB_FOLLOWERS:
-            return None  # "quarterly dividend": an adjective, not a set
+        if text[c.end:c.end + 1] == " " and nxt[:1].isalpha() and nxt.lower() not in _SET_ADVERB_FOLLOWERS:
+            return None  # "quarterly dividend", "the party daily Granma": not a set
         return Spec(c.start, c.end, type="SET", value=val, freq=freq)
     quant = g["every"].upper()
     if g.get("wd"):
@@ -703,6 +705,12 @@ def _duration(c, text, s):
         return None
     if n is not None and n >= 1000 and unit not in ("second", "minute", "hour", "day"):
         return None
+    if unit == "quarter" and (_word_after(text, c.end).lower() == "of" or "-" in text[c.start:c.end]):
+        return None  # "three-quarters of its food": a fraction
+    if nw in ("a", "an") and not g.get("approx") and not g.get("rel"):
+        before = _word_before(text, c.start)
+        if re.search(r"\d", before) or (before.lower().endswith("s") and before.lower() not in ("was", "is", "has", "as", "its", "this", "his")):
+            return None  # "$1.76 a year", "four flights a week": a rate
 
     if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
         return None
