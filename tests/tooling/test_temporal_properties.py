@@ -44,6 +44,31 @@ NUMBERS = st.one_of(
 )
 NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
 DATEISH = st.lists(st.one_of(st.sampled_from(FRAGMENTS), NUMBERS, NOISE), max_size=30).map(" ".join)
+_N = st.integers(0, 40)
+_YEAR = st.integers(0, 9999)
+_UNIT = st.sampled_from(["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "hours"])
+PHRASE = st.one_of(
+    st.builds("{} {} {}".format, _N, st.sampled_from(MONTHS), _YEAR),
+    st.builds("{} {}, {}".format, st.sampled_from(MONTHS), _N, _YEAR),
+    st.builds("{}-{:02d}-{:02d}".format, _YEAR, st.integers(0, 13), _N),
+    st.builds("{}/{}/{}".format, _N, _N, _YEAR),
+    st.builds("{} {} {}".format, _N, _UNIT, st.sampled_from(["ago", "later", "earlier", "before", "after"])),
+    st.builds("from {} to {}".format, _YEAR, _YEAR),
+    st.builds("between {} and {} {}".format, st.sampled_from(MONTHS), st.sampled_from(MONTHS), _YEAR),
+    st.builds("{}-{}".format, _YEAR, _YEAR),
+    st.builds("{} {}-{}".format, st.sampled_from(MONTHS), _N, _N),
+    st.builds("{}{} {}".format, st.sampled_from(["mid-", "early ", "late ", "the end of ", ""]),
+              st.sampled_from(MONTHS + ["spring", "the year", "the decade"]), _YEAR),
+    st.builds("the {}0s".format, st.integers(0, 999)),
+    st.builds("the '{:02d}s".format, st.integers(0, 99)),
+    st.builds("the {}th century".format, st.integers(0, 40)),
+    st.builds("{} {}".format, _YEAR, st.sampled_from(["BC", "BCE", "AD", "CE"])),
+    st.builds("{} {}".format, st.sampled_from(["last", "next", "this", "that", "the following", "the previous"]),
+              st.sampled_from(WEEKDAYS + MONTHS + ["week", "month", "year", "spring", "quarter", "decade"])),
+    st.builds("Q{} {}".format, st.integers(0, 5), _YEAR),
+    st.builds("{}:{:02d} {}".format, _N, st.integers(0, 70), st.sampled_from(["a.m.", "p.m.", "GMT", ""])),
+)
+PHRASES = st.lists(st.one_of(PHRASE, st.sampled_from(FRAGMENTS)), min_size=1, max_size=8).map(" ".join)
 DCTS = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 MODES = st.sampled_from(["news", "narrative", "auto"])
 
@@ -101,6 +126,13 @@ def test_arbitrary_unicode(text: str, dct: date | None, mode: str) -> None:
 @example(text="AD 1 last week", dct=None, mode="news")      # OverflowError
 @example(text="Monday 1 BC", dct=None, mode="narrative")    # ValueError: year -1
 def test_dateish_fragments_mixed_with_noise(text: str, dct: date | None, mode: str) -> None:
+    check(text, dct, mode)
+
+
+@SETTINGS
+@given(text=PHRASES, dct=DCTS, mode=MODES)
+@example(text="the 0th century", dct=None, mode="news")     # value "-1"
+def test_date_phrases_with_odd_numbers(text: str, dct: date | None, mode: str) -> None:
     check(text, dct, mode)
 
 
