@@ -42,8 +42,7 @@ class Spec:
 
 _WORD_BEFORE = re.compile(r"([\w.$€£'’]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'’]+)")
-_COUNT_NOUNS = frozenset("""men people troops soldiers civilians casualties prisoners dead killed
-wounded tanks aircraft planes ships guns km kilometres kilometers miles feet metres meters tons
+_COUNT_NOUNS = frozenset("""men people troops soldiers civilians casualties prisoners tanks aircraft planes ships guns km kilometres kilometers miles feet metres meters tons
 tonnes dollars euros pounds rubles acres hectares strong troop infantry cavalry persons personnel
 votes seats units vehicles rounds shells missiles drones cases deaths jobs workers refugees
 employees members families homes houses buildings""".split())

@@ -95,6 +95,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"),
     ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
+    ("turn", r"the\s+turn\s+of\s+the\s+(?:(?P<ord><<ORD>>)\s+)?century"),
     ("whole_year", r"(?:the\s+)?(?P<w>full|fiscal|calendar|whole|entire|current\s+fiscal|latest\s+fiscal)\s+year(?!\s+(?:ended|ending|to)\b)(?!-)|(?:the\s+)?(?P<end>year[-\s]end|year['’]s\s+end)\b"),
     ("rel_unit", r"(?:<<PART>>)?(?P<rel><<REL>>)\s+(?P<unit>year|month|week|weekend|decade|century|quarter|day|night|morning|evening|afternoon|time)(?![\s-]*(?:old|long|-))\b"),
     ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
@@ -111,7 +112,6 @@ RULES: list[tuple[str, str]] = [
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?!year-(?:earlier|ago|end)\b)(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
                  r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),
     ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
-    ("turn", r"the\s+turn\s+of\s+the\s+(?:(?P<ord><<ORD>>)\s+)?century"),
     ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
     ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
     ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:of|ago|later|earlier|before|after)\b)"),
@@ -145,5 +145,5 @@ no more less up so as long very most each every under fewer upwards exactly righ
 FOLLOW_WORDS: frozenset[str] = frozenset(
     list(UNITS) + list(UNIT_PLURALS) + list(DAY_PARTS)
     + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half",
-       "matter", "number", "couple", "dozen", "single", "hundred"]
+       "matter", "number", "couple", "dozen", "single", "hundred", "full", "whole", "entire"]
 )
