@@ -376,7 +376,9 @@
       date.title = ev.date_text;
       tr.append(date, el("td", ev.type), el("td", clip(ev.summary, 200)), el("td", ev.actorNames.join(", ")),
         el("td", ev.placeNames.join(", ")), el("td", ev.sources.length ? sourceName(ev.sources[0]) : ""));
+      tr.tabIndex = 0;
       tr.addEventListener("click", function () { select(ev.id); });
+      tr.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(ev.id); } });
       frag.append(tr);
     });
     body.replaceChildren(frag);

