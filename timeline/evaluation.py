@@ -262,8 +262,8 @@ def evaluate(
     return out
 
 
-class GoldFormatError(ValueError):
-    """A gold JSONL file that cannot be read; the message names the file and line."""
+class EvalFileError(ValueError):
+    """A gold or prediction JSONL file that cannot be read; the message names the file and line."""
 
 
 def load_gold(path: str) -> list[dict[str, Any]]:
@@ -272,7 +272,7 @@ def load_gold(path: str) -> list[dict[str, Any]]:
     try:
         fh = open(path, encoding="utf-8")
     except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise EvalFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     with fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
@@ -280,15 +280,44 @@ def load_gold(path: str) -> list[dict[str, Any]]:
             try:
                 doc = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
+                raise EvalFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
             if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-                raise GoldFormatError(f"{path}:{lineno}: expected an object with a string 'text'")
+                raise EvalFileError(f"{path}:{lineno}: expected an object with a string 'text'")
             timexes = doc.get("timexes")
             if not isinstance(timexes, list) or not all(
                 isinstance(t, dict) and isinstance(t.get("start"), int) and isinstance(t.get("end"), int)
                 for t in timexes
             ):
-                raise GoldFormatError(f"{path}:{lineno}: 'timexes' must be a list of objects with int start/end")
+                raise EvalFileError(f"{path}:{lineno}: 'timexes' must be a list of objects with int start/end")
             doc.setdefault("doc_id", f"{path}:{lineno}")
             docs.append(doc)
     return docs
+
+
+def load_predictions(path: str) -> dict[str, list[dict[str, Any]]]:
+    """Read predictions in the `timeline tag --jsonl` output shape: lines {"id": str, "timexes": [...]}."""
+    preds: dict[str, list[dict[str, Any]]] = {}
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise EvalFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvalFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+                raise EvalFileError(f"{path}:{lineno}: expected an object with a string 'id'")
+            timexes = obj.get("timexes")
+            if not isinstance(timexes, list) or not all(
+                isinstance(t, dict) and isinstance(t.get("start"), int) and isinstance(t.get("end"), int)
+                for t in timexes
+            ):
+                raise EvalFileError(f"{path}:{lineno}: 'timexes' must be a list of objects with int start/end")
+            if obj["id"] in preds:
+                raise EvalFileError(f"{path}:{lineno}: duplicate id {obj['id']!r}")
+            preds[obj["id"]] = timexes
+    return preds

@@ -213,3 +213,33 @@ def test_eval_bad_gold_names_file_and_line(tmp_path: Path) -> None:
     r = run("eval", str(bad))
     assert r.exit_code == 1
     assert f"{bad}:2: invalid JSON" in r.output
+
+
+def test_tag_jsonl_output_scores_like_eval_itself(tmp_path: Path) -> None:
+    """The --jsonl contract round-trips: external predictions give the same scores as running the tagger."""
+    gold = _gold_file(tmp_path)
+    requests = [{"id": d["doc_id"], "text": d["text"], "dct": d["dct"]} for d in lines(gold.read_text())]
+    src = jsonl(tmp_path / "requests.jsonl", requests)
+    tagged = run("tag", "--jsonl", str(src), "--mode", "news")
+    assert tagged.exit_code == 0, tagged.output
+    preds = tmp_path / "preds.jsonl"
+    preds.write_text(tagged.stdout, encoding="utf-8")
+    external = json.loads(run("eval", str(gold), "--predictions", str(preds), "--json").stdout)["total"]
+    direct = json.loads(run("eval", str(gold), "--mode", "news", "--json").stdout)["total"]
+    for key in ("gold", "pred", "strict", "relaxed", "type_accuracy", "value_accuracy", "value_f1", "by_type"):
+        assert external[key] == direct[key], key
+    assert external["modes"] == {"external": 2}
+
+
+def test_eval_bad_predictions_name_file_and_line(tmp_path: Path) -> None:
+    gold = _gold_file(tmp_path)
+    preds = jsonl(tmp_path / "preds.jsonl", [{"id": "mine-1", "timexes": []}, {"id": "mine-1", "timexes": []}])
+    r = run("eval", str(gold), "--predictions", str(preds))
+    assert r.exit_code == 1 and f"{preds}:2: duplicate id 'mine-1'" in r.output
+    jsonl(preds, [{"id": "mine-1", "timexes": [{"start": 0}]}])
+    r = run("eval", str(gold), "--predictions", str(preds))
+    assert r.exit_code == 1 and f"{preds}:1: 'timexes'" in r.output
+    jsonl(preds, [{"id": "elsewhere", "timexes": []}])
+    r = run("eval", str(gold), "--predictions", str(preds), "--json")
+    assert r.exit_code == 0 and "match no gold doc_id" in r.stderr
+    assert json.loads(r.stdout)["total"]["relaxed"]["recall"] == 0.0

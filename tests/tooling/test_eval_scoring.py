@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from timeline.evaluation import GoldFormatError, evaluate, load_gold, match, prf, score_document
+from timeline.evaluation import EvalFileError, evaluate, load_gold, match, prf, score_document
 
 TEXT = "The convoy left on Monday and returned three weeks later, in early March 2021."
 
@@ -143,12 +143,12 @@ def test_load_gold_errors_name_file_and_line(tmp_path) -> None:
     good = {"doc_id": "a", "dct": "2021-01-01", "text": "x", "timexes": []}
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(good) + "\n\n{not json\n", encoding="utf-8")
-    with pytest.raises(GoldFormatError, match=r"gold\.jsonl:3: invalid JSON"):
+    with pytest.raises(EvalFileError, match=r"gold\.jsonl:3: invalid JSON"):
         load_gold(str(path))
     path.write_text(json.dumps({"text": "x", "timexes": [{"start": "0"}]}) + "\n", encoding="utf-8")
-    with pytest.raises(GoldFormatError, match=r"gold\.jsonl:1: 'timexes'"):
+    with pytest.raises(EvalFileError, match=r"gold\.jsonl:1: 'timexes'"):
         load_gold(str(path))
-    with pytest.raises(GoldFormatError, match=r"missing\.jsonl: cannot read"):
+    with pytest.raises(EvalFileError, match=r"missing\.jsonl: cannot read"):
         load_gold(str(tmp_path / "missing.jsonl"))
     path.write_text(json.dumps(good) + "\n", encoding="utf-8")
     assert load_gold(str(path))[0]["doc_id"] == "a"

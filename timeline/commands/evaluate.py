@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from timeline.evaluation import GoldFormatError, evaluate as score, load_gold
+from timeline.evaluation import EvalFileError, evaluate as score, load_gold, load_predictions
 
 _MODES = ("news", "narrative", "auto")
 
@@ -62,7 +62,8 @@ def _print_report(rows: list[tuple[str, dict[str, Any]]], total: dict[str, Any],
     console.print(table)
     for name, m in rows:
         modes = ", ".join(f"{k} {v}" for k, v in sorted(m["modes"].items()))
-        console.print(f"{name}: modes used: {modes}; tagging speed {m['chars_per_second']:,.0f} chars/s")
+        speed = f"{m['chars_per_second']:,.0f} chars/s" if m["chars_per_second"] else "n/a"
+        console.print(f"{name}: modes used: {modes}; tagging speed {speed}")
 
     types = Table(title="By type (recall side by gold type, precision side by predicted type)", box=box.SIMPLE_HEAD)
     for col in ("type", "gold", "pred", "strict R", "relaxed R", "relaxed P", "value acc"):
@@ -89,26 +90,47 @@ def _print_report(rows: list[tuple[str, dict[str, Any]]], total: dict[str, Any],
 @click.argument("gold_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--mode", type=click.Choice(_MODES), default="auto", show_default=True,
               help="Anchoring mode passed to the tagger.")
-@click.option("--errors", "show_errors", is_flag=True, help="List misses, false alarms and wrong values.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List misses, false alarms and wrong values, types and spans, with context.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON instead of tables.")
 @click.option("--limit-docs", type=click.IntRange(min=1), default=None,
               help="Score only the first N documents of each file.")
-def evaluate(gold_files: tuple[str, ...], mode: str, show_errors: bool, as_json: bool, limit_docs: int | None) -> None:
-    """Score the tagger against TempEval-style gold JSONL files (one document per line)."""
+@click.option("--predictions", "predictions_path", type=click.Path(dir_okay=False), default=None,
+              help="Score these predictions (the `timeline tag --jsonl` output: {\"id\", \"timexes\"} "
+                   "lines, id = gold doc_id) instead of running the tagger.")
+def evaluate(gold_files: tuple[str, ...], mode: str, show_errors: bool, as_json: bool, limit_docs: int | None,
+             predictions_path: str | None) -> None:
+    """Score the tagger against TempEval-style gold JSONL files (one document per line).
+
+    Scoring is TempEval-3 Task A: strict and relaxed (overlapping, one-to-one)
+    span match, type and value accuracy over relaxed matches, values compared
+    exactly. The table also says which anchoring mode `auto` chose per document.
+    """
+    try:
+        external = load_predictions(predictions_path) if predictions_path else None
+    except EvalFileError as exc:
+        raise click.ClickException(str(exc)) from exc
     per_file: list[tuple[str, dict[str, Any]]] = []
     all_docs: list[dict[str, Any]] = []
     all_preds: dict[str, list[dict[str, Any]]] = {}
     all_modes: Counter = Counter()
+    seen_ids: set[str] = set()
     chars, spent = 0, 0.0
     for path in gold_files:
         try:
             docs = load_gold(path)
-        except GoldFormatError as exc:
+        except EvalFileError as exc:
             raise click.ClickException(str(exc)) from exc
         docs = docs[:limit_docs] if limit_docs else docs
-        for doc in docs:  # doc ids are only unique within a file
-            doc["doc_id"] = f"{path}#{doc['doc_id']}" if len(gold_files) > 1 else str(doc["doc_id"])
-        preds, modes, secs = predict(docs, mode)
+        raw_ids = [str(doc["doc_id"]) for doc in docs]
+        for doc, raw in zip(docs, raw_ids):  # doc ids are only unique within a file
+            doc["doc_id"] = f"{path}#{raw}" if len(gold_files) > 1 else raw
+        if external is None:
+            preds, modes, secs = predict(docs, mode)
+        else:
+            preds = {doc["doc_id"]: external.get(raw, []) for doc, raw in zip(docs, raw_ids)}
+            modes, secs = Counter(external=len(docs)), 0.0
+            seen_ids.update(raw_ids)
         m = score(docs, preds, keep_errors=False)
         n_chars = sum(len(d["text"]) for d in docs)
         m.update(modes=dict(modes), seconds=secs, chars_per_second=n_chars / secs if secs else 0.0)
@@ -118,10 +140,13 @@ def evaluate(gold_files: tuple[str, ...], mode: str, show_errors: bool, as_json:
         all_modes.update(modes)
         chars += n_chars
         spent += secs
+    if external is not None and not limit_docs and (unknown := sorted(set(external) - seen_ids)):
+        click.echo(f"warning: {len(unknown)} prediction id(s) match no gold doc_id, e.g. {unknown[0]!r}", err=True)
     total = score(all_docs, all_preds, keep_errors=show_errors)
     total.update(modes=dict(all_modes), seconds=spent, chars_per_second=chars / spent if spent else 0.0)
     if as_json:
-        out = {"mode": mode, "files": {name: m for name, m in per_file}, "total": total}
+        out = {"mode": "external" if external is not None else mode,
+               "files": {name: m for name, m in per_file}, "total": total}
         json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return

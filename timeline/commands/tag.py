@@ -122,7 +122,13 @@ def _dumps(obj: Any) -> str:
               help="news: anchor to the DCT; narrative: to the last date mentioned; auto: decide per text.")
 @click.option("--day-first", is_flag=True, help="Read 9/6/2023 as 9 June (default: month first).")
 def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: str, day_first: bool) -> None:
-    """Find date expressions in FILES (or stdin) and print them as JSON lines."""
+    """Find date expressions in FILES (or stdin) and print them as JSON lines.
+
+    Each line is one timex (start, end, text, type, value, mod, first, last,
+    precision, relation, anchor, ...) plus "file". With --jsonl, one line
+    {"id", "timexes"} per input line instead. Unreadable inputs are reported
+    on stderr (file and line) and give exit status 1; the others are still done.
+    """
     try:
         from timeline.temporal import TagSettings, tag as run_tagger
     except ImportError as exc:
