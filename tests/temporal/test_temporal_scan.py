@@ -34,6 +34,7 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "year_adj": ("Sales topped the year-earlier level.", "year-earlier", "2022"),
     "quarter_rel": ("Sales in the latest quarter rose.", "the latest quarter", "2023-Q2"),
     "ago": ("The depot burned three days ago in the raid.", "three days ago", "2023-06-10"),
+    "vague_ago": ("Weeks later the siege was lifted.", "Weeks later", "FUTURE_REF"),
     "unit_before_after": ("The town fell on 3 May 2023. The day before, it was shelled.", "The day before", "2023-05-02"),
     "whole_year": ("Losses for the full year were high.", "the full year", "2023"),
     "rel_unit": ("Exports fell last week at the port.", "last week", "2023-W23"),

@@ -521,6 +521,12 @@ def _quarterly_report(text: str) -> bool:
     return flag
 
 
+def _vague_ago(c, text, s):
+    d = c.groups["dir"].lower()
+    back = d.startswith(("ago", "earlier", "before"))
+    return Spec(c.start, c.end, value="PAST_REF" if back else "FUTURE_REF", anaphoric=not d.startswith("ago"))
+
+
 def _unit_before_after(c, text, s):
     g = c.groups
     unit = g["unit"].lower()
@@ -803,7 +809,7 @@ _HANDLERS = {
     "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
     "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "whole_year": _whole_year, "half": _half,
-    "quarter_rel": _quarter_rel, "year_adj": _year_adj, "ago": _ago, "unit_before_after": _unit_before_after,
+    "quarter_rel": _quarter_rel, "year_adj": _year_adj, "ago": _ago, "unit_before_after": _unit_before_after, "vague_ago": _vague_ago,
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
     "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,

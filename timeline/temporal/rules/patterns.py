@@ -94,6 +94,7 @@ RULES: list[tuple[str, str]] = [
     ("year_adj", r"(?P<ya>year-earlier|year-ago)(?!\s+(?:quarter|period)\b)"),
     ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"),
     ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
+    ("vague_ago", r"(?P<unit><<UNITS_PL>>)\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|afterwards)\b"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
     ("turn", r"the\s+turn\s+of\s+the\s+(?:(?P<ord><<ORD>>)\s+)?century"),
     ("whole_year", r"(?:the\s+)?(?P<w>full|fiscal|calendar|whole|entire|current\s+fiscal|latest\s+fiscal)\s+year(?!\s+(?:ended|ending|to)\b)(?!-)|(?:the\s+)?(?P<end>year[-\s]end|year['’]s\s+end)\b"),
@@ -107,7 +108,7 @@ RULES: list[tuple[str, str]] = [
     ("weekday", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
     ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
-    ("set", r"(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"
+    ("set", r"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"
             r"|(?P<word><<SETWORD>>)\b"),
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?!year-(?:earlier|ago|end)\b)(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
                  r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),

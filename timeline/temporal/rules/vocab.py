@@ -123,7 +123,6 @@ REFERENCE_WORDS: dict[str, str] = {
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "at this time": "PRESENT_REF", "the present": "PRESENT_REF", "present-day": "PRESENT_REF",
-    "to date": "PRESENT_REF", "so far": "PRESENT_REF", "as yet": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",     "the past": "PAST_REF",     "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     
