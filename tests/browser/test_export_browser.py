@@ -155,9 +155,10 @@ def test_map_draws_land_and_places_from_the_inlined_topojson(opened):
 def test_decoded_records_match_the_exported_ones(opened, events):
     page, _ = opened
     got = page.evaluate("timelineExport.events().map(e => [e.id, e.summary, e.sentence, e.date_text, "
-                        "e.actorNames, e.s === null ? null : new Date(e.s * 864e5).toISOString().slice(0, 10)])")
+                        "e.actorNames, ...[e.s, e.e].map(d => d === null ? null : "
+                        "new Date(d * 864e5).toISOString().slice(0, 10))])")
     want = [[e["id"], e["summary"], e["sentence"], e["date_text"], [a["name"] for a in e["actors"]],
-             e["date_start"]] for e in events]
+             e["date_start"], e["date_end"]] for e in events]
     assert got == want
 
 

@@ -115,6 +115,8 @@ def test_compact_form_shares_text_and_uses_js_offsets(edge_events):
     assert ev["sm"][1] == 0                                               # summary is the sentence
     assert ev["dv"][0] == 0 and ev["dv"][4] == "XXXX-10"                  # value only when not the start day
     assert ev["s"][4] is None and ev["e"][4] is None
+    assert ev["e"][0] == 0 and ev["e"][1] == 30                           # end as days after the start
+    assert ev["dt"][0] == 0                                               # date text = highlighted span
     assert ev["f"][2] == 4 and ev["f"][3] == 1                            # open end; approximate
     assert data["fatalities"] == {"2": 4}
     # the rocket is two UTF-16 units: the highlight must count it so in JavaScript

@@ -1,10 +1,10 @@
 """Event records -> the compact column form the HTML export embeds.
 
 The page must stay near plotly.js + 300 bytes per event, so the records are
-stored as columns (one array per field), dates as day numbers, repeated values
-(types, precisions, actors, places, sources) as indexes into dictionaries, and
-text that repeats the sentence (the summary, the date expression) as offsets into
-it. Offsets are in UTF-16 code units, as JavaScript strings count them.
+stored as columns (one array per field), dates as day numbers (the end as days
+after the start), repeated values (types, precisions, actors, places, sources) as
+indexes into dictionaries, and text that repeats the sentence (the summary, the
+date expression) as offsets into it or 0. Offsets are in UTF-16 code units, as JavaScript strings count them.
 `expand` in export.js reverses this; tests round-trip it in the browser.
 """
 from __future__ import annotations
@@ -85,11 +85,15 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
         span = timex_in_sentence(ev)
         mod = (ev.get("date_mod") or "", ev.get("date_relation") or "")
         cols["id"].append(ev.get("id", n))
-        cols["s"].append(_day_number(start))
-        cols["e"].append(_day_number(end))
+        first, last = _day_number(start), _day_number(end)
+        cols["s"].append(first)
+        # the end as days after the start (mostly 0); absolute only when the start is open
+        cols["e"].append(last - first if first is not None and last is not None else last)
         cols["p"].append(precisions(ev["precision"]) if ev.get("precision") else 0)
         cols["f"].append(flags)
-        cols["dt"].append(str(ev.get("date_text") or ""))
+        date_text = str(ev.get("date_text") or "")
+        # the date expression is usually the highlighted part of the sentence: 0 says so
+        cols["dt"].append(0 if span and date_text and sentence[span[0]:span[1]] == date_text else date_text)
         cols["dv"].append(0 if value and value == start else str(value or ""))
         cols["m"].append(mods(mod, list(mod)) if any(mod) else 0)
         cols["sm"].append(_summary(ev.get("summary"), sentence))

@@ -41,10 +41,10 @@
     for (var i = 0; i < d.n; i++) {
       var sn = c.sn[i], sm = c.sm[i], mod = d.mods[c.m[i]] || ["", ""];
       var ev = {
-        id: c.id[i], s: c.s[i], e: c.e[i],
+        id: c.id[i], s: c.s[i], e: c.s[i] !== null && c.e[i] !== null ? c.s[i] + c.e[i] : c.e[i],
         precision: d.precisions[c.p[i]] || null,
         approximate: (c.f[i] & 1) !== 0, open_start: (c.f[i] & 2) !== 0, open_end: (c.f[i] & 4) !== 0,
-        date_text: c.dt[i],
+        date_text: c.dt[i] === 0 ? sn.slice(c.h[i][0], c.h[i][1]) : c.dt[i],
         date_value: c.dv[i] === 0 ? (c.s[i] === null ? "" : iso(c.s[i])) : c.dv[i],
         date_mod: mod[0], date_relation: mod[1],
         sentence: sn,
