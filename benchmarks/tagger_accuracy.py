@@ -1,6 +1,6 @@
 """Accuracy of the baselines (dateparser, datefinder) next to ours on the TBAQ gold, same scorer.
 
-    python3 benchmarks/tagger_accuracy.py [--limit-docs N] [--files tbaq/timebank.jsonl,...]
+    python3 benchmarks/tagger_accuracy.py [--limit-docs N] [--files tbaq/timebank.jsonl,...] [--mode news]
 
 Scored with timeline.evaluation (TempEval-3 Task A; values compared exactly). Neither
 baseline was built for TIMEX3, so each gets the most favourable reading we can give it:
@@ -82,10 +82,10 @@ def datefinder_predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def timeline_predict(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def timeline_predict(doc: dict[str, Any], mode: str = "news") -> list[dict[str, Any]]:
     from timeline.temporal import tag
 
-    return [t.to_dict() for t in tag(doc["text"], doc.get("dct"), mode="news")]
+    return [t.to_dict() for t in tag(doc["text"], doc.get("dct"), mode=mode)]
 
 
 PREDICTORS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--files", default=DEFAULT_FILES, help="comma-separated gold files under --corpora")
     ap.add_argument("--limit-docs", type=int, default=None, help="first N documents of each file")
     ap.add_argument("--tools", default="timeline,dateparser,datefinder")
+    ap.add_argument("--mode", default="news", choices=("news", "narrative", "auto"), help="our tagger's mode")
     ap.add_argument("--output", type=Path, default=RESULTS)
     args = ap.parse_args(argv)
 
@@ -117,9 +118,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         sys.exit(f"no gold documents found under {args.corpora} (set --corpora or TIMELINE_CORPORA)")
 
     result: dict[str, Any] = {"when": datetime.now().isoformat(timespec="seconds"), "files": args.files,
+                              "timeline_mode": args.mode,
                               "documents": len(docs), "gold": sum(len(d["timexes"]) for d in docs), "tools": {}}
     for name in args.tools.split(","):
         predict = PREDICTORS[name]
+        if name == "timeline":
+            predict = lambda doc, _mode=args.mode: timeline_predict(doc, _mode)  # noqa: E731
         t0 = time.perf_counter()
         try:
             preds = {d["doc_id"]: predict(d) for d in docs}
@@ -130,7 +134,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         m["seconds"] = time.perf_counter() - t0
         result["tools"][name] = m
 
-    print(f"{result['documents']} documents, {result['gold']} gold timexes ({args.files}); values compared exactly")
+    print(f"{result['documents']} documents, {result['gold']} gold timexes ({args.files}); values compared exactly;"
+          f" timeline in {args.mode} mode")
     print(f"{'tool':<11} {'pred':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'str F1':>6} {'val acc':>7} "
           f"{'val F1':>6} {'DATE R':>6}")
     for name, m in result["tools"].items():
@@ -138,9 +143,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(f"{name:<11} error: {m['error']}")
             continue
         r, s = m["relaxed"], m["strict"]
-        date_r = m["by_type"].get("DATE", {}).get("relaxed_recall", 0.0)
+        date_r = m["by_type"].get("DATE", {}).get("relaxed_recall")
+        date_r = "-" if date_r is None else f"{date_r:.3f}"  # untyped gold (TIMEX2) has no DATE row
         print(f"{name:<11} {m['pred']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
-              f"{s['f1']:>6.3f} {m['value_accuracy']:>7.3f} {m['value_f1']:>6.3f} {date_r:>6.3f}")
+              f"{s['f1']:>6.3f} {m['value_accuracy']:>7.3f} {m['value_f1']:>6.3f} {date_r:>6}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
