@@ -39,13 +39,14 @@ def normalise(name: str) -> str:
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__: documents have tens of thousands of words
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         s, e = m.span()
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             word = word[:-2]
             e -= 2
-        append(Token(s, e, word, word.lower().replace("’", "'"), word[0].isupper()))
+        append(new(Token, (s, e, word, word.lower().replace("’", "'"), word[0].isupper())))
     return out
 
 
