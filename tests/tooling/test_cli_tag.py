@@ -190,6 +190,8 @@ def test_eval_json_on_own_gold(tmp_path: Path) -> None:
     total = m["total"]
     assert total["documents"] == 2 and total["gold"] == 3
     assert total["modes"] == {"news": 2}
+    [per_file] = m["files"].values()
+    assert per_file["doc_modes"] == {"mine-1": "news", "mine-2": "news"}
     assert total["relaxed"]["recall"] >= 2 / 3  # "9 June 2023" and "next year" at least
     for key in ("strict", "relaxed"):
         assert 0.0 <= total[key]["f1"] <= 1.0

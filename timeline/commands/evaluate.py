@@ -14,8 +14,8 @@ from timeline.evaluation import EvalFileError, evaluate as score, load_gold, loa
 _MODES = ("news", "narrative", "auto")
 
 
-def predict(docs: list[dict[str, Any]], mode: str) -> tuple[dict[str, list[dict[str, Any]]], Counter, float]:
-    """Tag every document with its own DCT; return predictions, modes used and seconds spent tagging."""
+def predict(docs: list[dict[str, Any]], mode: str) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str], float]:
+    """Tag every document with its own DCT; return predictions, the mode used per doc and seconds spent tagging."""
     try:
         from timeline.temporal import analyse
     except ImportError as exc:
@@ -23,14 +23,14 @@ def predict(docs: list[dict[str, Any]], mode: str) -> tuple[dict[str, list[dict[
 
     analyse("warm-up on 9 June 2023", None, mode=mode)  # first-call costs stay out of the speed figure
     preds: dict[str, list[dict[str, Any]]] = {}
-    modes: Counter = Counter()
+    modes: dict[str, str] = {}
     spent = 0.0
     for doc in docs:
         t0 = time.perf_counter()
         result = analyse(doc["text"], doc.get("dct") or None, mode=mode)
         spent += time.perf_counter() - t0
         preds[str(doc["doc_id"])] = [t.to_dict() for t in result.timexes]
-        modes[result.mode] += 1
+        modes[str(doc["doc_id"])] = result.mode
     return preds, modes, spent
 
 
@@ -126,14 +126,16 @@ def evaluate(gold_files: tuple[str, ...], mode: str, show_errors: bool, as_json:
         for doc, raw in zip(docs, raw_ids):  # doc ids are only unique within a file
             doc["doc_id"] = f"{path}#{raw}" if len(gold_files) > 1 else raw
         if external is None:
-            preds, modes, secs = predict(docs, mode)
+            preds, doc_modes, secs = predict(docs, mode)
         else:
             preds = {doc["doc_id"]: external.get(raw, []) for doc, raw in zip(docs, raw_ids)}
-            modes, secs = Counter(external=len(docs)), 0.0
+            doc_modes, secs = {doc["doc_id"]: "external" for doc in docs}, 0.0
             seen_ids.update(raw_ids)
+        modes = Counter(doc_modes.values())
         m = score(docs, preds, keep_errors=False)
         n_chars = sum(len(d["text"]) for d in docs)
-        m.update(modes=dict(modes), seconds=secs, chars_per_second=n_chars / secs if secs else 0.0)
+        m.update(modes=dict(modes), doc_modes=doc_modes, seconds=secs,
+                 chars_per_second=n_chars / secs if secs else 0.0)
         per_file.append((path, m))
         all_docs += docs
         all_preds.update(preds)
