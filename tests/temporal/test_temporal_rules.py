@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from timeline.temporal import TagSettings, analyse, tag
+from timeline.temporal import TagSettings, tag
 
 DCT = "2023-06-13"  # a Tuesday
 

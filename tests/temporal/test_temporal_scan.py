@@ -50,6 +50,7 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "fiscal_year": ("Spending rose in fiscal 2022 overall.", "fiscal 2022", "2022"),
     "year": ("The bridge opened in 2018 after delays.", "2018", "2018"),
     "plural_unit": ("The talks dragged on for months without end.", "months", "PXM"),
+    "night_generic": ("The raiders moved at night, a witness wrote in 1920.", "night", "XXXX-XX-XXTNI"),
     "ref": ("Shelling continues to this day and now spreads.", "now", "PRESENT_REF"),
 }
 
@@ -63,5 +64,6 @@ def test_rule_example(rule):
     text, span, value = EXAMPLES[rule]
     hits = [c for c in scan(text) if c.rule == rule]
     assert hits, f"{rule} did not fire on {text!r}: {[c.rule for c in scan(text)]}"
-    tagged = {t.text: t.value for t in tag(text, "2023-06-13", mode="news")}
+    mode = "narrative" if rule == "night_generic" else "news"
+    tagged = {t.text: t.value for t in tag(text, "2023-06-13", mode=mode)}
     assert tagged.get(span) == value, tagged

@@ -348,7 +348,8 @@ def _season(c, text, s):
     if not g.get("y") and _word_after(text, c.end).lower() == "of":
         return None  # "the fall of Saigon"
     if g["s"].lower() == "spring" and not (g.get("rel") or g.get("y") or g.get("part")):
-        if _word_before(text, c.start).lower() not in ("in", "by", "until", "since", "during", "that", "this", "of"):
+        if _word_before(text, c.start).lower() not in ("in", "by", "until", "since", "during", "that", "this", "of") \
+                and _word_after(text, c.end).lower() not in ("offensive", "offensives", "campaign", "campaigns"):
             return None
     y = _year(g["y"]) if g.get("y") else None
     if g.get("bcy"):
@@ -792,6 +793,12 @@ def _plural_unit(c, text, s):
     return Spec(start, end, type="DURATION", value=_duration_value(None, unit))
 
 
+def _night_generic(c, text, s):
+    start, end = c.spans.get("core") or c.spans["core2"]
+    # TIMEX2 habit ("travelled at night", "night raids"); news annotation leaves these out
+    return Spec(start, end, type="TIME", value="XXXX-XX-XXTNI", extra={"narrative_only": True})
+
+
 def _ref(c, text, s):
     w = re.sub(r"\s+", " ", c.groups["ref"].lower())
     val = V.REFERENCE_WORDS[w]
@@ -813,5 +820,5 @@ _HANDLERS = {
     "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
     "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,
-    "plural_unit": _plural_unit, "ref": _ref,
+    "plural_unit": _plural_unit, "night_generic": _night_generic, "ref": _ref,
 }

@@ -116,6 +116,7 @@ RULES: list[tuple[str, str]] = [
     ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
     ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
     ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:of|ago|later|earlier|before|after)\b)"),
+    ("night_generic", r"(?P<prep>at|by)\s+(?P<core>night)\b|(?P<core2>night)(?=[\s-]+(?:raids?|attacks?|operations?|fighting|assaults?)\b)"),
     ("ref", r"(?P<ref><<REF>>)\b"),
 ]
 
