@@ -179,3 +179,10 @@ def test_relative_date_restated_exactly_is_one_event():
     ev, = extract(_doc(text), tx)
     assert (ev.date_start, ev.precision, ev.date_text) == (date(2024, 3, 12), "day", "A week later, on March 12")
     assert (ev.event_type, ev.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_the_same_date_twice_in_one_clause_is_one_event():
+    text = "Officials said on Friday that Friday's talks had failed."
+    tx = [timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day"),
+          timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day", nth=1)]
+    assert len(extract(_doc(text), tx)) == 1

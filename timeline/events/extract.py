@@ -103,8 +103,13 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
     clauses = split_clauses(text, sentence, spans)
     sentence_text = text[sentence.start:sentence.end]
     out = []
+    seen: set[tuple] = set()
     for (first, last), clause in zip(groups, clauses):
         fields = date_fields(text, first, last)
+        key = (fields.date_value, fields.date_relation, clause.start, clause.end)
+        if key in seen:      # "on Friday ... Friday's talks": one happening, one event
+            continue
+        seen.add(key)
         clause_text = text[clause.start:clause.end]
         cls = _classify(text, clause, fields)
         summary = None
