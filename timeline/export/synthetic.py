@@ -102,13 +102,14 @@ def synthetic_events(n: int, *, seed: int = 7, start: date = date(2022, 2, 24), 
         elif roll < 0.09:
             date_start = date_end = None
             value = "XXXX-" + value[5:7] if len(value) >= 7 else "XXXX"
+        mod = "APPROX" if rng.random() < 0.08 else None
         doc_id, publisher, published = rng.choice(docs)
         offset = rng.randrange(0, 4000)
         at = sentence.index(date_text)
         out.append({
             "id": i + 1, "date_start": date_start, "date_end": date_end, "precision": precision,
-            "date_text": date_text, "date_value": value, "date_mod": "APPROX" if rng.random() < 0.08 else None,
-            "date_relation": relation, "approximate": False, "open_start": open_start, "open_end": open_end,
+            "date_text": date_text, "date_value": value, "date_mod": mod,
+            "date_relation": relation, "approximate": mod == "APPROX", "open_start": open_start, "open_end": open_end,
             "summary": clause, "sentence": sentence, "event_type": etype, "sub_type": None,
             "actors": [{"name": a, "kind": k, "country": c} for a, k, c in actor_rows],
             "places": [{"name": p, "country": c, "lat": la, "lon": lo, "precision": pr}
