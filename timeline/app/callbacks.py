@@ -145,7 +145,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     )
     def draw_map(state: dict[str, Any] | None, _v: int) -> Any:
         flt = state_to_filter(state)
-        n = queries.store.count(flt)
+        n = queries.count(flt)
         fig = queries.map(flt, n)
         meta = fig.layout.meta or {}
         unlocated = meta.get("unlocated", 0)
@@ -181,7 +181,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         start = int(request.get("startRow") or 0)
         end = int(request.get("endRow") or start + 100)
         events = queries.store.events(flt, limit=end - start, offset=start, order=sort_order(request.get("sortModel")))
-        return {"rowData": [table_row(e) for e in events], "rowCount": queries.store.count(flt)}
+        return {"rowData": [table_row(e) for e in events], "rowCount": queries.count(flt)}
 
     # a new filter or new data: drop the grid's cached blocks so it asks for rows again
     app.clientside_callback(

@@ -7,12 +7,15 @@ events and when to draw counts (and at which bucket size) live here and in
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from timeline.app import figures
 from timeline.app.state import state_to_filter, state_to_query
@@ -22,6 +25,10 @@ log = logging.getLogger(__name__)
 
 #: above this many events the map shows one point per place from SQL counts
 MAP_EVENT_LIMIT = figures.AGGREGATE_THRESHOLD
+COUNT_CACHE = 256
+#: counts are reused this long, so writes by another process (e.g. `timeline ingest`) show up soon
+COUNT_TTL_S = 10.0
+FACETS_TTL_S = 60.0
 
 
 class AppQueries:
@@ -30,11 +37,39 @@ class AppQueries:
     def __init__(self, store: Any, *, max_upload_bytes: int) -> None:
         self.store = store
         self.max_upload_bytes = max_upload_bytes
-        self._coords: dict[str, tuple[float, float]] | None = None
+        self._lock = threading.Lock()
+        self._counts: OrderedDict[str, tuple[float, int]] = OrderedDict()
+        self._all_facets: tuple[float, dict[str, list[tuple[str, int]]]] | None = None
+
+    def invalidate(self) -> None:
+        """Forget cached answers (after documents were added)."""
+        with self._lock:
+            self._counts.clear()
+            self._all_facets = None
 
     # -- reading -----------------------------------------------------------------------
-    def facets(self, flt: EventFilter | None = None) -> dict[str, list[tuple[str, int]]]:
-        return self.store.facets(flt)
+    def count(self, flt: EventFilter | None) -> int:
+        """store.count, remembered per filter: one filter change asks it from three callbacks."""
+        key = repr(flt)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._counts.get(key)
+            if hit is not None and now - hit[0] < COUNT_TTL_S:
+                self._counts.move_to_end(key)
+                return hit[1]
+        n = self.store.count(flt)
+        with self._lock:
+            self._counts[key] = (now, n)
+            while len(self._counts) > COUNT_CACHE:
+                self._counts.popitem(last=False)
+        return n
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Facets of the whole store (the filter menus), kept until documents are added."""
+        cached = self._all_facets
+        if cached is None or time.monotonic() - cached[0] > FACETS_TTL_S:
+            cached = self._all_facets = (time.monotonic(), self.store.facets(None))
+        return cached[1]
 
     def extent(self, flt: EventFilter) -> tuple[date, date] | None:
         """First and last dated day in the filtered set (two indexed one-row queries)."""
@@ -51,7 +86,7 @@ class AppQueries:
         """Single events when few enough are in view, otherwise counts per day/week/month from SQL."""
         flt = state_to_filter(state, window_days)
         uirevision = state_to_query({**state, "lanes": state.get("lanes")}) or "all"
-        n = self.store.count(flt)
+        n = self.count(flt)
         if n > figures.AGGREGATE_THRESHOLD:
             span = window_days or self.extent(flt)
             days = (span[1] - span[0]).days + 1 if span else 365
@@ -60,7 +95,7 @@ class AppQueries:
             fig = figures.counts_figure(counts, period=period, x_range=window, uirevision=uirevision)
             note = f"{n:,} events in view: showing counts per {period}; zoom in to see single events."
             return fig, note
-        events = self.store.events(flt, order="date")
+        events = self.timeline_events(flt)
         fig = figures.timeline_figure(events, lanes=state.get("lanes") or "event_type", x_range=window,
                                       selected_id=selected, uirevision=uirevision)
         undated = (fig.layout.meta or {}).get("undated", 0)
@@ -68,37 +103,101 @@ class AppQueries:
                                           if undated else "")
         return fig, note
 
-    def place_coords(self) -> dict[str, tuple[float, float]]:
-        """Place name -> (lat, lon) for every located place (a small table, cached until data changes)."""
-        if self._coords is None:
-            from timeline.store import schema
+    # The views below need a few columns of many events; `store.events` returns full records
+    # (sentences, every source) and costs ~0.5 ms per event. These read-only queries use the
+    # store's own schema and filter conditions (timeline.store.filters), so "filtered" means
+    # exactly what it means for `store.count` and `store.events`.
+    def _filtered_ids(self, conn: Any, flt: EventFilter) -> tuple[Any, list[Any]]:
+        from timeline.store import schema
+        from timeline.store.filters import conditions
 
-            p = schema.places.c
-            with self.store.engine.connect() as conn:
-                rows = conn.execute(select(p.name, p.lat, p.lon).where(p.lat.is_not(None), p.lon.is_not(None)))
-                self._coords = {}
-                for name, lat, lon in rows:
-                    self._coords.setdefault(name, (float(lat), float(lon)))
-        return self._coords
+        conds = conditions(flt, conn.dialect)
+        return select(schema.events.c.id).where(*conds), conds
+
+    def timeline_events(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """The filtered events with what the timeline draws: dates, flags, type, actors, first source."""
+        from timeline.store import schema
+
+        e, ea, a = schema.events.c, schema.event_actors.c, schema.actors.c
+        m, d = schema.event_mentions.c, schema.documents.c
+        with self.store.engine.connect() as conn:
+            ids, conds = self._filtered_ids(conn, flt)
+            records: dict[int, dict[str, Any]] = {}
+            for row in conn.execute(
+                select(e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod,
+                       e.approximate, e.open_start, e.open_end, e.summary, e.event_type)
+                .where(*conds).order_by(e.sort_date, e.id)
+            ):
+                rec = dict(row._mapping)
+                for k in ("date_start", "date_end"):
+                    rec[k] = rec[k].isoformat() if rec[k] else None
+                rec.update(actors=[], sources=[])
+                records[rec["id"]] = rec
+            if not records:
+                return []
+            in_ids = ea.event_id.in_(ids) if conds else True
+            for eid, name in conn.execute(select(ea.event_id, a.name).join(schema.actors).where(in_ids)
+                                          .order_by(a.name)):
+                if eid in records:
+                    records[eid]["actors"].append({"name": name})
+            in_ids = m.event_id.in_(ids) if conds else True
+            for eid, publisher, title in conn.execute(
+                select(m.event_id, d.publisher, d.title).join(schema.documents).where(in_ids)
+                .order_by(m.event_id, d.published.asc().nulls_last(), m.id)
+            ):
+                if eid in records:
+                    records[eid]["sources"].append({"publisher": publisher, "title": title})
+        return list(records.values())
+
+    def event_places(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Located places of the filtered events, one point per place with its event ids."""
+        from timeline.store import schema
+
+        e, ep, p = schema.events.c, schema.event_places.c, schema.places.c
+        with self.store.engine.connect() as conn:
+            ids, conds = self._filtered_ids(conn, flt)
+            q = (select(ep.event_id, p.name, p.lat, p.lon, e.event_type)
+                 .join(schema.places, p.id == ep.place_id).join(schema.events, e.id == ep.event_id)
+                 .where(p.lat.is_not(None), p.lon.is_not(None)).order_by(p.name, ep.event_id))
+            if conds:
+                q = q.where(ep.event_id.in_(ids))
+            records: dict[int, dict[str, Any]] = {}
+            for eid, name, lat, lon, etype in conn.execute(q):
+                rec = records.setdefault(eid, {"id": eid, "event_type": etype, "places": []})
+                rec["places"].append({"name": name, "lat": lat, "lon": lon})
+        return figures.place_points(records.values())
+
+    def place_counts(self, flt: EventFilter) -> list[dict[str, Any]]:
+        """Located places with the number of filtered events at each, in one grouped query."""
+        from timeline.store import schema
+
+        link, places = schema.event_places.c, schema.places.c
+        with self.store.engine.connect() as conn:
+            ids, conds = self._filtered_ids(conn, flt)
+            per_place = select(link.place_id, func.count().label("n"))
+            if conds:
+                per_place = per_place.where(link.event_id.in_(ids))
+            sub = per_place.group_by(link.place_id).subquery()
+            rows = conn.execute(
+                select(places.name, places.lat, places.lon, sub.c.n)
+                .join(sub, sub.c.place_id == places.id)
+                .where(places.lat.is_not(None), places.lon.is_not(None))
+            ).all()
+        return [{"name": name, "lat": float(lat), "lon": float(lon), "ids": [], "count": int(n)}
+                for name, lat, lon, n in rows]
 
     def map(self, flt: EventFilter, n: int) -> go.Figure:
-        """Event places: from the events themselves when few, from per-place SQL counts when many."""
+        """Event places: one point per place with event ids when few, SQL counts per place when many."""
         if n <= MAP_EVENT_LIMIT:
-            return figures.map_figure(figures.place_points(self.store.events(flt)), n_events=n)
-        coords = self.place_coords()
-        points = []
-        for name, count in self.store.facets(flt).get("places", []):
-            if name in coords:
-                lat, lon = coords[name]
-                points.append({"name": name, "lat": lat, "lon": lon, "ids": [], "count": count})
-        return figures.map_figure(points, n_events=n)
+            return figures.map_figure(self.event_places(flt), n_events=n)
+        return figures.map_figure(self.place_counts(flt), n_events=n)
 
     # -- writing -----------------------------------------------------------------------
     def _ingest(self, docs: list[Document], errors: list[str]) -> str:
         from timeline.pipeline import ingest_documents
 
         summary = ingest_documents(docs, self.store) if docs else None
-        self._coords = None
+        self.invalidate()
         parts = []
         if summary is not None:
             parts.append(_summary_text(summary))

@@ -55,6 +55,19 @@ def _map_config(server: Any, requests_prefix: str) -> dict[str, Any]:
     return plotly_config(requests_prefix.rstrip("/") + route)
 
 
+def _warm_up_plotly() -> None:
+    """Build one figure of each kind: plotly creates its validators on first use (~0.5 s),
+    which would otherwise land on the first visitor's first render."""
+    from timeline.app import figures
+
+    day = {"id": 0, "date_start": "2023-01-01", "date_end": "2023-01-01", "precision": "day",
+           "places": [{"name": "x", "lat": 0.0, "lon": 0.0}]}
+    month = {**day, "id": 1, "date_end": "2023-01-31", "precision": "month", "approximate": True}
+    figures.timeline_figure([day, month, {**day, "id": 2, "date_end": None, "open_end": True}])
+    figures.counts_figure([("2023-01-01", "Other", 1)], period="month")
+    figures.map_figure(figures.place_points([day]))
+
+
 def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: str = "Conflict timeline",
                requests_pathname_prefix: str = "/") -> dash.Dash:
     """A Dash app over a `Store` (or a database URL / path; None = $TIMELINE_DB or ./timeline.db)."""
@@ -82,5 +95,6 @@ def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: st
 
     app.layout = _layout
     register_callbacks(app, queries)
+    _warm_up_plotly()
     app.timeline_queries = queries  # type: ignore[attr-defined]  # for tests and benchmarks
     return app
