@@ -150,6 +150,17 @@ def test_ranges_tag_both_ends():
     assert [t.value for t in r] == ["BC0499", "BC0493"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("It ended in the year 2000 at last.", [("the year 2000", "2000")]),
+    ("Growth slowed in the 2000s overall.", [("the 2000s", "200")]),
+    ("Forts of the 1800s line the coast.", [("the 1800s", "18")]),
+    ("On 31 February 2023 nothing happened.", [("31 February 2023", "2023-02")]),  # no invented day
+    ("A note from the 99th century, 0 BC and AD 0.", []),
+])
+def test_edge_values(text, expected):
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
 def test_to_is_a_relation_only_after_from():
     assert one("The program dates back to the 1980s.", "the 1980s").relation is None
     r = tag("He served from 2010 to 2018 in office.", DCT)

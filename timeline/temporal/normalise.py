@@ -379,7 +379,7 @@ def _decade(c, text, s):
         return Spec(c.start, c.end, kind="decade2", d=int(digits[0]), mod=mod)
     if len(digits) == 4:
         y = int(digits)
-        if y % 100 == 0:
+        if y % 100 == 0 and y != 2000:  # "the 1800s" is a century; "the 2000s" the decade
             return Spec(c.start, c.end, value=f"{y // 100:02d}", mod=mod)
         return Spec(c.start, c.end, value=f"{y // 10:03d}", mod=mod)
     return None
@@ -389,7 +389,7 @@ def _century(c, text, s):
     g = c.groups
     o = g["ord"].lower()
     n = V.ORDINALS.get(o) or int(re.match(r"\d+", o).group())
-    if o in ("final", "last"):
+    if o in ("final", "last") or not 1 <= n <= 21:
         return None
     era = (g.get("era") or "").upper().replace(".", "")
     val = f"BC{n - 1:02d}" if era.startswith("B") else f"{n - 1:02d}"
@@ -429,8 +429,12 @@ def _era_year(c, text, s):
         bc = g["era"].upper().replace(".", "").startswith("B")
         return Spec(c.start, c.end, kind="ymd", y=-n if bc else n, m=_month(g["m"]))
     if g.get("ad"):
+        if int(g["y1"]) == 0:
+            return None
         return Spec(c.start, c.end, kind="fixed", value=f"{int(g['y1']):04d}", y=int(g["y1"]), mod=mod)
     n = int(g["y2"])
+    if n == 0:
+        return None
     era = g["era"].upper().replace(".", "")
     if era.startswith("B"):
         return Spec(c.start, c.end, kind="fixed", value=f"BC{n:04d}", y=-n, mod=mod)
