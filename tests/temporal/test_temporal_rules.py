@@ -82,6 +82,7 @@ CASES = [
     ("Inspectors visit the site every week.", "every week", "P1W", "SET"),
     ("The agency publishes casualty figures daily.", "daily", "P1D", "SET"),
     ("Convoys cross the border twice a week.", "twice a week", "P1W", "SET"),
+    ("He gave his weekly radio address.", "weekly", "P1W", "SET"),
     ("The market opens every Monday at dawn.", "every Monday", "XXXX-WXX-1", "SET"),
     # times of day
     ("The sirens sounded at 4 a.m. across the city.", "4 a.m.", "2023-06-13T04:00", "TIME"),
@@ -195,7 +196,7 @@ def test_relations_from_governing_prepositions():
     "The lease costs $1,200 a month for the depot.",
     "The pilot, in his 30s, was never identified.",
     "She said on ABC's This Week program that talks failed.",
-    "The Communist Party daily Granma printed the speech.",
+    "The board declared a quarterly dividend of 5 cents.",
 ])
 def test_no_false_dates(text):
     assert [t for t in tag(text, DCT) if t.type in ("DATE", "TIME")] == []

@@ -683,8 +683,9 @@ def _set(c, text, s):
         if g["word"].lower() == "annual":
             return None
         nxt = _word_after(text, c.end)
-        if text[c.end:c.end + 1] == " " and nxt[:1].isalpha() and nxt.lower() not in _SET_ADVERB_FOLLOWERS:
-            return None  # "quarterly dividend", "the party daily Granma": not a set
+        if g["word"].lower() == "quarterly" and text[c.end:c.end + 1] == " " and nxt[:1].isalpha() \
+                and nxt.lower() not in _SET_ADVERB_FOLLOWERS:
+            return None  # "quarterly dividend": a report period, not a recurrence
         return Spec(c.start, c.end, type="SET", value=val, freq=freq)
     quant = g["every"].upper()
     if g.get("wd"):
