@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from timeline.temporal.grammar import is_valid_value
 
 try:
-    from timeline.temporal import analyse, tag
+    from timeline.temporal import TagSettings, analyse, tag
 except ImportError:
     # Only while the tagger package is still being written; once it exists an import error fails loudly.
     from pathlib import Path
@@ -71,12 +71,14 @@ PHRASE = st.one_of(
 PHRASES = st.lists(st.one_of(PHRASE, st.sampled_from(FRAGMENTS)), min_size=1, max_size=8).map(" ".join)
 DCTS = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 MODES = st.sampled_from(["news", "narrative", "auto"])
+OPTIONS = st.one_of(st.none(), st.builds(TagSettings, day_first=st.booleans(), prefer_past=st.booleans(),
+                                         tag_copyright=st.booleans()))
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check(text: str, dct: date | None, mode: str) -> None:
-    timexes = tag(text, dct, mode=mode)
+def check(text: str, dct: date | None, mode: str, options: TagSettings | None = None) -> None:
+    timexes = tag(text, dct, mode=mode, settings=options)
     assert isinstance(timexes, list)
     prev_end = -1
     for t in timexes:
@@ -130,10 +132,10 @@ def test_dateish_fragments_mixed_with_noise(text: str, dct: date | None, mode: s
 
 
 @SETTINGS
-@given(text=PHRASES, dct=DCTS, mode=MODES)
-@example(text="the 0th century", dct=None, mode="news")     # value "-1"
-def test_date_phrases_with_odd_numbers(text: str, dct: date | None, mode: str) -> None:
-    check(text, dct, mode)
+@given(text=PHRASES, dct=DCTS, mode=MODES, options=OPTIONS)
+@example(text="the 0th century", dct=None, mode="news", options=None)     # value "-1"
+def test_date_phrases_with_odd_numbers(text: str, dct: date | None, mode: str, options: TagSettings | None) -> None:
+    check(text, dct, mode, options)
 
 
 @SETTINGS
