@@ -19,7 +19,8 @@ import json
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from timeline import mapdata
 from timeline.export.compact import compact_events
