@@ -51,6 +51,9 @@ CASES = [
     ("The ministry said on Friday that it had evidence.", "Friday", "2023-06-09", "DATE"),
     ("The envoys will meet on Friday in Geneva.", "Friday", "2023-06-16", "DATE"),
     ("Officials met last Monday to review the plan.", "last Monday", "2023-06-12", "DATE"),
+    ("The envoy would be traveling to the United States Thursday.", "Thursday", "2023-06-15", "DATE"),
+    ("The summit will be held in Vilnius on Friday.", "Friday", "2023-06-16", "DATE"),
+    ("The deadline had been due to expire on Friday.", "Friday", "2023-06-09", "DATE"),
     ("The council meets next Monday to vote.", "next Monday", "2023-06-19", "DATE"),
     # deictic relatives
     ("The minister resigned yesterday after the vote.", "yesterday", "2023-06-12", "DATE"),

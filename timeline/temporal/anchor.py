@@ -30,12 +30,12 @@ def tense(text: str, start: int, end: int) -> int:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
-    words = [w.lower() for w in _TOKENS.findall(before)]
+    words = _TOKENS.findall(before)
     for i in range(len(words) - 1, -1, -1):
         c = _cue(words[i])
-        if c < 0 and i > 0 and words[i - 1] in ("be", "being"):
+        if c < 0 and i > 0 and words[i - 1].lower() in ("be", "being"):
             continue  # "will be held": the participle is not the tense
-        if c > 0 and "had" in words[max(0, i - 3):i]:
+        if c > 0 and "had" in (w.lower() for w in words[max(0, i - 3):i]):
             return -1  # "had been due to expire Friday": a plan seen from the past
         if c:
             return c
@@ -44,18 +44,22 @@ def tense(text: str, start: int, end: int) -> int:
     if m:
         after = after[:m.start()]
     for w in _TOKENS.findall(after):
-        c = _cue(w.lower())
+        c = _cue(w)
         if c:
             return c
     return 0
 
 
-def _cue(w: str) -> int:
+def _cue(word: str) -> int:
+    """+1 / -1 for a future / past cue word, 0 otherwise; capitalised words ("United") are
+    names, not -ed verbs."""
+    w = word.lower()
     if w in V.FUTURE_CUES:
         return 1
     if w in V.PAST_CUES:
         return -1
-    if len(w) > 4 and w.endswith("ed") and w not in ("need", "indeed", "speed", "proceed", "exceed", "succeed"):
+    if len(w) > 4 and w.endswith("ed") and word[0].islower() \
+            and w not in ("need", "indeed", "speed", "proceed", "exceed", "succeed"):
         return -1
     return 0
 
