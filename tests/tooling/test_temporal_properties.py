@@ -171,3 +171,17 @@ WORDS_WITHOUT_DATES = st.lists(
 @given(text=WORDS_WITHOUT_DATES, dct=DCTS, mode=MODES)
 def test_text_without_dates_gives_nothing(text: str, dct: date | None, mode: str) -> None:
     assert tag(text, dct, mode=mode) == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(PHRASES, DATEISH), dct=DCTS, mode=st.sampled_from(["news", "narrative"]))
+def test_leading_blank_lines_only_shift_offsets(text: str, dct: date | None, mode: str) -> None:
+    """Callers tag sentences or whole documents: where the text starts must not change what is found."""
+    try:
+        base = tag(text, dct, mode=mode)
+    except (ValueError, OverflowError):
+        return  # crashes are the other properties' business
+    shifted = tag("\n\n" + text, dct, mode=mode)
+    assert [(t.start + 2, t.end + 2, t.value, t.mod, t.type) for t in base] == [
+        (t.start, t.end, t.value, t.mod, t.type) for t in shifted
+    ]
