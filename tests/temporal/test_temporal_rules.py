@@ -54,6 +54,7 @@ CASES = [
     ("The envoy would be traveling to the United States Thursday.", "Thursday", "2023-06-15", "DATE"),
     ("The summit will be held in Vilnius on Friday.", "Friday", "2023-06-16", "DATE"),
     ("The deadline had been due to expire on Friday.", "Friday", "2023-06-09", "DATE"),
+    ("The father could arrive as early as Thursday, he said.", "Thursday", "2023-06-15", "DATE"),
     ("The council meets next Monday to vote.", "next Monday", "2023-06-19", "DATE"),
     # deictic relatives
     ("The minister resigned yesterday after the vote.", "yesterday", "2023-06-12", "DATE"),

@@ -18,6 +18,7 @@ from .values import add_months, fmt_day, fmt_week, fmt_year
 
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_LOOKING_AHEAD = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -30,6 +31,8 @@ def tense(text: str, start: int, end: int) -> int:
         cut = m.end()
     if cut is not None:
         before = before[cut:]
+    if _LOOKING_AHEAD.search(before):
+        return 1  # "as soon as Tuesday", "as early as next week"
     words = _TOKENS.findall(before)
     for i in range(len(words) - 1, -1, -1):
         c = _cue(words[i])
