@@ -321,3 +321,33 @@ def load_predictions(path: str) -> dict[str, list[dict[str, Any]]]:
                 raise EvalFileError(f"{path}:{lineno}: duplicate id {obj['id']!r}")
             preds[obj["id"]] = timexes
     return preds
+
+
+def _shape(value: str | None) -> str:
+    """A value's form with digits as 9, so 2023-06-09 and 1998-01-08 group together."""
+    return "".join("9" if ch.isdigit() else ch for ch in (value or "")) or '""'
+
+
+def error_summary(errors: Iterable[Mapping[str, Any]], top: int = 10) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent error patterns, to decide what to fix first.
+
+    `wrong_value`: gold value shape -> predicted value shape; `miss` and
+    `false_alarm`: the lower-cased expression text; `wrong_span`: gold text ->
+    predicted text; `wrong_type`: gold type -> predicted type.
+    """
+    from collections import Counter
+
+    groups: dict[str, Counter] = {}
+    for e in errors:
+        g, p = e.get("gold") or {}, e.get("pred") or {}
+        kind = e["kind"]
+        if kind == "wrong_value":
+            key = f"{_shape(g.get('value'))} -> {_shape(p.get('value'))}"
+        elif kind == "wrong_type":
+            key = f"{g.get('type')} -> {p.get('type')}"
+        elif kind == "wrong_span":
+            key = f"{(g.get('text') or '').lower()!r} -> {(p.get('text') or '').lower()!r}"
+        else:
+            key = repr(((g or p).get("text") or "").lower())
+        groups.setdefault(kind, Counter())[key] += 1
+    return {kind: c.most_common(top) for kind, c in sorted(groups.items())}

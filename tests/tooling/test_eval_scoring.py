@@ -161,3 +161,15 @@ def test_per_type_rates_undefined_without_denominator() -> None:
     untyped, date_ = m["by_type"]["(untyped)"], m["by_type"]["DATE"]
     assert untyped["relaxed_recall"] == 1.0 and untyped["relaxed_precision"] is None
     assert date_["relaxed_recall"] is None and date_["relaxed_precision"] == 1.0
+
+
+def test_error_summary_groups_patterns() -> None:
+    from timeline.evaluation import error_summary
+
+    gold = [tx(19, 25, "2021-02-15"), tx(39, 56, "P3W", "DURATION"), tx(61, 77, "2021-03")]
+    pred = [tx(19, 25, "2021-02"), tx(61, 77, "2022-04"), tx(4, 10, "XXXX")]
+    doc = {"doc_id": "d", "text": TEXT, "timexes": gold}
+    s = error_summary(evaluate([doc, dict(doc, doc_id="e")], {"d": pred, "e": pred})["errors"])
+    assert s["wrong_value"] == [("9999-99-99 -> 9999-99", 2), ("9999-99 -> 9999-99", 2)]
+    assert s["miss"] == [("'three weeks later'", 2)]
+    assert s["false_alarm"] == [("'convoy'", 2)]

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from timeline.evaluation import EvalFileError, evaluate as score, load_gold, load_predictions
+from timeline.evaluation import EvalFileError, error_summary, evaluate as score, load_gold, load_predictions
 
 _MODES = ("news", "narrative", "auto")
 
@@ -78,6 +78,9 @@ def _print_report(rows: list[tuple[str, dict[str, Any]]], total: dict[str, Any],
 
         kinds = Counter(e["kind"] for e in total["errors"])
         console.print(f"errors: {dict(sorted(kinds.items()))}")
+        for kind, patterns in total["error_summary"].items():
+            console.print(f"most frequent {kind}: " + "; ".join(escape(f"{k} ({n})") for k, n in patterns))
+        console.print()
         for e in total["errors"]:
             g, p = e["gold"], e["pred"]
             gs = f"{g['text']!r} {g['type'] or '-'} {g['value']}" if g else "-"
@@ -146,6 +149,8 @@ def evaluate(gold_files: tuple[str, ...], mode: str, show_errors: bool, as_json:
         click.echo(f"warning: {len(unknown)} prediction id(s) match no gold doc_id, e.g. {unknown[0]!r}", err=True)
     total = score(all_docs, all_preds, keep_errors=show_errors)
     total.update(modes=dict(all_modes), seconds=spent, chars_per_second=chars / spent if spent else 0.0)
+    if show_errors:
+        total["error_summary"] = error_summary(total["errors"])
     if as_json:
         out = {"mode": "external" if external is not None else mode,
                "files": {name: m for name, m in per_file}, "total": total}
