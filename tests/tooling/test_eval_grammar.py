@@ -21,7 +21,7 @@ VALID_TIMES = [
 ]
 VALID_DURATIONS = [
     "P3M", "P1Y", "P2W", "P10D", "PT2H", "PT30M", "PT1H30M", "PT45S", "P1Y6M", "P1DT12H", "PXY", "PXM",
-    "PXD", "PTXH", "P1DE", "P2CE", "P1ML", "P1E", "P1C", "P1L", "P2Q", "P1.5Y", "P.5Y", "P3Y2M1W4D",
+    "PXD", "PTXH", "P1DE", "P2CE", "P1ML", "P1E", "P1C", "P1L", "P2Q", "P1.5Y", "P.5Y", "P3Y2M1W4D", "P1WE", "PXWE",
 ]
 INVALID = [
     "", "2023-13", "2023-00", "2023-02-29", "2023-04-31", "2023-06-32", "2023-06-00", "2023-W54", "2023-W00",

@@ -14,8 +14,8 @@ point values (DATE, TIME, and SET anchors)
     ``FUTURE_REF``.
 durations (DURATION, SET)
     ``P`` + amounts (digits, decimals or ``X``) with units in ISO order
-    ``Y M W D`` (and ``ML CE DE L C E Q`` for millennia, centuries, decades,
-    quarters) and ``T`` + ``H M S``.
+    ``Y M W D`` (and ``ML CE DE L C E Q WE`` for millennia, centuries, decades,
+    quarters, weekends as in TIMEX2's ``P1WE``) and ``T`` + ``H M S``.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ _DURATION = re.compile(
     rf"""P(?=.)(?!T?$)
     (?:{_AMOUNT}ML)?(?:{_AMOUNT}CE)?(?:{_AMOUNT}DE)?
     (?:{_AMOUNT}[LCE])?
-    (?:{_AMOUNT}Y)?(?:{_AMOUNT}Q)?(?:{_AMOUNT}M)?(?:{_AMOUNT}W)?(?:{_AMOUNT}D)?
+    (?:{_AMOUNT}Y)?(?:{_AMOUNT}Q)?(?:{_AMOUNT}M)?(?:{_AMOUNT}W)?(?:{_AMOUNT}WE)?(?:{_AMOUNT}D)?
     (?:T(?=.)(?:{_AMOUNT}H)?(?:{_AMOUNT}M)?(?:{_AMOUNT}S)?)?
     """,
     re.VERBOSE,
