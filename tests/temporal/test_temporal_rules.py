@@ -102,6 +102,10 @@ CASES = [
     ("Results for the year-ago quarter were weaker.", "the year-ago quarter", "2022-Q2", "DATE"),
     ("Sales for this year's third quarter rose.", "this year's third quarter", "2023-Q3", "DATE"),
     ("The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP", "DATE"),
+    ("A 2019 law banned the exports.", "2019", "2019", "DATE"),
+    ("They signed a June agreement with the rebels.", "June", "2023-06", "DATE"),
+    ("The convoy leaves at 4 in the morning, he said.", "4 in the morning", "2023-06-13T04:00", "TIME"),
+    ("Officials expect calm in the near future.", "the near future", "FUTURE_REF", "DATE"),
     # holidays and spelled-out years
     ("Fighting paused briefly on Christmas Day 2022.", "Christmas Day 2022", "2022-12-25", "DATE"),
     ("It happened in nineteen ninety-six, the anchor said.", "nineteen ninety-six", "1996", "DATE"),

@@ -38,6 +38,7 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "unit_before_after": ("The town fell on 3 May 2023. The day before, it was shelled.", "The day before", "2023-05-02"),
     "whole_year": ("Losses for the full year were high.", "the full year", "2023"),
     "rel_unit": ("Exports fell last week at the port.", "last week", "2023-W23"),
+    "part_of_day": ("By mid-afternoon the shelling stopped.", "mid-afternoon", "2023-06-13TAF"),
     "day_word": ("The minister arrived yesterday morning.", "yesterday morning", "2023-06-12TMO"),
     "time": ("The blast came at 5:30 p.m. on Monday.", "5:30 p.m. on Monday", "2023-06-12T17:30"),
     "weekday": ("Envoys met on Thursday in Ankara.", "Thursday", "2023-06-08"),

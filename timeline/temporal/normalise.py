@@ -135,7 +135,7 @@ def _plausible_year(text: str, start: int, end: int, *, strict: bool = True) -> 
         return False
     if strict and before[:1].isupper() and not re.search(r"['’]s$", bl) and bl not in V.BARE_MONTH_CUES \
             and bl not in V.MONTHS and bl not in V.SEASONS \
-            and bl not in ("in", "by", "fiscal", "year", "ad", "circa", "the") \
+            and bl not in ("in", "by", "fiscal", "year", "ad", "circa", "the", "a", "an") \
             and not _sentence_start(text, start - 1):
         return False
     after = _word_after(text, end)
@@ -597,6 +597,16 @@ def _time(c, text, s):
     if g.get("fixed"):
         hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["fixed"].lower()]
         day = g.get("wd2")
+    elif g.get("h2"):
+        h = int(g["h2"])
+        if not 1 <= h <= 12:
+            return None
+        tod2 = g["tod2"].lower()
+        if tod2 in ("afternoon", "evening") or (tod2 == "night" and h >= 6):
+            h = h % 12 + 12
+        elif h == 12:
+            h = 0
+        hhmm, day = f"{h:02d}:00", None
     elif g.get("h24"):
         hhmm, day = f"{g['h24']}:{g['m24']}", None
     else:
@@ -620,6 +630,12 @@ def _time(c, text, s):
         else:
             sp.anaphoric, sp.offset = False, V.DAY_WORDS[dl]
     return sp
+
+
+def _part_of_day(c, text, s):
+    mod = {"early": "START", "mid": "MID", "late": "END"}[c.groups["part"].lower()]
+    return Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, anaphoric=True,
+                tod=V.DAY_PARTS[c.groups["tod"].lower()], mod=mod)
 
 
 def _weekday(c, text, s):
@@ -707,7 +723,7 @@ def _duration(c, text, s):
     nw = re.sub(r"\s+", " ", g["n"].lower())
     n = _num(nw)
     after = text[c.end:c.end + 1]
-    if unit in ("second", "minute") and nw in ("a", "an", "one") and after.isspace() \
+    if unit == "second" and nw in ("a", "an", "one") and after.isspace() \
             and _word_after(text, c.end)[:1].isalpha() and _word_after(text, c.end).lower() not in ("ago", "later", "earlier"):
         return None
     if nw in ("a", "an", "one") and unit == "second":
@@ -822,7 +838,7 @@ _HANDLERS = {
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
     "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "whole_year": _whole_year, "half": _half,
     "quarter_rel": _quarter_rel, "year_adj": _year_adj, "ago": _ago, "unit_before_after": _unit_before_after, "vague_ago": _vague_ago,
-    "rel_unit": _rel_unit, "day_word": _day_word, "time": _time, "weekday": _weekday,
+    "rel_unit": _rel_unit, "day_word": _day_word, "part_of_day": _part_of_day, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
     "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,
     "plural_unit": _plural_unit, "night_generic": _night_generic, "ref": _ref,

@@ -21,7 +21,7 @@ BARE_MONTH_CUES: frozenset[str] = frozenset({
     "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before",
     "after", "early", "late", "mid", "last", "next", "this", "that", "each", "every", "and",
     "or", "between", "on", "throughout", "for", "end", "beginning", "start", "middle",
-    "than", "around", "about", "as", "into", "following", "previous", "past", "until",
+    "than", "around", "about", "as", "into", "following", "previous", "past", "until", "a", "the",
 })
 
 WEEKDAYS: dict[str, int] = {  # ISO weekday numbers
@@ -126,7 +126,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",     "the past": "PAST_REF",     "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     
-    "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "the years ahead": "FUTURE_REF", 
     "former": "PAST_REF",
 }
