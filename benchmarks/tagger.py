@@ -53,7 +53,11 @@ def load_texts(limit_chars: int) -> tuple[str, list[tuple[str, date | None]]]:
         samples = REPO / "timeline" / "samples"
         for path in sorted(samples.rglob("*")) if samples.is_dir() else []:
             if path.suffix in (".txt", ".md") and path.is_file():
-                docs.append((path.read_text(encoding="utf-8"), None))
+                try:  # sample names start with their publication date
+                    dct = date.fromisoformat(path.name[:10])
+                except ValueError:
+                    dct = None
+                docs.append((path.read_text(encoding="utf-8"), dct))
         source = "timeline/samples" if docs else ""
     if not docs:
         docs = [(BUILTIN_TEXT, date(2023, 6, 13))] * 50
