@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.export import embed_json, export_html
 from timeline.export.compact import compact_events
@@ -129,3 +131,14 @@ def test_compact_form_shares_text_and_uses_js_offsets(edge_events):
 def test_page_grows_by_less_than_300_bytes_per_event():
     small, large = (len(export_html(synthetic_events(n), generated=WHEN).encode()) for n in (1000, 3000))
     assert (large - small) / 2000 < 300
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                    max_leaves=12))
+def test_any_value_embeds_without_markup_and_round_trips(value):
+    text = embed_json(value)
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text) == value
