@@ -56,3 +56,14 @@ def test_tbaq_documents_are_news_in_auto_mode(corpora):
     docs = _load(corpora / "tbaq" / "timebank.jsonl")
     modes = [analyse(d["text"], d["dct"]).mode for d in docs]
     assert modes.count("news") / len(modes) >= 0.95
+
+
+def test_prefilter_agrees_with_full_scan_on_real_text(corpora):
+    """The start-word gate is an optimisation only: same candidates as the ungated regex."""
+    from timeline.temporal.scan import scan
+
+    docs = _load(corpora / "tbaq" / "aquaint.jsonl") + _load(corpora / "wikiwars" / "wikiwars-dev.jsonl")
+    text = "\n\n".join(d["text"] for d in docs)
+    fast = [(c.start, c.end, c.rule) for c in scan(text)]
+    slow = [(c.start, c.end, c.rule) for c in scan(text, prefilter=False)]
+    assert fast == slow

@@ -144,7 +144,7 @@ START_WORDS: frozenset[str] = frozenset(
 #: by a strong start word, a unit or a digit; keeps "the", "in", "of" from waking every rule.
 WEAK_START_WORDS: frozenset[str] = frozenset("""the a an in of on to for by at from over about
 some this that than its their after before until since till during within took lasted just only
-no more less up so as long very most each every under fewer upwards exactly right at""".split())
+no more less up so as long very most each every under fewer upwards exactly right at per""".split())
 #: Words that may follow weak start words (besides START_WORDS that are not weak).
 FOLLOW_WORDS: frozenset[str] = frozenset(
     list(UNITS) + list(UNIT_PLURALS) + list(DAY_PARTS)
