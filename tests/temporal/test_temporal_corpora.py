@@ -62,7 +62,8 @@ def test_prefilter_agrees_with_full_scan_on_real_text(corpora):
     """The start-word gate is an optimisation only: same candidates as the ungated regex."""
     from timeline.temporal.scan import scan
 
-    docs = _load(corpora / "tbaq" / "aquaint.jsonl") + _load(corpora / "wikiwars" / "wikiwars-dev.jsonl")
+    docs = (_load(corpora / "tbaq" / "timebank.jsonl") + _load(corpora / "tbaq" / "aquaint.jsonl")
+            + _load(corpora / "wikiwars" / "wikiwars-dev.jsonl"))
     text = "\n\n".join(d["text"] for d in docs)
     fast = [(c.start, c.end, c.rule) for c in scan(text)]
     slow = [(c.start, c.end, c.rule) for c in scan(text, prefilter=False)]
