@@ -68,3 +68,12 @@ def test_prefilter_agrees_with_full_scan_on_real_text(corpora):
     fast = [(c.start, c.end, c.rule) for c in scan(text)]
     slow = [(c.start, c.end, c.rule) for c in scan(text, prefilter=False)]
     assert fast == slow
+
+
+def test_every_value_on_real_text_is_valid_timex3(corpora):
+    from timeline.temporal.grammar import is_valid_value
+
+    docs = _load(corpora / "tbaq" / "aquaint.jsonl") + _load(corpora / "wikiwars" / "wikiwars-dev.jsonl")
+    bad = [(t.text, t.type, t.value) for d in docs for t in analyse(d["text"], d["dct"]).timexes
+           if not is_valid_value(t.value, t.type)]
+    assert bad == []
