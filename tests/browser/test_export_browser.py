@@ -192,8 +192,33 @@ def test_text_and_date_filters(opened, events):
     page.fill("#f-from", "2023-01-01")
     page.fill("#f-to", "2023-03-31")
     page.dispatch_event("#f-to", "change")
-    _wait_until(page, "timelineExport.shown().every(e => (e.e === null || e.e >= 19358) && "
-                           "(e.s === null || e.s <= 19447) && !(e.s === null && e.e === null))")
+    in_range = ("timelineExport.shown().every(e => (e.e === null || e.e >= 19358) && "
+                "(e.s === null || e.s <= 19447) && !(e.s === null && e.e === null))")
+    _wait_until(page, in_range)
+    rendered = int(page.evaluate("document.body.dataset.rendered"))
+    page.locator("#f-types input[value=Battles]").uncheck()       # redraws the timeline: dates must stay
+    _wait_until(page, f"document.body.dataset.rendered > {rendered}")
+    page.wait_for_timeout(300)
+    assert page.input_value("#f-from") == "2023-01-01"
+    assert page.evaluate(in_range)
+    assert page.evaluate("timelineExport.shown().every(e => e.type !== 'Battles')")
+
+
+def test_zooming_the_timeline_filters_table_and_map(opened):
+    page, _ = opened
+    total = page.evaluate("timelineExport.events().length")
+    rendered = int(page.evaluate("document.body.dataset.rendered"))
+    page.evaluate("Plotly.relayout('timeline', {'xaxis.range': ['2023-01-01', '2023-03-31 12:00']})")
+    _wait_until(page, f"document.body.dataset.rendered > {rendered}")
+    assert page.input_value("#f-from") == "2023-01-01" and page.input_value("#f-to") == "2023-03-31"
+    assert page.evaluate("timelineExport.shown().every(e => !(e.s === null && e.e === null) && "
+                         "(e.e === null || e.e >= 19358) && (e.s === null || e.s <= 19447))")
+    assert 0 < page.evaluate("timelineExport.shown().length") < total
+    zoomed = page.evaluate("document.getElementById('timeline').layout.xaxis.range")
+    assert zoomed[0].startswith("2023-01-01")                    # the zoom is kept, not redrawn away
+    page.evaluate("Plotly.relayout('timeline', {'xaxis.autorange': true})")
+    _wait_until(page, f"timelineExport.shown().length === {total}")
+    assert page.input_value("#f-from") == ""
 
 
 def test_actor_filter(opened, events):

@@ -481,16 +481,42 @@
   /* ---------- wiring ---------- */
   var current = EVENTS;
 
-  function update() {
+  /** Re-filter and redraw; `keepTimeline` when the change came from zooming the timeline itself. */
+  function update(keepTimeline) {
     current = EVENTS.filter(matches);
     state.page = 0;
     var undated = current.filter(function (ev) { return ev.s === null && ev.e === null; }).length;
     byId("counts").textContent = "Showing " + current.length + " of " + EVENTS.length + " events" +
       (undated ? " \u00b7 " + undated + " with an unresolved date (in the table only)" : "");
     drawTable(current);
-    return Promise.all([drawTimeline(current), drawMap(current)]).then(function () {
+    var drawn = [drawMap(current)];
+    if (keepTimeline !== true) drawn.push(drawTimeline(current));
+    return Promise.all(drawn).then(function () {
       document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
     });
+  }
+
+  /** Day number of a date-axis value: plotly gives "2023-01-05", "2023-01-05 12:34:56.7" or ms. */
+  function axisDay(value) {
+    if (typeof value === "number") return Math.floor(value / DAY);
+    var text = String(value);
+    var ms = Date.parse(text.length > 10 ? text.replace(" ", "T") + "Z" : text + "T00:00:00Z");
+    return isNaN(ms) ? null : Math.floor(ms / DAY);
+  }
+
+  /** Zooming the timeline (drag, range slider, double-click reset) sets the date filter. */
+  function onZoom(change) {
+    var range = change["xaxis.range"] || [change["xaxis.range[0]"], change["xaxis.range[1]"]];
+    var from = null, to = null;
+    if (change["xaxis.autorange"] !== true) {
+      if (range[0] === undefined || range[1] === undefined) return;   // not a time-axis change
+      from = axisDay(range[0]); to = axisDay(range[1]);
+      if (from === null || to === null) return;
+    }
+    state.from = from; state.to = to;
+    byId("f-from").value = from === null ? "" : iso(from);
+    byId("f-to").value = to === null ? "" : iso(to);
+    update(true);
   }
 
   function start() {
@@ -504,6 +530,7 @@
         var pt = e.points && e.points[0];
         if (pt && typeof pt.customdata === "number") select(pt.customdata);
       });
+      byId("timeline").on("plotly_relayout", onZoom);
       byId("map").on("plotly_click", function (e) {
         var pt = e.points && e.points[0];
         if (pt && mapPoints[pt.customdata]) showPlace(mapPoints[pt.customdata]);
