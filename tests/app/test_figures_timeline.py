@@ -27,14 +27,20 @@ def marks(fig: go.Figure) -> dict[int, list]:
     return out
 
 
-def test_day_is_a_point_and_month_a_bar_covering_the_month() -> None:
+def segments(fig: go.Figure, style: str) -> list:
+    """The line traces drawing intervals of one style ('bar', 'bar-approx', 'bar-open', ...)."""
+    return [t for t in fig.data if t.mode == "lines" and t.meta == style]
+
+
+def test_day_is_a_point_and_month_a_segment_covering_the_month() -> None:
     fig = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09"), ev(2, "2023-06-01", "2023-06-30", "month")])
     m = marks(fig)
-    assert m[1][0].type == "scatter" and m[1][0].x == ("2023-06-09",)
-    bar = m[2][0]
-    assert bar.type == "bar" and bar.orientation == "h"
-    assert bar.base == ("2023-06-01",)
-    assert bar.x == (30 * figures.DAY_MS,)  # all of June, not a made-up day
+    assert m[1][0].type == "scatter" and m[1][0].x == ("2023-06-09",) and m[1][0].marker.symbol == "circle"
+    # the whole of June (end exclusive), not a made-up day
+    (line,) = segments(fig, "bar")
+    assert line.x == ("2023-06-01", "2023-07-01", None)
+    assert line.y == ("Battles", "Battles", None)
+    assert m[2][0].x == ("2023-06-16",)  # the hover/click tick sits mid-interval
 
 
 def test_approximate_and_open_ended_look_different_from_exact() -> None:
@@ -46,13 +52,13 @@ def test_approximate_and_open_ended_look_different_from_exact() -> None:
         ev(5, "2023-05-06", "2023-05-06", approximate=True),
     ])
     m = marks(fig)
-    exact, approx, open_ = m[1][0], m[2][0], m[3][0]
-    assert exact.marker.pattern.shape in ("", None)
-    assert approx.marker.pattern.shape == "/" and approx.marker.opacity < exact.marker.opacity
-    assert open_.marker.pattern.shape == "."
+    (exact,) = segments(fig, "bar")
+    (approx,) = segments(fig, "bar-approx")
+    (open_,) = segments(fig, "bar-open")
+    assert exact.line.dash == "solid" and approx.line.dash == "dot" and open_.line.dash == "dash"
+    assert approx.line.width < exact.line.width and approx.opacity < exact.opacity
     # the open interval runs to the end of the data (exclusive end = day after 2023-05-06)
-    assert open_.base == ("2023-03-01",)
-    assert open_.x == ((date(2023, 5, 7) - date(2023, 3, 1)).days * figures.DAY_MS,)
+    assert open_.x == ("2023-03-01", "2023-05-07", None)
     arrows = [t for t in fig.data if t.name and "open-ended" in t.name]
     assert arrows and arrows[0].marker.symbol == ("triangle-right",)
     assert m[4][0].marker.symbol == "circle" and m[5][0].marker.symbol == "circle-open"

@@ -178,3 +178,22 @@ def test_zoom_reveals_single_events_after_aggregation(live_app, tmp_path, page) 
     wait_app_idle(page)
     meta = app_counts(page)["timelineMeta"]
     assert 0 < meta["events"] < 100
+
+
+def test_controls_are_reachable_by_keyboard_in_reading_order(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    order = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("() => document.activeElement.id"))
+    wanted = ["filter-search", "filter-from", "filter-to", "filter-types", "filter-actors", "filter-places",
+              "filter-sources", "clear-filters", "paste-text", "paste-date", "paste-submit"]
+    positions = [order.index(w) for w in wanted]
+    assert positions == sorted(positions), order
+    # the search box filters from the keyboard alone
+    page.focus("#filter-search")
+    page.keyboard.type("Kyiv")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Kyiv'")

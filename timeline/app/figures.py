@@ -2,10 +2,10 @@
 
 Nothing here touches the store or Dash, so every figure can be unit-tested from
 hand-built event dicts. Dates are drawn with the precision they have: a day is a
-point, anything coarser or any range is a bar covering the whole interval (a
-month-precise event spans the month, never a made-up day), approximate dates are
-hatched and hollow, and open-ended intervals run to the edge of the data with an
-arrow head, so nobody reads an open interval as a closed one.
+point, anything coarser or any range is a thick segment covering the whole interval
+(a month-precise event spans the month, never a made-up day), approximate dates are
+dotted, thinner and hollow, and open-ended intervals run dashed to the edge of the data
+with an arrow head, so nobody reads an open interval as a closed one.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ UNKNOWN_TYPE_COLOUR = "#56B4E9"                # sky blue
 #: above this many events (in the filtered set or visible window) the timeline draws counts
 AGGREGATE_THRESHOLD = 2000
 #: above this many single points, WebGL draws them faster than SVG
-WEBGL_THRESHOLD = 1000
+WEBGL_THRESHOLD = 300
 MAX_ACTOR_LANES = 14
 NO_ACTOR = "(no actor)"
 OTHER_ACTORS = "(other actors)"
@@ -238,8 +238,8 @@ def timeline_figure(
     fig = go.Figure()
     # trace 0 is always the selection ring, so a Patch can move it without rebuilding
     fig.add_trace(_selection_trace(selected_marks))
-    n_points = sum(len(g["id"]) for (t, s), g in groups.items() if s.startswith("point"))
-    scatter_cls = go.Scattergl if n_points > WEBGL_THRESHOLD else go.Scatter
+    n_marks = sum(len(g["id"]) for g in groups.values())
+    scatter_cls = go.Scattergl if n_marks > WEBGL_THRESHOLD else go.Scatter
     legend_done: set[str] = set()
     for etype in list(EVENT_TYPES) + sorted({t for t, _ in groups} - set(EVENT_TYPES)):
         colour = type_colour(etype)
@@ -274,22 +274,29 @@ def timeline_figure(
                     )
                 )
                 continue
+            # An interval is a thick line segment covering every day it stands for; all the
+            # segments of a group are one SVG path (bars would be one element each, and
+            # thousands of them make zooming sluggish). A tick at the middle of each segment
+            # carries the hover text and the click target.
             approx = style.endswith("approx")
-            fig.add_trace(
-                go.Bar(
-                    orientation="h",
-                    base=[d.isoformat() for d in g["start"]],
-                    x=[(e - s).days * DAY_MS for s, e in zip(g["start"], g["end"])],
-                    marker={
-                        "color": colour,
-                        "opacity": 0.45 if approx else 0.8,
-                        "line": {"color": colour, "width": 1},
-                        "pattern": {"shape": "/" if approx else ("." if "open" in style else "")},
-                    },
-                    width=0.5,
-                    **common,
-                )
-            )
+            xs: list[str | None] = []
+            ys: list[str | None] = []
+            for lane, start, end in zip(g["lane"], g["start"], g["end"]):
+                xs += [start.isoformat(), end.isoformat(), None]
+                ys += [lane, lane, None]
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=etype, legendgroup=etype, showlegend=common["showlegend"],
+                line={"color": colour, "width": 4 if approx else 9,
+                      "dash": "dot" if approx else ("dash" if "open" in style else "solid")},
+                opacity=0.6 if approx else 0.85, hoverinfo="skip", meta=style, connectgaps=False,
+            ))
+            mids = [start + (end - start) / 2 for start, end in zip(g["start"], g["end"])]
+            fig.add_trace(scatter_cls(
+                x=[m.isoformat() for m in mids], mode="markers",
+                marker={"color": colour, "size": 12, "symbol": "line-ns",
+                        "line": {"width": 2, "color": "#1f2328" if not approx else colour}},
+                **{**common, "showlegend": False},
+            ))
             if "open" in style:
                 fig.add_trace(_open_arrows(g, colour, etype))
     lanes_sorted = [lane for lane, _ in sorted(lane_order.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -298,7 +305,6 @@ def timeline_figure(
     fig.update_layout(
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": lanes_sorted[::-1],
                "automargin": True, "fixedrange": True},
-        barmode="overlay",
     )
     return fig
 

@@ -123,7 +123,9 @@ def event_grid() -> dag.AgGrid:
 
 def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Div:
     """The whole page. `map_config` is the dcc.Graph config that points geo maps at local topojson."""
-    graph_config = {"displaylogo": False, "scrollZoom": True, "responsive": True}
+    graph_config = {"displaylogo": False, "scrollZoom": True, "responsive": True, "showSendToCloud": False,
+                    "showEditInChartStudio": False, "showLink": False,
+                    "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
@@ -150,8 +152,8 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Di
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
                                     html.Div(
-                                        "Dot: a single day. Bar: the whole interval (month, year, range). "
-                                        "Hatched / hollow: approximate. Arrow: open-ended.",
+                                        "Dot: a single day. Thick line: the whole interval (month, year, range). "
+                                        "Dotted / hollow: approximate. Dashed with arrow: open-ended.",
                                         className="hint legend-note",
                                     ),
                                     dcc.Graph(id="timeline-graph", config=graph_config, className="timeline-graph",
