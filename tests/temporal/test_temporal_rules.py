@@ -170,6 +170,16 @@ def test_edge_values(text, expected):
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
 
 
+@pytest.mark.parametrize("text,mode", [
+    ("Monday 1 BC", "narrative"), ("AD 1 last week", "news"), ("AD 1 the '90s", "news"),
+    ("April 31 and June 31", "news"), ("In 9999 the next year began.", "narrative"),
+])
+def test_calendar_edges_never_raise_and_stay_unresolved(text, mode):
+    for t in tag(text, None, mode=mode):
+        assert t.first is None or t.first.year >= 1
+        assert "-31" not in t.value or t.value.endswith(("01-31", "03-31", "05-31", "07-31", "08-31", "10-31", "12-31"))
+
+
 def test_to_is_a_relation_only_after_from():
     assert one("The program dates back to the 1980s.", "the 1980s").relation is None
     r = tag("He served from 2010 to 2018 in office.", DCT)

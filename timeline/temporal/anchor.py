@@ -126,6 +126,8 @@ class Resolver:
         if r.y is not None:  # BC reference
             return None, "narrative", 1
         if self.mode == "narrative" and self.first_year:
+            if self.first_year < 1:
+                return None, "narrative", 1  # a BC story: only year arithmetic applies
             return date(self.first_year, 1, 1), "narrative", 1
         if self.dct:
             return self.dct, "dct", 3
@@ -156,7 +158,10 @@ class Resolver:
                 return Resolved(spec.value, "absolute", (spec.y, None, None))
             return Resolved(spec.value, "absolute")
         fn = getattr(self, "_r_" + k)
-        return fn(spec, text)
+        try:
+            return fn(spec, text)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave it unresolved
+            return self._unresolved(spec)
 
     def _r_ymd(self, spec: Spec, text: str) -> Resolved:
         m, d = spec.m, spec.d
@@ -326,19 +331,22 @@ class Resolver:
 
     def _r_decade2(self, spec: Spec, text: str) -> Resolved:
         y = self._ref_year(spec) or (self.dct.year if self.dct else None)
-        if y is None:
+        if y is None or y < 1:
             return Resolved(f"XX{spec.d}", "none")
         cand = (y // 100) * 100 + spec.d * 10
         if cand > y:
             cand -= 100
+        if cand < 0:
+            return Resolved(f"XX{spec.d}", "none")
         return Resolved(f"{cand // 10:03d}", "dct" if self.mode == "news" else "narrative")
 
     def _r_rel(self, spec: Spec, text: str) -> Resolved:
         a, name, rank = self._anchor(spec)
         u, n = spec.unit, spec.offset
         if a is None:
-            if self.ref.y is not None and self.ref.y < 1 and u == "year":  # BC narrative
-                y = self.ref.y + n
+            base = self.ref.y if self.ref.y is not None else self.first_year
+            if base is not None and base < 1 and u == "year":  # BC narrative
+                y = base + n
                 return Resolved(fmt_year(y), "narrative", (y, None, None))
             return Resolved("XXXX" if u not in ("day",) else "XXXX-XX-XX", "none")
         if u == "day":

@@ -177,7 +177,14 @@ def interpret(c: Candidate, text: str, settings: TagSettings) -> list[Spec]:
     out = fn(c, text, settings)
     if out is None:
         return []
-    return out if isinstance(out, list) else [out]
+    out = out if isinstance(out, list) else [out]
+    for sp in out:
+        if sp.m is not None and sp.d is not None and not (1 <= sp.m <= 12 and 1 <= sp.d <= _MAX_DAY[sp.m]):
+            sp.d = None  # "April 31": keep what is certain, the month
+    return out
+
+
+_MAX_DAY = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
 # -- handlers, one per rule ---------------------------------------------------------------
