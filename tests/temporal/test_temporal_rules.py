@@ -180,6 +180,19 @@ def test_calendar_edges_never_raise_and_stay_unresolved(text, mode):
         assert "-31" not in t.value or t.value.endswith(("01-31", "03-31", "05-31", "07-31", "08-31", "10-31", "12-31"))
 
 
+def test_event_anchored_offsets_give_a_length_not_an_invented_date():
+    t = one("The fighting comes a week after the dam was destroyed.", "a week")
+    assert (t.type, t.value, t.first) == ("DURATION", "P1W", None)
+    t = one("The dam broke on 6 June 2023. A week after, the water receded.", "A week after")
+    assert t.value == "2023-W24"
+
+
+def test_bare_season_prefers_the_one_under_way_or_starting_soon():
+    assert one("The summer was hot, they said.", "The summer", dct="2023-07-10").value == "2023-SU"
+    assert one("Troops will advance in the spring.", "the spring", dct="2023-10-10").value == "2024-SP"
+    assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2022-WI"
+
+
 def test_to_is_a_relation_only_after_from():
     assert one("The program dates back to the 1980s.", "the 1980s").relation is None
     r = tag("He served from 2010 to 2018 in office.", DCT)

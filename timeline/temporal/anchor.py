@@ -304,6 +304,9 @@ class Resolver:
             y = max(s for s in starts if s < cur_start).year
         elif spec.rel == 1:
             y = min(s for s in starts if s > a).year
+        elif any(s <= a < add_days(s, 91) for s in starts) or any(a < s <= add_days(a, 45) for s in starts):
+            # the season under way, or one starting within six weeks: the nearest reading wins
+            y = next(s for s in starts if s <= a < add_days(s, 91) or a < s <= add_days(a, 45)).year
         else:
             direction = self._direction(spec, text)
             if direction < 0:
@@ -390,6 +393,10 @@ class Resolver:
             t = ((a.year + 50) // 100) * 100
             return Resolved(f"{t:04d}", name)
         return Resolved("XXXX", "none")
+
+
+def add_days(d: date, n: int) -> date:
+    return d + timedelta(days=n)
 
 
 def _nth_weekday(y: int, m: int, wd: int, n: int) -> int:

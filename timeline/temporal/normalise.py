@@ -504,6 +504,13 @@ def _ago(c, text, s):
     direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     ana = direction not in ("ago", "from now", "hence", "back")
+    if direction in ("before", "after") and re.match(r"\s+[a-z]", text[c.end:c.end + 3], re.I) \
+            and not re.match(r"\s+(?:and|but|when|as)\b", text[c.end:c.end + 6]):
+        # "a week after the dam broke": anchored on an event the tagger cannot date;
+        # say only the length, never an invented date
+        end = c.spans["unit"][1]
+        mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+        return Spec(c.start, end, type="DURATION", value=_duration_value(n, unit), mod=mod)
     if n is None:
         return Spec(c.start, c.end, value="PAST_REF" if sign < 0 else "FUTURE_REF", anaphoric=ana)
     if unit not in ("day", "week", "month", "year", "decade", "century", "quarter", "hour", "minute", "night"):
