@@ -97,18 +97,23 @@ def test_opens_offline_and_requests_nothing(opened):
     assert page.evaluate("location.protocol") == "file:"
 
 
-def test_timeline_draws_marks_for_days_and_bars_for_ranges(opened):
+def test_timeline_draws_like_the_app(opened):
     page, _ = opened
     assert page.evaluate("document.getElementById('timeline').dataset.mode") == "events"
     assert page.locator("#timeline .scatterlayer .point").count() > 10
-    assert page.locator("#timeline .barlayer .point path").count() > 5
     lanes = page.evaluate("document.getElementById('timeline')._fullLayout.yaxis.categoryarray")
     assert "Riots" in lanes and "Strategic developments" in lanes
-    styles = page.evaluate("document.getElementById('timeline').data.map(t => [t.type, t.name, "
-                           "t.marker.symbol, (t.marker.pattern || {}).shape])")
-    assert any(t == "bar" and shape == "/" for t, _, _, shape in styles)          # approximate: hatched
-    assert any(name.endswith("(open-ended)") for _, name, _, _ in styles)         # open end: arrow heads
-    assert any(t == "bar" and shape == "" for t, _, _, shape in styles)           # months, quarters: solid bars
+    traces = page.evaluate("document.getElementById('timeline').data.map(t => [t.mode, t.name, "
+                           "(t.line || {}).dash, (t.marker || {}).symbol])")
+    dashes = {dash for mode, _, dash, _ in traces if mode == "lines"}
+    assert dashes == {"solid", "dot", "dash"}        # intervals; approximate dotted; open-ended dashed
+    assert any(symbol == "line-ns" for _, _, _, symbol in traces)                 # mid-interval ticks
+    assert any(name.endswith("(open-ended)") for _, name, _, _ in traces)         # arrow heads
+    assert any(symbol == "circle" for _, _, _, symbol in traces)                  # single days
+    colours = page.evaluate("Object.fromEntries(document.getElementById('timeline').data"
+                            ".filter(t => t.customdata).map(t => [t.name, t.marker.color]))")
+    from timeline.app.figures import TYPE_COLOURS
+    assert all(TYPE_COLOURS[name] == colour for name, colour in colours.items())
 
 
 def test_clicking_a_timeline_mark_or_a_place_shows_details(opened):
@@ -118,6 +123,8 @@ def test_clicking_a_timeline_mark_or_a_place_shows_details(opened):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     _wait_until(page, "document.getElementById('details').dataset.id > 0")
     assert page.locator("#details .sentence mark").count() == 1
+    ring = page.evaluate("document.getElementById('timeline').data[0]")
+    assert ring["name"] == "selected" and len(ring["x"]) == 1              # the ring marks the choice
     page.locator("#map").scroll_into_view_if_needed()
     box = page.locator("#map .scattergeo .point").first.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

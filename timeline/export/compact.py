@@ -13,14 +13,12 @@ from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.app.figures import TYPE_COLOURS, UNKNOWN_TYPE_COLOUR
+from timeline.app.figures import AGGREGATE_THRESHOLD, TYPE_COLOURS, UNKNOWN_TYPE_COLOUR, WEBGL_THRESHOLD
 from timeline.export.records import is_approximate, parse_day, timex_in_sentence
 from timeline.model import EVENT_TYPES
 
 _EPOCH = date(1970, 1, 1)
 FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END = 1, 2, 4
-#: the app aggregates above this many events; the page does the same
-AGGREGATE_THRESHOLD = 2000
 
 
 class _Dictionary:
@@ -118,7 +116,9 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {
         "v": 1,
         "n": len(events),
+        # the page draws like the app: counts above this many events, WebGL above this many marks
         "aggregate_threshold": AGGREGATE_THRESHOLD,
+        "webgl_threshold": WEBGL_THRESHOLD,
         "types": types.values,
         "colours": [TYPE_COLOURS.get(t, UNKNOWN_TYPE_COLOUR) for t in types.values],
         "precisions": precisions.values,

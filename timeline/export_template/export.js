@@ -98,7 +98,8 @@
   }
 
   /* ---------- filters ---------- */
-  var state = { from: null, to: null, types: {}, actor: "", terms: [], sort: "date", dir: 1, page: 0, selected: null };
+  var state = { from: null, to: null, types: {}, actor: "", terms: [], sort: "date", dir: 1, page: 0, selected: null,
+    edge: null };
   D.types.forEach(function (t) { state.types[t] = true; });
 
   function matches(ev) {
@@ -183,8 +184,21 @@
       esc(ev.sources.length ? sourceName(ev.sources[0]) + (ev.sources.length > 1 ? " (+" + (ev.sources.length - 1) + " more)" : "") : "no source");
   }
 
+  /** A day number (possibly x.5) as a date-axis value plotly reads: "2023-01-05" or "2023-01-05 12:00". */
+  function axisValue(day) {
+    var whole = Math.floor(day);
+    return day === whole ? iso(whole) : iso(whole) + " 12:00";
+  }
+
+  /** Where an event's mark sits (a point, or the middle of its interval), for the selection ring. */
+  function markAt(sp) { return axisValue(sp.point ? sp.start : sp.start + (sp.end - sp.start) / 2); }
+
+  /** The app's marks (timeline/app/figures.py): a dot for a day; for anything longer a thick
+   *  segment over the whole interval (all segments of a group one path), dotted and thinner when
+   *  approximate, dashed with an arrow head when open-ended, and a tick at its middle that
+   *  carries the hover text and the click. Trace 0 is the selection ring. */
   function markTraces(events, edge) {
-    var groups = {}, laneCount = {}, points = 0;
+    var groups = {}, laneCount = {}, marks = 0;
     events.forEach(function (ev) {
       var sp = span(ev, edge);
       if (!sp) return;
@@ -194,15 +208,15 @@
       var g = groups[key] || (groups[key] = { type: ev.type, colour: ev.colour, style: style, ev: [], sp: [] });
       g.ev.push(ev); g.sp.push(sp);
       laneCount[ev.type] = (laneCount[ev.type] || 0) + 1;
-      if (sp.point) points++;
+      marks++;
     });
-    var traces = [], legendDone = {};
-    var scatterType = points > 1000 ? "scattergl" : "scatter";
+    var traces = [selectionTrace()], legendDone = {};
+    var scatterType = marks > D.webgl_threshold ? "scattergl" : "scatter";
     D.types.forEach(function (type) {
       STYLES.forEach(function (style) {
         var g = groups[type + "\u0000" + style];
         if (!g) return;
-        var approx = /approx$/.test(style);
+        var approx = /approx$/.test(style), open = style.indexOf("open") >= 0;
         var common = {
           name: type, legendgroup: type, showlegend: !legendDone[type],
           customdata: g.ev.map(function (ev) { return ev.id; }),
@@ -219,18 +233,31 @@
           }));
           return;
         }
+        var xs = [], ys = [];
+        g.sp.forEach(function (s) { xs.push(iso(s.start), iso(s.end), null); ys.push(type, type, null); });
+        traces.push({ type: "scatter", mode: "lines", x: xs, y: ys, name: type, legendgroup: type,
+          showlegend: common.showlegend, meta: style, connectgaps: false, hoverinfo: "skip",
+          opacity: approx ? 0.6 : 0.85,
+          line: { color: g.colour, width: approx ? 4 : 9, dash: approx ? "dot" : (open ? "dash" : "solid") } });
         traces.push(Object.assign(common, {
-          type: "bar", orientation: "h", width: 0.5,
-          base: g.sp.map(function (s) { return iso(s.start); }),
-          x: g.sp.map(function (s) { return (s.end - s.start) * DAY; }),
-          marker: { color: g.colour, opacity: approx ? 0.45 : 0.8, line: { color: g.colour, width: 1 },
-            pattern: { shape: approx ? "/" : (style.indexOf("open") >= 0 ? "." : "") } }
+          type: scatterType, mode: "markers", showlegend: false,
+          x: g.sp.map(markAt),
+          marker: { color: g.colour, size: 12, symbol: "line-ns",
+            line: { width: 2, color: approx ? g.colour : "#1f2328" } }
         }));
-        if (style.indexOf("open") >= 0) traces.push(openArrows(g));
+        if (open) traces.push(openArrows(g));
       });
     });
     var lanes = Object.keys(laneCount).sort(function (a, b) { return laneCount[b] - laneCount[a] || (a < b ? -1 : 1); });
     return { traces: traces, lanes: lanes };
+  }
+
+  function selectionTrace() {
+    var ev = state.selected === null ? null : BY_ID[state.selected];
+    var sp = ev && state.edge ? span(ev, state.edge) : null;
+    return { type: "scatter", mode: "markers", name: "selected", showlegend: false, hoverinfo: "skip",
+      x: sp ? [markAt(sp)] : [], y: sp ? [ev.type] : [],
+      marker: { size: 22, symbol: "circle-open", color: "#000000", line: { width: 3 } } };
   }
 
   function openArrows(g) {
@@ -298,6 +325,7 @@
       return Plotly.react(node, agg.traces, Object.assign(base, { barmode: "stack", bargap: 0,
         yaxis: { title: { text: "events per " + agg.period }, fixedrange: true, gridcolor: "#ebebeb", automargin: true } }), PLOT_CONFIG);
     }
+    state.edge = edge;
     var marks = markTraces(events, edge);
     node.dataset.mode = "events";
     return Plotly.react(node, marks.traces, Object.assign(base, { barmode: "overlay",
@@ -473,6 +501,11 @@
     if (!ev) return;
     state.selected = id;
     showDetails(ev);
+    var timeline = byId("timeline");
+    if (timeline.dataset.mode === "events") {
+      var ring = selectionTrace();
+      Plotly.restyle(timeline, { x: [ring.x], y: [ring.y] }, [0]);
+    }
     byId("table").tBodies[0].querySelectorAll("tr").forEach(function (tr) {
       tr.className = tr.dataset.id === String(id) ? "selected" : "";
     });
