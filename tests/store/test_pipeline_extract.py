@@ -55,3 +55,19 @@ def test_failed_file_sets_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"failed: {folder / 'bad.png'}:" in result.output
     assert "1 documents added" in result.output
+
+
+def test_ingest_sample_corpus(tmp_path: Path) -> None:
+    db = str(tmp_path / "sample.db")
+    result = CliRunner().invoke(main, ["ingest", "--sample", "--db", db, "--no-progress"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with Store(db) as st:
+        docs = st.documents()
+        assert len(docs) >= 10 and st.count() >= len(docs)
+        # every event keeps its sentence, at the offsets given, in its document's stored text
+        texts = {d["id"]: st.document(d["id"])["text"] for d in docs}
+        for rec in st.events():
+            for s in rec["sources"]:
+                assert texts[s["doc_id"]][s["start"]:s["end"]] == s["sentence"]
+    again = CliRunner().invoke(main, ["ingest", "--sample", "--db", db, "--no-progress"])
+    assert again.exit_code == 0 and "0 documents added" in again.output

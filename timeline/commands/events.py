@@ -30,6 +30,7 @@ def _flat(rec: dict[str, Any], column: str) -> Any:
 
 
 def _date_span(rec: dict[str, Any]) -> str:
+    """Compact date: 2023-06-09, 2023-06 (a month), 2022 (a year), spans, open ends, or ? (value)."""
     start, end = rec["date_start"], rec["date_end"]
     if start is None and end is None:
         return f"? ({rec['date_value']})"
@@ -37,22 +38,36 @@ def _date_span(rec: dict[str, Any]) -> str:
         return f"{start} →"
     if rec["open_start"]:
         return f"→ {end}"
-    return start if start == end else f"{start} – {end}"
+    if start == end:
+        return start
+    precision = rec["precision"]
+    if precision == "month" and start[:7] == end[:7] and start.endswith("-01"):
+        return start[:7]
+    if precision == "year" and start[:4] == end[:4] and start.endswith("-01-01") and end.endswith("-12-31"):
+        return start[:4]
+    return f"{start} – {end}"
 
 
 def _print_table(records: list[dict[str, Any]], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False, expand=False)
-    for name, kw in (("id", {"justify": "right"}), ("date", {"no_wrap": True}), ("precision", {}),
-                     ("type", {}), ("summary", {"ratio": 3}), ("actors", {}), ("places", {}),
-                     ("sources", {"justify": "right"})):
+    console = Console()
+    wide = console.width >= 120  # narrow terminals get id, date, type and summary only
+    table = Table(show_lines=False, expand=True)
+    short = {"no_wrap": True, "overflow": "ellipsis", "max_width": 24 if wide else 12}
+    columns = [("id", {"justify": "right", "no_wrap": True}), ("date", {"no_wrap": True}), ("type", short),
+               ("summary", {"ratio": 1, "min_width": 20})]
+    if wide:
+        columns += [("actors", short), ("places", short), ("src", {"justify": "right", "no_wrap": True})]
+    for name, kw in columns:
         table.add_column(name, **kw)
     for rec in records:
-        table.add_row(str(rec["id"]), _date_span(rec), rec["precision"] or "", rec["event_type"], rec["summary"],
-                      _flat(rec, "actors"), _flat(rec, "places"), str(len(rec["sources"])))
-    console = Console()
+        summary = rec["summary"] if len(rec["summary"]) <= 160 else rec["summary"][:159] + "…"
+        row = [str(rec["id"]), _date_span(rec), rec["event_type"], summary]
+        if wide:
+            row += [_flat(rec, "actors"), _flat(rec, "places"), str(len(rec["sources"]))]
+        table.add_row(*row)
     console.print(table)
     console.print(f"{len(records)} of {total} matching events", style="dim")
 

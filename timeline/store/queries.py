@@ -60,18 +60,29 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[i:i + _CHUNK]
 
 
-def _attach(conn: Connection, records: dict[int, dict[str, Any]]) -> None:
-    """Fill actors, places and sources of `records` (keyed by event id) in bulk."""
+def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select | None = None) -> None:
+    """Fill actors, places and sources of `records` (keyed by event id) in bulk.
+
+    A page up to `_CHUNK` events is fetched by its id list; a larger result (an export,
+    `load_events`) by `page`, the id query itself as a subquery, so no statement carries
+    tens of thousands of parameters.
+    """
     ids = list(records)
-    for chunk in _chunks(ids):
+    if page is not None and len(ids) > _CHUNK:
+        selections = [page.subquery()]
+    else:
+        selections = list(_chunks(ids))
+    for chunk in selections:
+        if not isinstance(chunk, Sequence):
+            chunk = select(chunk.c.id)
         q = (select(s.event_actors.c.event_id, s.actors.c.name, s.actors.c.kind, s.actors.c.country)
              .join(s.actors).where(s.event_actors.c.event_id.in_(chunk)).order_by(s.actors.c.name))
-        for eid, name, kind, country in conn.execute(q):
+        for eid, name, kind, country in conn.execute(q).all():
             records[eid]["actors"].append({"name": name, "kind": kind, "country": country})
         q = (select(s.event_places.c.event_id, s.places.c.name, s.places.c.country, s.places.c.lat,
                     s.places.c.lon, s.places.c.precision, s.places.c.geonameid)
              .join(s.places).where(s.event_places.c.event_id.in_(chunk)).order_by(s.places.c.name))
-        for eid, name, country, lat, lon, precision, geonameid in conn.execute(q):
+        for eid, name, country, lat, lon, precision, geonameid in conn.execute(q).all():
             records[eid]["places"].append({"name": name, "country": country or None, "lat": lat, "lon": lon,
                                            "precision": precision, "geonameid": geonameid})
         m, d = s.event_mentions.c, s.documents.c
@@ -79,7 +90,7 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]]) -> None:
                     m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text)
              .join(s.documents).where(m.event_id.in_(chunk))
              .order_by(m.event_id, d.published.asc().nulls_last(), m.id))
-        for row in conn.execute(q):
+        for row in conn.execute(q).all():
             records[row.event_id]["sources"].append({
                 "doc_id": row.doc_id, "title": row.title, "url": row.url, "publisher": row.publisher,
                 "published": _iso(row.published), "published_source": row.published_source,
@@ -103,12 +114,15 @@ def _record(row) -> dict[str, Any]:
 
 def events(conn: Connection, flt: EventFilter | None, *, limit: int | None, offset: int, order: str) -> list[dict]:
     q = filtered(conn, flt, *_EVENT_COLUMNS).order_by(*_order_by(order))
+    page = filtered(conn, flt, e.id)
     if limit is not None:
         q = q.limit(limit)
+        page = page.order_by(*_order_by(order)).limit(limit)
     if offset:
         q = q.offset(offset)
-    records = {row.id: _record(row) for row in conn.execute(q)}
-    _attach(conn, records)
+        page = page.order_by(*_order_by(order)).offset(offset) if limit is None else page.offset(offset)
+    records = {row.id: _record(row) for row in conn.execute(q).all()}
+    _attach(conn, records, page)
     return list(records.values())
 
 
