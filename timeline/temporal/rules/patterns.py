@@ -16,14 +16,10 @@ from .vocab import (
 )
 
 
-def _alt(words, *, cap: bool = False) -> str:
+def _alt(words) -> str:
     """Alternation of words, longest first, spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
-    out = []
-    for w in items:
-        w = w.capitalize() if cap else w
-        out.append(r"\s+".join(_esc(p) for p in w.split(" ")))
-    return "(?:" + "|".join(out) + ")"
+    return "(?:" + "|".join(r"\s+".join(_esc(p) for p in w.split(" ")) for w in items) + ")"
 
 
 def _esc(word: str) -> str:
@@ -58,7 +54,6 @@ FRAGMENTS: dict[str, str] = {
     "SETWORD": _alt(SET_WORDS),
     "HOLIDAY": _alt(list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)) + r"(?![\w'])",
     "AMPM": r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)",
-    "DASH": r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till)\s+)",
 }
 
 #: (rule name, regex template), in priority order.
