@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from .rules.patterns import FOLLOW_WORDS, FRAGMENTS, RULES, START_WORDS, WEAK_START_WORDS
+from .rules.patterns import DIGIT_START, FOLLOW_WORDS, FRAGMENTS, RULES, START_WORDS, WEAK_START_WORDS
 
 _GROUP = re.compile(r"\(\?P([<=])(\w+)(>|\))")
 _FRAG = re.compile(r"<<(\w+)>>")
@@ -71,7 +71,8 @@ def master(prefilter: bool = True) -> tuple[re.Pattern, dict[str, list[str]]]:
     if prefilter:
         strong = trie_regex(sorted((START_WORDS - WEAK_START_WORDS) | FOLLOW_WORDS)) + r"(?![a-z])"
         weak = trie_regex(sorted(WEAK_START_WORDS)) + r"\s+"
-        first = rf"(?:\d|['’]\d|{strong})"
+        digit = _expand(DIGIT_START, "gate")
+        first = rf"(?:{digit}|['’]\d|{strong})"
         gate = rf"(?={first}|{weak}(?:{first}|{weak}(?:{first}|{weak}{first})))"
     pattern = r"(?<![\w'’-])" + gate + "(?:" + "|".join(parts) + r")(?![\w])"
     rx = re.compile(pattern, re.IGNORECASE)

@@ -148,3 +148,15 @@ FOLLOW_WORDS: frozenset[str] = frozenset(
        "additional", "more", "extra", "straight", "consecutive", "long", "trading", "business",
        "working", "calendar"]
 )
+
+#: What must follow a number for it to start a timex: four digits, an ordinal suffix, a
+#: date/time separator, a unit, a month, an era, a clock word... ("2,000 troops" fails fast).
+DIGIT_START: str = (
+    r"\d{4}|\d+(?:st|nd|rd|th)\b|\d+\s*[/.:\-–—]\s*\d|\d0s\b|\d+\s+1/2"
+    r"|\d+(?:[.,]\d+)?[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business"
+    r"|calendar|working|fiscal)\s+)?<<UNIT>>"
+    r"|\d+\s*(?:<<AMPM>>|<<ERA>>|o['’]clock|in\s+the\b|times\b|hrs\b)"
+    r"|\d+\s+(?:to|and|until)\s+\d+\s*<<ERA>>"
+    r"|\d{1,2}\s+(?:of\s+)?<<MON>>"
+)
+
