@@ -39,7 +39,8 @@ def test_day_is_a_point_and_month_a_segment_covering_the_month() -> None:
     # the whole of June (end exclusive), not a made-up day
     (line,) = segments(fig, "bar")
     assert line.x == ("2023-06-01", "2023-07-01", None)
-    assert line.y == ("Battles", "Battles", None)
+    assert line.y[0] == line.y[1] and line.y[2] is None
+    assert list(fig.layout.yaxis.ticktext) == ["Battles"]
     assert m[2][0].x == ("2023-06-16",)  # the hover/click tick sits mid-interval
 
 
@@ -73,8 +74,8 @@ def test_unresolved_dates_are_not_drawn_but_counted() -> None:
 def test_actor_lanes_repeat_an_event_per_actor() -> None:
     e = ev(1, "2023-06-09", "2023-06-09", actors=[{"name": "Iran"}, {"name": "Russia"}])
     fig = figures.timeline_figure([e, ev(2, "2023-06-10", "2023-06-10")], lanes="actor")
-    lanes = [y for t in fig.data[1:] for y in (t.y or ())]
-    assert sorted(lanes) == [figures.NO_ACTOR, "Iran", "Russia"]
+    assert sorted(fig.layout.yaxis.ticktext) == [figures.NO_ACTOR, "Iran", "Russia"]
+    assert len(marks(fig)[1]) == 2  # one mark in each of its actors' lanes
     with pytest.raises(ValueError, match="lane mode"):
         figures.timeline_figure([e], lanes="colour")
 
@@ -97,12 +98,28 @@ def test_hover_text_is_escaped() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in text
 
 
-def test_selected_event_gets_a_ring_in_the_first_trace() -> None:
+def test_selected_event_gets_a_band_over_its_interval_in_the_first_trace() -> None:
     fig = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09"), ev(2, "2023-07-01", "2023-07-31", "month")],
                                   selected_id=2)
-    ring = fig.data[0]
-    assert ring.y == ("Battles",) and ring.x[0].startswith("2023-07-1")
-    assert figures.selection_marks(ev(1, "2023-06-09", "2023-06-09"), "event_type") == [("2023-06-09", "Battles")]
+    band = fig.data[0]
+    assert band.x == ("2023-07-01", "2023-08-01", "2023-08-01", "2023-07-01", "2023-07-01")
+    assert min(band.y) < fig.layout.yaxis.range[0] and max(band.y) > fig.layout.yaxis.range[1]
+    assert figures.selection_band(ev(1, "2023-06-09", "2023-06-09"))[0] == ["2023-06-09", "2023-06-09"]
+    assert figures.selection_band(ev(3, None, None, None)) == ([], [])
+
+
+def test_overlapping_marks_in_a_lane_are_stacked_on_different_rows() -> None:
+    fig = figures.timeline_figure([
+        ev(1, "2023-01-01", "2023-12-31", "year"), ev(2, "2023-06-01", "2023-06-30", "month"),
+        ev(3, "2023-06-09", "2023-06-09"), ev(4, "2024-02-01", "2024-02-29", "month"),
+    ])
+    y = {}
+    for trace in fig.data[1:]:
+        for cd, yy in zip(trace.customdata or [], trace.y or []):
+            y[cd] = yy
+    assert len({y[1], y[2], y[3]}) == 3  # all overlap in June 2023
+    assert y[4] == y[1]  # no overlap: back on the first row
+    assert all(abs(v - y[1]) < 0.5 for v in y.values())  # all within the one lane
 
 
 def test_many_points_switch_to_webgl() -> None:

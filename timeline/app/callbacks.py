@@ -252,15 +252,14 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Output("detail-panel", "children"),
         Output("timeline-graph", "figure", allow_duplicate=True),
         Input("selected-event", "data"),
-        State("filter-state", "data"),
         prevent_initial_call=True,
     )
-    def show_detail(event_id: Any, state: dict[str, Any] | None) -> Any:
+    def show_detail(event_id: Any) -> Any:
         event = queries.store.event(int(event_id)) if event_id is not None else None
         patch = Patch()
-        marks = figures.selection_marks(event, (state or {}).get("lanes") or "event_type") if event else []
-        patch["data"][0]["x"] = [m[0] for m in marks]
-        patch["data"][0]["y"] = [m[1] for m in marks]
+        xs, ys = figures.selection_band(event)
+        patch["data"][0]["x"] = xs
+        patch["data"][0]["y"] = ys
         return detail_panel(event), patch
 
     @app.callback(

@@ -211,7 +211,7 @@ def timeline_figure(
     groups: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     undated = 0
     lane_order: Counter[str] = Counter()
-    selected_marks: list[tuple[str, str]] = []
+    selected_band: tuple[list[Any], list[Any]] = ([], [])
     for event in events:
         span = event_span(event, extent)
         if span is None:
@@ -231,13 +231,14 @@ def timeline_figure(
             g["open_end"].append(span.open_end)
             g["open_start"].append(span.open_start)
             lane_order[lane] += 1
-            if selected_id is not None and event.get("id") == selected_id:
-                mid = span.start + (span.end - span.start) / 2 if not span.point else span.start
-                selected_marks.append((mid.isoformat(), lane))
+        if selected_id is not None and event.get("id") == selected_id:
+            selected_band = selection_band(event, extent)
 
+    lanes_sorted = [lane for lane, _ in sorted(lane_order.items(), key=lambda kv: (-kv[1], kv[0]))]
+    _stack_in_lanes(groups, lanes_sorted)
     fig = go.Figure()
-    # trace 0 is always the selection ring, so a Patch can move it without rebuilding
-    fig.add_trace(_selection_trace(selected_marks))
+    # trace 0 is always the selection band, so a Patch can move it without rebuilding
+    fig.add_trace(_selection_trace(*selected_band))
     n_marks = sum(len(g["id"]) for g in groups.values())
     scatter_cls = go.Scattergl if n_marks > WEBGL_THRESHOLD else go.Scatter
     legend_done: set[str] = set()
@@ -299,26 +300,64 @@ def timeline_figure(
             ))
             if "open" in style:
                 fig.add_trace(_open_arrows(g, colour, etype))
-    lanes_sorted = [lane for lane, _ in sorted(lane_order.items(), key=lambda kv: (-kv[1], kv[0]))]
     n_events = len({e.get("id") for e in events}) - undated
-    _base_layout(fig, x_range, uirevision, {"mode": "events", "events": n_events, "undated": undated})
+    n_lanes = len(lanes_sorted)
+    _base_layout(fig, x_range, uirevision, {"mode": "events", "events": n_events, "undated": undated,
+                                            "lanes": lanes_sorted})
     fig.update_layout(
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lanes_sorted[::-1],
-               "automargin": True, "fixedrange": True},
+        yaxis={"tickmode": "array", "tickvals": [n_lanes - 1 - i for i in range(n_lanes)], "ticktext": lanes_sorted,
+               "range": [-0.6, n_lanes - 0.4], "automargin": True, "fixedrange": True, "zeroline": False,
+               "showgrid": False},
+        shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
+                 "line": {"color": "#d0d7de", "width": 1}} for i in range(n_lanes - 1)],
     )
     return fig
 
 
-def _selection_trace(marks: list[tuple[str, str]]) -> go.Scatter:
+#: vertical offsets (in lane heights) of the rows that overlapping marks are stacked into
+ROW_OFFSETS = (0.0, 0.17, -0.17, 0.34, -0.34)
+
+
+def _stack_in_lanes(groups: dict[tuple[str, str], dict[str, list[Any]]], lanes_sorted: list[str]) -> None:
+    """Replace each mark's lane name by a y position: the lane's index plus a row offset,
+    so that marks overlapping in time within a lane sit on different rows (greedy packing)."""
+    top = len(lanes_sorted) - 1
+    index = {lane: top - i for i, lane in enumerate(lanes_sorted)}
+    marks = [(g["lane"][i], g["start"][i], g["end"][i], key, i) for key, g in groups.items() for i in range(len(g["lane"]))]
+    marks.sort(key=lambda m: (m[0], m[1], m[2]))
+    rows_end: dict[str, list[date]] = defaultdict(list)
+    ys: dict[tuple[tuple[str, str], int], float] = {}
+    for lane, start, end, key, i in marks:
+        ends = rows_end[lane]
+        row = next((r for r, last in enumerate(ends) if last <= start), None)
+        if row is None:
+            row = len(ends)
+            ends.append(end)
+        else:
+            ends[row] = end
+        ys[(key, i)] = index[lane] + ROW_OFFSETS[row % len(ROW_OFFSETS)]
+    for key, g in groups.items():
+        g["lane"] = [ys[(key, i)] for i in range(len(g["lane"]))]
+
+
+def _selection_trace(xs: list[Any], ys: list[Any]) -> go.Scatter:
+    """A shaded band over the selected event's whole interval (a line for a single day)."""
     return go.Scatter(
-        x=[m[0] for m in marks],
-        y=[m[1] for m in marks],
-        mode="markers",
-        marker={"size": 22, "symbol": "circle-open", "color": "#000000", "line": {"width": 3}},
-        name="selected",
-        showlegend=False,
-        hoverinfo="skip",
+        x=xs, y=ys, mode="lines", fill="toself", fillcolor="rgba(9,105,218,0.15)",
+        line={"color": "#0969da", "width": 2}, name="selected", showlegend=False, hoverinfo="skip",
     )
+
+
+def selection_band(event: dict[str, Any] | None, edge: tuple[date, date] | None = None) -> tuple[list[Any], list[Any]]:
+    """x and y of the selection band for an event, across every lane (y far beyond the fixed range)."""
+    span = event_span(event, edge) if event else None
+    if span is None:
+        return [], []
+    lo, hi = -1000, 1000
+    if span.point:
+        return [span.start.isoformat()] * 2, [lo, hi]
+    s, e = span.start.isoformat(), span.end.isoformat()
+    return [s, e, e, s, s], [lo, lo, hi, hi, lo]
 
 
 def _open_arrows(group: dict[str, list[Any]], colour: str, etype: str) -> go.Scatter:
@@ -368,7 +407,7 @@ def counts_figure(
     for start, etype, n in counts:
         by_type[etype or "Other"].append((str(start)[:10], int(n)))
     fig = go.Figure()
-    fig.add_trace(_selection_trace([]))
+    fig.add_trace(_selection_trace([], []))
     width = period_days(period) * DAY_MS * 0.9
     for etype in list(EVENT_TYPES) + sorted(set(by_type) - set(EVENT_TYPES)):
         rows = by_type.get(etype)
@@ -449,14 +488,3 @@ def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None)
         meta["unlocated"] = max(0, n_events - n_located)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, meta=meta, uirevision="map")
     return fig
-
-
-def selection_marks(event: dict[str, Any] | None, lanes: str) -> list[tuple[str, str]]:
-    """Where the selection ring goes for an event: (x ISO date, lane) for each of its lanes."""
-    if not event:
-        return []
-    span = event_span(event)
-    if span is None:
-        return []
-    mid = span.start if span.point else span.start + (span.end - span.start) / 2
-    return [(mid.isoformat(), lane) for lane in event_lanes(event, lanes if lanes in LANE_MODES else "event_type")]

@@ -11,7 +11,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
@@ -85,6 +85,9 @@ class AppQueries:
                  selected: Any) -> tuple[go.Figure, str]:
         """Single events when few enough are in view, otherwise counts per day/week/month from SQL."""
         flt = state_to_filter(state, window_days)
+        if window is None and flt.date_from and flt.date_to:
+            # a date filter sets the axis too, so open-ended intervals do not stretch it
+            window = [flt.date_from.isoformat(), (flt.date_to + timedelta(days=1)).isoformat()]
         uirevision = state_to_query({**state, "lanes": state.get("lanes")}) or "all"
         n = self.count(flt)
         if n > figures.AGGREGATE_THRESHOLD:
