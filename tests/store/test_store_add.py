@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from handmade import IRAN, KYIV, REPORT_A, REPORT_B, RUSSIA, doc, event_in, events_a, events_b
 
+from timeline.model import Actor
+
 from timeline.model import EventFilter
 from timeline.store import Store, StoreError
 
@@ -49,10 +51,56 @@ def test_failed_add_rolls_back_everything(store: Store) -> None:
 
 
 def test_error_names_the_document(store: Store) -> None:
-    bad = dataclasses.replace(events_a()[0], sentence_start=50, sentence_end=10)
+    bad = dataclasses.replace(events_a()[0], date_start=date(2023, 6, 10), date_end=date(2023, 6, 9))
     with pytest.raises(StoreError) as info:
         store.add(dataclasses.replace(REPORT_A, origin="reports/a.txt"), [bad])
-    assert "reports/a.txt" in str(info.value)
+    assert str(info.value).startswith("reports/a.txt: could not store document")
+
+
+@pytest.mark.parametrize("offsets", [
+    {"sentence_start": 50, "sentence_end": 10},
+    {"sentence_end": 10_000},
+    {"timex_start": -1},
+])
+def test_offsets_outside_the_text_are_refused(store: Store, offsets: dict) -> None:
+    bad = dataclasses.replace(events_a()[1], **offsets)
+    with pytest.raises(StoreError, match=r"reports/a.txt: event 2 \('Since August 2022'\): .* outside the text"):
+        store.add(dataclasses.replace(REPORT_A, origin="reports/a.txt"), [events_a()[0], bad])
+    assert store.stats()["documents"] == 0
+
+
+def test_concurrent_writers_share_new_actors(db_url: str) -> None:
+    """Two processes' worth of stores adding documents that bring the same new actors at once."""
+    import threading
+
+    stores = [Store(db_url), Store(db_url)]
+    errors: list[BaseException] = []
+    for round_ in range(4):
+        barrier = threading.Barrier(2)
+        actor = Actor(f"Brigade {round_}", "military", "UA")
+
+        def add(k: int) -> None:
+            text = f"On 1 May 2023 Brigade {round_} reported movement, said source {k}."
+            d = doc(text, publisher=f"Source {k}")
+            ev = event_in(d, text, "On 1 May 2023", date(2023, 5, 1), date(2023, 5, 1), actors=[actor],
+                          event_type=["Battles", "Strategic developments"][k])  # two events, no merge
+            barrier.wait()
+            try:
+                stores[k].add(d, [ev])
+            except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=add, args=(k,)) for k in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    for st in stores:
+        st.close()
+    assert errors == []
+    with Store(db_url) as st:
+        assert st.stats()["documents"] == 8
+        assert dict(st.facets()["actors"]) == {f"Brigade {r}": 2 for r in range(4)}
 
 
 def test_same_happening_from_another_source_merges(store: Store) -> None:

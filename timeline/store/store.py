@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from timeline.model import Document, Event, EventFilter
 from timeline.store import queries, schema
@@ -99,18 +99,27 @@ class Store:
     def add(self, doc: Document, events: list[Event]) -> AddResult:
         """Store one document and its events in one transaction; nothing is written if any part fails."""
         name = doc.origin or doc.title or doc.id
-        try:
-            with self._write() as conn:
-                result = self._writer.add(conn, doc, events)
-        except SQLAlchemyError as exc:
-            self._writer.discard_cache()
-            reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{name}: could not store document: {reason}") from exc
-        except Exception:
-            self._writer.discard_cache()
-            raise
-        self._writer.commit_cache()
-        return result
+        for attempt in (1, 2):
+            try:
+                with self._write() as conn:
+                    result = self._writer.add(conn, doc, events)
+            except IntegrityError as exc:
+                self._writer.discard_cache()
+                if attempt == 1 and _is_unique_violation(exc):
+                    # Another writer (PostgreSQL allows several) stored the same document, actor or
+                    # place between our check and our insert: run again, now seeing its rows.
+                    continue
+                raise StoreError(f"{name}: could not store document: {exc.orig}") from exc
+            except SQLAlchemyError as exc:
+                self._writer.discard_cache()
+                reason = getattr(exc, "orig", None) or exc
+                raise StoreError(f"{name}: could not store document: {reason}") from exc
+            except Exception:
+                self._writer.discard_cache()
+                raise
+            self._writer.commit_cache()
+            return result
+        raise AssertionError("unreachable")
 
     # -- reading ----------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
@@ -148,6 +157,11 @@ class Store:
                   "actors": schema.actors, "places": schema.places}
         with self.engine.connect() as conn:
             return {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(orig)
 
 
 class _Tx:

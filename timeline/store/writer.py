@@ -103,6 +103,17 @@ class _Candidate:
     sentence: str
 
 
+def _check_offsets(doc: Document, events: list[Event]) -> None:
+    """Every sentence and date expression must lie inside the text, or the event is untraceable."""
+    n = len(doc.text)
+    for i, ev in enumerate(events, start=1):
+        for what, a, b in (("sentence", ev.sentence_start, ev.sentence_end),
+                           ("date expression", ev.timex_start, ev.timex_end)):
+            if not (0 <= a <= b <= n):
+                raise StoreError(f"{doc.origin or doc.title or doc.id}: event {i} ({ev.date_text!r}): "
+                                 f"{what} offsets {a}..{b} are outside the text (length {n})")
+
+
 class Writer:
     """Adds documents; caches actor and place ids (only after the transaction that made them commits)."""
 
@@ -206,6 +217,7 @@ class Writer:
         """Store `doc` and `events` on `conn` (inside the caller's transaction)."""
         if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first() is not None:
             return AddResult("unchanged", doc.id)
+        _check_offsets(doc, events)
         # parameters passed separately: building .values(...) each time costs more than the insert
         conn.execute(_INSERT_DOCUMENT, dict(
             id=doc.id, title=doc.title, url=doc.url, publisher=doc.publisher, published=doc.published,
