@@ -623,6 +623,8 @@ def _time(c, text, s):
         hhmm, day = f"{h:02d}:00", None
     elif g.get("h24"):
         hhmm, day = f"{g['h24']}:{g['m24']}", None
+    elif g.get("hm"):  # military style "0600 GMT"
+        hhmm, day = f"{g['hm']}:{g['mm']}", None
     else:
         h = int(g["h"])
         ap = g["ap"].lower()

@@ -59,7 +59,7 @@ FRAGMENTS: dict[str, str] = {
 #: (rule name, regex template), in priority order.
 RULES: list[tuple[str, str]] = [
     ("iso_date", r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
-                 r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d/.-]\d)"),
+                 r"(?:(?:T|,?\s+)(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d/.-]\d)"),
     ("numeric_date", r"(?<![\d/.,-])(?P<a>\d{1,4})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?![\d/.]\d|\d)"),
     ("weekday_date", r"(?P<wd><<WD>>),?\s+(?:(?:the\s+)?(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m2><<MON>>)|(?P<m1><<MON>>)\s+(?P<d1><<DAY>>))"
                      r"(?:,?\s+(?P<y><<YEAR>>))?"),
@@ -100,6 +100,7 @@ RULES: list[tuple[str, str]] = [
              r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
              r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)))?"
              r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
+             r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tzm>(?-i:GMT|UTC|Z|[A-Z]{1,2}[SD]T))"
              r"|(?P<h2>[01]?\d)(?:\s+o['’]clock)?\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night)"
              r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
     ("weekday", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
@@ -155,7 +156,7 @@ DIGIT_START: str = (
     r"\d{4}|\d+(?:st|nd|rd|th)\b|\d+\s*[/.:\-–—]\s*\d|\d0s\b|\d+\s+1/2"
     r"|\d+(?:[.,]\d+)?[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business"
     r"|calendar|working|fiscal)\s+)?<<UNIT>>"
-    r"|\d+\s*(?:<<AMPM>>|<<ERA>>|o['’]clock|in\s+the\b|times\b|hrs\b)"
+    r"|\d+\s*(?:<<AMPM>>|<<ERA>>|o['’]clock|in\s+the\b|times\b|hrs\b|GMT|UTC)"
     r"|\d+\s+(?:to|and|until)\s+\d+\s*<<ERA>>"
     r"|\d{1,2}\s+(?:of\s+)?<<MON>>"
 )
