@@ -148,3 +148,10 @@ def test_counts_figure_stacks_counts_by_type() -> None:
     assert list(fig.layout.xaxis.range) == ["2023-01-01", "2023-03-01"]
     with pytest.raises(ValueError, match="period"):
         figures.counts_figure(counts, period="fortnight")
+
+
+def test_count_bars_carry_their_period_for_click_to_zoom() -> None:
+    fig = figures.counts_figure([("2023-01-02", "Battles", 5)], period="week")
+    assert fig.data[1].customdata == ("week",)
+    assert figures.period_window("2023-01-02", "week") == ["2023-01-02", "2023-01-09"]
+    assert figures.period_window("nonsense", "week") is None

@@ -109,7 +109,8 @@ def test_clicking_an_event_opens_its_detail_and_selects_its_row(live_app, hand_s
     page.wait_for_selector("#doc-sentence")
     assert page.inner_text("#doc-sentence") == target["sentence"]
     assert page.inner_text("#doc-sentence mark.hl-date") == "17 October 2022"
-    page.click("#doc-close")
+    page.wait_for_function("() => document.activeElement.id === 'doc-close'")
+    page.keyboard.press("Escape")
     page.wait_for_selector("#doc-modal", state="hidden")
 
 
@@ -169,13 +170,21 @@ def test_zoom_reveals_single_events_after_aggregation(live_app, tmp_path, page) 
     wait_app_idle(page)
     meta = app_counts(page)["timelineMeta"]
     assert meta["mode"] == "counts" and meta["events"] == total
-    page.evaluate("() => Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),"
-                  " {'xaxis.range': ['2022-03-01', '2022-03-08']})")
+    # a click on one count bar zooms into its period and shows that period's events
+    box = page.locator("#timeline-graph .cartesianlayer .barlayer path").nth(3).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 2)
     page.wait_for_function("() => document.querySelector('#timeline-graph .js-plotly-plot').layout.meta.mode"
                            " === 'events'")
     wait_app_idle(page)
     meta = app_counts(page)["timelineMeta"]
-    assert 0 < meta["events"] < 100
+    assert meta["window"] and 0 < meta["events"] < 100
+    page.evaluate("() => Plotly.relayout(document.querySelector('#timeline-graph .js-plotly-plot'),"
+                  " {'xaxis.range': ['2022-03-01', '2022-03-08']})")
+    page.wait_for_function("() => (document.querySelector('#timeline-graph .js-plotly-plot').layout.meta.window"
+                           " || [])[0] === '2022-03-01'")
+    wait_app_idle(page)
+    meta = app_counts(page)["timelineMeta"]
+    assert meta["mode"] == "events" and 0 < meta["events"] < 100
 
 
 def test_controls_are_reachable_by_keyboard_in_reading_order(live_app, hand_store_url, page) -> None:

@@ -120,6 +120,22 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         return window
 
     @app.callback(
+        Output("view-window", "data", allow_duplicate=True),
+        Input("timeline-graph", "clickData"),
+        prevent_initial_call=True,
+    )
+    def zoom_into_count(click: dict[str, Any] | None) -> Any:
+        """A click on a count bar (customdata = its period) zooms into that period."""
+        points = (click or {}).get("points") or []
+        period = points[0].get("customdata") if points else None
+        if not isinstance(period, str) or period not in figures.PERIODS:
+            raise PreventUpdate
+        window = figures.period_window(str(points[0].get("x")), period)
+        if window is None:
+            raise PreventUpdate
+        return window
+
+    @app.callback(
         Output("timeline-graph", "figure"),
         Output("view-mode", "children"),
         Output("view-window", "data"),

@@ -388,7 +388,15 @@ def choose_period(span_days: float) -> str:
 
 
 def period_days(period: str) -> int:
-    return {"day": 1, "week": 7, "month": 30, "year": 365}[period]
+    return {"day": 1, "week": 7, "month": 31, "year": 366}[period]
+
+
+def period_window(start: str, period: str) -> list[str] | None:
+    """The x range of one count bar (period starting at `start`), or None for a bad value."""
+    day = _parse(start)
+    if day is None or period not in PERIODS:
+        return None
+    return [day.isoformat(), (day + timedelta(days=period_days(period))).isoformat()]
 
 
 def counts_figure(
@@ -420,8 +428,10 @@ def counts_figure(
                 width=[width] * len(rows),
                 offset=0,
                 name=etype,
+                customdata=[period] * len(rows),  # a click zooms into this period (see callbacks)
                 marker={"color": type_colour(etype)},
-                hovertemplate=f"{period} of %{{x|%Y-%m-%d}}: %{{y}} {html.escape(etype)}<extra></extra>",
+                hovertemplate=(f"{period} of %{{x|%Y-%m-%d}}: %{{y}} {html.escape(etype)}"
+                               "<br>click to zoom in<extra></extra>"),
             )
         )
     total = sum(int(n) for _, _, n in counts)
