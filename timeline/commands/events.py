@@ -9,11 +9,14 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from timeline.commands.ingest import _parse_date
+
+if TYPE_CHECKING:
+    from timeline.model import EventFilter
 
 CSV_COLUMNS = ["id", "date_start", "date_end", "precision", "date_text", "date_value", "open_start", "open_end",
                "event_type", "sub_type", "summary", "actors", "places", "fatalities", "confidence", "n_sources",
@@ -81,17 +84,53 @@ def _missing_sqlite_file(url: str) -> Path | None:
     return None
 
 
+#: --db and the EventFilter options, shared by `timeline events` and `timeline export`.
+FILTER_OPTIONS = (
+    click.option("--db", envvar="TIMELINE_DB", default=None,
+                 help="Database URL or SQLite path (default $TIMELINE_DB, else ./timeline.db)."),
+    click.option("--from", "date_from", callback=_parse_date, metavar="DATE",
+                 help="Events whose dates overlap DATE (YYYY-MM-DD) or later."),
+    click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Events that overlap DATE or earlier."),
+    click.option("--actor", "actors", multiple=True, help="Actor name (repeat for any of several)."),
+    click.option("--place", "places", multiple=True, help="Place name (repeat for any of several)."),
+    click.option("--type", "event_types", multiple=True, help="Event type, e.g. 'Battles' (repeatable)."),
+    click.option("--source", "sources", multiple=True, help="Publisher name or document id (repeatable)."),
+    click.option("--search", help='Full-text search: words, "phrases", or, -excluded.'),
+)
+
+
+def filter_options(command):  # noqa: ANN001, ANN201 - a click decorator
+    """Add FILTER_OPTIONS to a click command (its function takes db, date_from, ..., search)."""
+    for option in reversed(FILTER_OPTIONS):
+        command = option(command)
+    return command
+
+
+def event_filter(date_from: date | None = None, date_to: date | None = None, actors: tuple[str, ...] = (),
+                 places: tuple[str, ...] = (), event_types: tuple[str, ...] = (), sources: tuple[str, ...] = (),
+                 search: str | None = None) -> EventFilter:
+    """The EventFilter for the values of FILTER_OPTIONS; --from after --to is a usage error."""
+    from timeline.model import EventFilter
+
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}")
+    return EventFilter(date_from=date_from, date_to=date_to, actors=list(actors), places=list(places),
+                       event_types=list(event_types), sources=list(sources), search=search)
+
+
+def existing_store_url(db: str | None) -> str:
+    """The database URL for a read-only command; a missing SQLite file is an error, not a new database."""
+    from timeline.store import resolve_url
+
+    url = resolve_url(db)
+    missing = _missing_sqlite_file(url)
+    if missing is not None:
+        raise click.ClickException(f"no database at {missing}; run `timeline ingest` first or pass --db")
+    return url
+
+
 @click.command()
-@click.option("--db", envvar="TIMELINE_DB", default=None,
-              help="Database URL or SQLite path (default $TIMELINE_DB, else ./timeline.db).")
-@click.option("--from", "date_from", callback=_parse_date, metavar="DATE",
-              help="Events whose dates overlap DATE (YYYY-MM-DD) or later.")
-@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Events that overlap DATE or earlier.")
-@click.option("--actor", "actors", multiple=True, help="Actor name (repeat for any of several).")
-@click.option("--place", "places", multiple=True, help="Place name (repeat for any of several).")
-@click.option("--type", "event_types", multiple=True, help="Event type, e.g. 'Battles' (repeatable).")
-@click.option("--source", "sources", multiple=True, help="Publisher name or document id (repeatable).")
-@click.option("--search", help='Full-text search: words, "phrases", or, -excluded.')
+@filter_options
 @click.option("--order", default="date", show_default=True, help="date, -date, type, confidence, sources, ...")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
@@ -101,17 +140,10 @@ def events(db: str | None, date_from: date | None, date_to: date | None, actors:
            places: tuple[str, ...], event_types: tuple[str, ...], sources: tuple[str, ...], search: str | None,
            order: str, limit: int | None, offset: int, fmt: str) -> None:
     """List stored events matching every given filter."""
-    from timeline.model import EventFilter
-    from timeline.store import Store, StoreError, resolve_url
+    from timeline.store import Store, StoreError
 
-    url = resolve_url(db)
-    missing = _missing_sqlite_file(url)
-    if missing is not None:
-        raise click.ClickException(f"no database at {missing}; run `timeline ingest` first or pass --db")
-    flt = EventFilter(date_from=date_from, date_to=date_to, actors=list(actors), places=list(places),
-                      event_types=list(event_types), sources=list(sources), search=search)
-    if date_from and date_to and date_from > date_to:
-        raise click.BadParameter(f"--from {date_from} is after --to {date_to}")
+    flt = event_filter(date_from, date_to, actors, places, event_types, sources, search)
+    url = existing_store_url(db)
     try:
         with Store(url) as store:
             records = store.events(flt, limit=limit, offset=offset, order=order)
