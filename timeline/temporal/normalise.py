@@ -609,6 +609,8 @@ def _day_word(c, text, s):
 def _time(c, text, s):
     g = c.groups
     if g.get("fixed"):
+        if _word_before(text, c.start).lower() == "high":
+            return None  # "high noon": an idiom or a film title
         hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["fixed"].lower()]
         day = g.get("wd2")
     elif g.get("h2"):
@@ -720,6 +722,8 @@ def _set(c, text, s):
             return None  # "quarterly dividend": a report period, not a recurrence
         return Spec(c.start, c.end, type="SET", value=val, freq=freq)
     quant = g["every"].upper()
+    if quant == "PER" and g.get("unit") and _unit(g["unit"]) in ("second", "minute"):
+        return None  # "instructions per second": a rate, not a recurring time
     if g.get("wd"):
         return Spec(c.start, c.end, type="SET", value=f"XXXX-WXX-{V.WEEKDAYS[g['wd'].lower()]}", quant=quant)
     if g.get("m"):
