@@ -8,7 +8,7 @@ from handmade import REPORT_A, events_a
 from sqlalchemy import create_engine, insert, inspect, select
 
 from timeline.model import EventFilter
-from timeline.store import Store, schema
+from timeline.store import Store, StoreError, schema
 from timeline.store.migrations import LATEST, MIGRATIONS, migrate
 from timeline.store.writer import event_row
 
@@ -69,5 +69,16 @@ def test_newer_database_is_refused(db_url: str) -> None:
         conn.execute(insert(schema.schema_version).values(version=LATEST + 1, applied_at=datetime(2030, 1, 1),
                                                           description="from the future"))
     engine.dispose()
-    with pytest.raises(RuntimeError, match="newer than this program supports"):
+    with pytest.raises(StoreError, match="newer than this program supports"):
         Store(db_url)
+
+
+def test_unusable_databases_are_clear_errors(tmp_path) -> None:  # noqa: ANN001
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("these are notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open database .*notes.db"):
+        Store(not_db)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing-dir" / "t.db")
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")

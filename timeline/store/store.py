@@ -61,8 +61,13 @@ class Store:
         self.engine = self._open(self.url, echo)
         self.dialect = self.engine.dialect.name
         self._writer = Writer()
-        with self._write() as conn:
-            self.migrations_applied = migrate(conn)
+        try:
+            with self._write() as conn:
+                self.migrations_applied = migrate(conn)
+        except (SQLAlchemyError, RuntimeError) as exc:
+            self.engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open database {self!r}: {reason}") from exc
 
     @staticmethod
     def _open(url: str, echo: bool) -> Engine:
