@@ -676,7 +676,10 @@ def _weekday(c, text, s):
         sp.mod = "START"
     elif relw in ("late", "later"):
         sp.mod = "END"
-    sp.mod = _part(c) or sp.mod
+    elif relw.startswith("this "):  # "this past Sunday", "this coming Sunday"
+        sp.rel = -1 if relw.endswith("past") else 1
+    if g.get("part"):
+        sp.mod = "START"  # the early (small, wee) hours of a day
     return sp
 
 
@@ -763,8 +766,9 @@ def _duration(c, text, s):
         return None
     start = c.start
     approx = re.sub(r"\s+", " ", (g.get("approx") or "").lower())
-    if g.get("det") and text[c.spans["n"][1]:c.spans["unit"][0]] == "-":
-        start = c.spans["n"][0]  # "a 16-hour flight": the adjective only
+    if g.get("det") and (text[c.spans["n"][1]:c.spans["unit"][0]] == "-"
+                         or (n is not None and n != 1 and not g["unit"].lower().endswith("s"))):
+        start = c.spans["n"][0]  # "a 16-hour flight", "a five year plan": the adjective only
         approx = ""
     elif approx in ("over", "under") and g.get("det"):
         start = c.spans["det"][0]  # "over the past three years": a preposition

@@ -49,7 +49,7 @@ FRAGMENTS: dict[str, str] = {
     "ERA": r"(?-i:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|CE)(?![A-Za-z])",
     "DAYPART": _alt(DAY_PARTS),
     "REL": (r"(?:(?:the\s+)?(?:last|past|previous|preceding|prior|next|following|coming|upcoming"
-            r"|subsequent|ensuing|same|current|present|very\s+same)|this|that|the)"),
+            r"|subsequent|ensuing|same|current|present|very\s+same)|this\s+past|this\s+coming|this|that|the)"),
     "REF": _alt(REFERENCE_WORDS),
     "SETWORD": _alt(SET_WORDS),
     "HOLIDAY": _alt(list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)) + r"(?![\w'])",
@@ -103,7 +103,7 @@ RULES: list[tuple[str, str]] = [
              r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tzm>(?-i:GMT|UTC|Z|[A-Z]{1,2}[SD]T))"
              r"|(?P<h2>[01]?\d)(?:\s+o['’]clock)?\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night)"
              r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
-    ("weekday", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|coming|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:['’]s)?(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("weekday", r"(?:(?:the\s+)?(?P<part>early|small|wee)\s+hours\s+of\s+)?(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:\s+(?P<tod><<DAYPART>>))?"),
     ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
     ("set", r"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"

@@ -119,7 +119,7 @@ DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorro
 
 #: Fixed reference expressions -> TIMEX3 value.
 REFERENCE_WORDS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "at this time": "PRESENT_REF", "the present": "PRESENT_REF", "present-day": "PRESENT_REF",
