@@ -19,7 +19,6 @@ _RELATION = re.compile(
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|and|to|until|till|through|or)\s*$", re.IGNORECASE)
-_SINCE_BETWEEN = re.compile(r"^\s*(?:and)\s*$", re.IGNORECASE)
 
 
 def parse_dct(dct: date | str | None) -> date | None:

@@ -234,17 +234,7 @@ def _range_split(c, first_end: str, second_start: str, a: Spec, b: Spec) -> list
 
 
 def _range_month_days(c, text, s):
-    g = c.groups
-    m, y = _month(g["m"]), (_year(g["y"]) if g.get("y") else None)
-    d1, d2 = _day(g["d1"]), _day(g["d2"])
-    if d2 <= d1:
-        return None
-    a = Spec(0, 0, kind="ymd", y=y, m=m, d=d1)
-    b = Spec(0, 0, kind="ymd", y=y, m=m, d=d2)
-    return _range_split(c, "d1", "d2", a, b)
-
-
-def _range_days_month(c, text, s):
+    """'June 5-7' and '5-7 June': two days of one month."""
     g = c.groups
     m, y = _month(g["m"]), (_year(g["y"]) if g.get("y") else None)
     d1, d2 = _day(g["d1"]), _day(g["d2"])
@@ -857,7 +847,7 @@ def _ref(c, text, s):
 
 _HANDLERS = {
     "iso_date": _iso, "numeric_date": _numeric, "weekday_date": _weekday_date,
-    "range_month_days": _range_month_days, "range_days_month": _range_days_month,
+    "range_month_days": _range_month_days, "range_days_month": _range_month_days,
     "range_months": _range_months, "range_years": _range_years, "mdy": _mdy, "week_of": _week_of, "dmy": _dmy,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month_only, "season": _season, "decade": _decade,
     "century": _century, "era_year": _era_year, "range_era": _range_era, "tod_of_date": _tod_of_date, "quarter": _quarter, "whole_year": _whole_year, "half": _half,
