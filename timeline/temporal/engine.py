@@ -88,9 +88,10 @@ def _propagate_range_years(specs: list[Spec], text: str) -> None:
 def _moves_reference(spec: Spec, ymd, relation: str | None, text: str) -> bool:
     """Whether a date becomes the new reference time of the story.
 
-    The end of a span ("lasted until February 1945") and a bare year in a plan ("a campaign
-    planned for 1976") look ahead without moving the narrative there."""
-    if relation in ("until", "to"):
+    The end of a span ("lasted until February 1945"), its background start ("part of the
+    empire since 513 BC") and a bare year in a plan ("a campaign planned for 1976") are
+    mentioned without moving the narrative there."""
+    if relation in ("until", "to", "since"):
         return False
     if ymd[1] is None and tense(text, spec.start, spec.end) > 0:
         return False
