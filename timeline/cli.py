@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "events": "timeline.commands.events:events",
     "serve": "timeline.commands.serve:serve",
     "export": "timeline.commands.export:export",
+    "mapdata": "timeline.commands.mapdata:mapdata",
 }
 
 _HELP = {
@@ -26,6 +27,7 @@ _HELP = {
     "events": "List stored events, filtered.",
     "serve": "Serve the interactive timeline app on 127.0.0.1.",
     "export": "Export events as a self-contained HTML file or as data.",
+    "mapdata": "Fetch or check the offline world map shapes.",
 }
 
 

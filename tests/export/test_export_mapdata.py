@@ -9,7 +9,7 @@ from flask import Flask
 from timeline import mapdata
 
 
-def test_shipped_files_match_their_recorded_checksums():
+def test_cached_files_match_their_pinned_checksums():
     assert mapdata.verify() == []
 
 
@@ -54,3 +54,35 @@ def test_flask_route_serves_shipped_files_and_nothing_else():
 def test_geo_assets_holds_parsed_topologies_by_name():
     assets = mapdata.geo_assets(("world_110m", "europe_50m"))
     assert set(assets["topojson"]) == {"world_110m", "europe_50m"}
+
+
+def test_missing_shapes_give_a_reason_naming_the_folder_and_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_MAPDATA_DIR", str(tmp_path / "empty"))
+    mapdata.topojson_text.cache_clear()
+    try:
+        assert mapdata.topojson_names() == []
+        reason = mapdata.ensure(fetch_missing=False)
+        assert reason and "timeline mapdata fetch" in reason and "empty" in reason
+        with pytest.raises(mapdata.MapDataError, match="timeline mapdata fetch"):
+            mapdata.topojson_path("world_110m")
+        from timeline.export import export_html
+
+        page = export_html([], title="t")
+        assert 'id="timeline-topojson">null</script>' in page
+    finally:
+        mapdata.topojson_text.cache_clear()
+
+
+def test_fetch_takes_the_pinned_package_from_the_npm_registry(tmp_path):
+    import os
+    import shutil
+
+    if shutil.which("npm") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("npm missing in CI: scripts/test.sh installs it")
+        pytest.skip("npm is not installed")
+    copied = mapdata.fetch(tmp_path)
+    names = {p.name for p in copied}
+    assert "world_110m.json" in names and "europe_50m.json" in names
+    assert (tmp_path / "LICENSE").is_file()
+    assert not list(tmp_path.glob("*.part"))

@@ -83,6 +83,11 @@ def export(out: str, fmt: str | None, title: str, db: str | None, date_from: dat
         raise click.ClickException(str(exc)) from None
     try:
         if fmt == "html":
+            from timeline.mapdata import ensure
+
+            reason = ensure()
+            if reason:
+                click.echo(f"warning: the map will show no land shapes: {reason}", err=True)
             text = export_html(records, title=title, description=_describe(flt))
         else:
             text = render(records, fmt, title=title)

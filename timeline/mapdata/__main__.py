@@ -1,0 +1,5 @@
+import sys
+
+from timeline.mapdata import main
+
+sys.exit(main())
