@@ -199,6 +199,13 @@ def test_bare_season_prefers_the_one_under_way_or_starting_soon():
     assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2022-WI"
 
 
+def test_year_ago_means_the_year_ago_quarter_only_in_earnings_reports():
+    report = "Third-quarter profit rose to $5 million from $4 million a year ago."
+    assert one(report, "a year ago", dct="1989-10-26").value == "1988-Q3"
+    story = "The troops left their quarters at dawn; a year ago the town was quiet."
+    assert one(story, "a year ago", dct="1989-10-26").value == "1988"
+
+
 def test_to_is_a_relation_only_after_from():
     assert one("The program dates back to the 1980s.", "the 1980s").relation is None
     r = tag("He served from 2010 to 2018 in office.", DCT)

@@ -515,16 +515,18 @@ def _ago(c, text, s):
                 offset=int(sign * n), anaphoric=ana, mod=mod)
 
 
-_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER_WORD = re.compile(
+    r"\b(?:first|second|third|fourth|latest|year-ago|year-earlier)[\s-]+quarter\b|\bquarter\s+ended\b",
+    re.IGNORECASE)
 _quarterly_cache: dict[int, tuple[str, bool]] = {}
 
 
 def _quarterly_report(text: str) -> bool:
-    """Whether the text reads like a quarterly earnings report (two or more 'quarter' words)."""
+    """Whether the text reads like a quarterly earnings report ("third-quarter", "quarter ended")."""
     hit = _quarterly_cache.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1]
-    flag = len(_QUARTER_WORD.findall(text, 0, 200_000)) >= 2
+    flag = _QUARTER_WORD.search(text, 0, 200_000) is not None
     _quarterly_cache.clear()
     _quarterly_cache[id(text)] = (text, flag)
     return flag
