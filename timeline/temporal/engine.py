@@ -45,7 +45,8 @@ def _on_copyright_line(text: str, start: int) -> bool:
 
 
 def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> str:
-    """Narrative when there is no DCT or most explicit years lie far from it."""
+    """Narrative when there is no DCT, or most explicit years lie far from it (with many years
+    or no day counted from the DCT), or a chronicle: many years and few deictic words."""
     if dct is None:
         return "narrative"
     years = [s.y for s in specs if s.y is not None and s.kind in ("fixed", "ymd", "season", "quarter", "half")
@@ -53,7 +54,10 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> s
     if len(years) < 3:
         return "news"
     near = sum(1 for y in years if abs(y - dct.year) <= settings.news_window_years)
-    if near / len(years) < settings.narrative_threshold:
+    # "on Friday", "yesterday", "tonight": days counted from the DCT, the mark of a news report
+    days_from_dct = sum(1 for s in specs if s.kind == "weekday"
+                        or (s.kind == "rel" and s.unit == "day" and not s.anaphoric))
+    if near / len(years) < settings.narrative_threshold and (len(years) >= 8 or days_from_dct == 0):
         return "narrative"
     # many explicit years and few deictic words ("on Friday", "last week"): a chronicle
     deictic = sum(1 for s in specs if s.kind in ("weekday", "rel") and not s.anaphoric)
