@@ -5,8 +5,9 @@
 
 `dct` (document creation time) anchors deictic expressions in news ("last year", "on
 Friday"); in narrative mode (history articles) they anchor to the last date the text
-mentioned. `mode="auto"` picks narrative when there is no DCT or most explicit years lie far
-from it. Rules and vocabularies are data under `rules/`; the engine is scan -> normalise ->
+mentioned. `mode="auto"` picks narrative when there is no DCT, when most explicit years lie
+far from it (unless days are counted from the DCT: "on Friday", "yesterday"), or for a
+chronicle with many years and few deictic words (engine.choose_mode). Rules and vocabularies are data under `rules/`; the engine is scan -> normalise ->
 anchor (see docs/architecture.md). `first`/`last` always span the whole unit of the value;
 a part-of-period `mod` (START/MID/END) does not narrow them.
 """
