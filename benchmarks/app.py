@@ -10,7 +10,8 @@
 2. Serves `timeline.app.server.create_app` on 127.0.0.1 in a background thread.
 3. Drives Chromium (the browser tests' launcher and flags) and measures, median of --runs:
    * first complete render: navigation start -> timeline, map (land drawn) and table
-     rows all rendered and no Dash callback in flight;
+     rows all rendered and no Dash callback in flight, in a fresh browser context (cold
+     cache), and again for a reload of the same page (scripts cached);
    * a filter change: typing a date range into the From box and pressing Enter -> all views
      show the new filter (timeline's uirevision, the grid's row count and header count);
    * a zoom: Plotly.relayout of the timeline's x range -> the re-queried figure for that
@@ -38,7 +39,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 RESULTS = REPO / "benchmarks" / "results" / "app.json"
-TARGETS = {"first_render_s": 2.0, "filter_s": 0.3, "zoom_s": 0.3}
+TARGETS = {"first_render_s": 2.0, "first_render_cached_s": 2.0, "filter_s": 0.3, "zoom_s": 0.3}
 
 ACTORS = [
     ("Russian Armed Forces", "military", "RU"), ("Armed Forces of Ukraine", "military", "UA"), ("Iran", "country", "IR"),
@@ -192,7 +193,7 @@ def measure(url: str, store: Any, runs: int) -> dict[str, Any]:
     from timeline.app.state import empty_state, state_to_filter, state_to_query
 
     conftest = _launcher()
-    first, filters, zooms = [], [], []
+    first, warm, filters, zooms = [], [], [], []
     filter_values = ["2023", "2022-10", "2024-01", "2023-06", "2022"]
     windows = [("2023-05-01", "2023-05-15"), ("2022-09-01", "2022-12-01"), ("2023-06-01", "2023-06-04"),
                ("2024-01-01", "2024-07-01"), ("2022-02-20", "2022-03-05")]
@@ -236,10 +237,15 @@ def measure(url: str, store: Any, runs: int) -> dict[str, Any]:
                         return m && m.window && m.window[0] === '{lo}' && ({IDLE})(); }}""",
                     timeout=60_000, polling=5)
                 zooms.append(time.perf_counter() - t0)
+                # the same page loaded again: scripts come from the browser's cache
+                t0 = time.perf_counter()
+                page.goto(url)
+                page.wait_for_function(RENDERED, timeout=120_000, polling=10)
+                warm.append(time.perf_counter() - t0)
                 context.close()
         finally:
             browser.close()
-    return {"first_render_s": first, "filter_s": filters, "zoom_s": zooms}
+    return {"first_render_s": first, "first_render_cached_s": warm, "filter_s": filters, "zoom_s": zooms}
 
 
 def main() -> None:
@@ -256,12 +262,16 @@ def main() -> None:
     db = args.db or Path(tmp.name) / "bench.db"
     store = Store(f"sqlite:///{db}")
     existing = store.count()
-    if existing >= args.events:
-        gen = {"events_added": 0, "events_merged": 0, "seconds": 0.0, "reused": existing}
-        print(f"reusing {db} with {existing:,} events", file=sys.stderr)
+    gen_file = db.with_name(db.name + ".generation.json")
+    if existing >= args.events and gen_file.is_file():
+        gen = {**json.loads(gen_file.read_text(encoding="utf-8")), "reused": str(db)}
+        print(f"reusing {db} with {existing:,} events (generated earlier in {gen['seconds']:.1f} s)", file=sys.stderr)
     else:
+        if existing:
+            raise SystemExit(f"{db}: holds {existing:,} events but no {gen_file.name}; give a new --db path")
         print(f"generating {args.events:,} events into {db} ...", file=sys.stderr)
         gen = generate(store, args.events)
+        gen_file.write_text(json.dumps(gen), encoding="utf-8")
     total = store.count()
     app = create_app(store)
     server, url = _serve(app)
@@ -280,9 +290,9 @@ def main() -> None:
                      "met": med <= TARGETS[key]})
     print(f"\nDash app on {total:,} events (generated in {gen['seconds']:.1f} s, "
           f"{gen['events_merged']} merged), {args.runs} runs, headless Chromium")
-    print(f"{'measure':<16}{'median s':>10}{'min s':>9}{'max s':>9}{'target s':>10}  met")
+    print(f"{'measure':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'target s':>10}  met")
     for r in rows:
-        print(f"{r['measure']:<16}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['target_s']:>10.2f}"
+        print(f"{r['measure']:<22}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['target_s']:>10.2f}"
               f"  {'yes' if r['met'] else 'NO'}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
