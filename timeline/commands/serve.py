@@ -16,7 +16,12 @@ import click
 def serve(db: str | None, host: str, port: int, debug: bool, max_upload_mb: float) -> None:
     """Serve the interactive timeline app."""
     from timeline.app.server import create_app
+    from timeline.mapdata import ensure
     from timeline.store import StoreError
+
+    problem = ensure()  # the world shapes for the map, fetched once from the npm registry when missing
+    if problem:
+        click.echo(f"warning: the map will draw without land and borders: {problem}", err=True)
 
     try:
         app = create_app(db, max_upload_mb=max_upload_mb)
