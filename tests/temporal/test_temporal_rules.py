@@ -161,6 +161,11 @@ def test_ranges_tag_both_ends():
     assert [(t.text, t.value) for t in r] == [("June 5", "2023-06-05"), ("7", "2023-06-07")]
     r = tag("The war of 1939–1945 reshaped the map.", DCT)
     assert [(t.text, t.value) for t in r] == [("1939", "1939"), ("1945", "1945")]
+    r = tag("Between 10 and 12 October 2022 the grid was hit.", DCT)
+    assert [(t.text, t.value, t.relation) for t in r] == [("10", "2022-10-10", "between"),
+                                                            ("12 October 2022", "2022-10-12", "between")]
+    t = one("In the early hours of 6 June the dam burst.", "the early hours of 6 June")
+    assert (t.value, t.mod) == ("2023-06-06", "START")
     r = tag("The revolt lasted from 499 to 493 BC in Ionia.", DCT)
     assert [t.value for t in r] == ["BC0499", "BC0493"]
 

@@ -67,9 +67,13 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> s
 
 
 def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) -> str | None:
-    if spec.relation:
-        return spec.relation
     m = _RELATION.search(text, max(0, spec.start - 30), spec.start)
+    if spec.relation:  # the ends of a range ("June 5-7"): from/to, or between/between
+        if spec.range_partner == -1 and prev_rel == "between":
+            return "between"
+        if spec.range_partner == 1 and m and m.group(1).lower() == "between":
+            return "between"
+        return spec.relation
     if m:
         word = re.sub(r"\s+", " ", m.group(1).lower())
         rel = V.RELATIONS[word]

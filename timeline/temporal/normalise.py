@@ -414,8 +414,10 @@ def _tod_of_date(c, text, s):
     g = c.groups
     m = _month(g.get("m") or g["m2"])
     d = _day(g.get("d") or g["d2"])
-    return Spec(c.start, c.end, type="TIME", kind="ymd", y=_year(g["y"]) if g.get("y") else None,
-                m=m, d=d, tod=V.DAY_PARTS[g["tod"].lower()])
+    y = _year(g["y"]) if g.get("y") else None
+    if g.get("eh"):  # "the early hours of 6 June": the start of that day
+        return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=d, mod="START")
+    return Spec(c.start, c.end, type="TIME", kind="ymd", y=y, m=m, d=d, tod=V.DAY_PARTS[g["tod"].lower()])
 
 
 def _era_year(c, text, s):

@@ -64,13 +64,13 @@ RULES: list[tuple[str, str]] = [
     ("weekday_date", r"(?P<wd><<WD>>),?\s+(?:(?:the\s+)?(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m2><<MON>>)|(?P<m1><<MON>>)\s+(?P<d1><<DAY>>))"
                      r"(?:,?\s+(?P<y><<YEAR>>))?"),
     ("range_month_days", r"(?P<m><<MON>>)\s+(?P<d1><<DAY>>)(?P<dash>\s*[-–—]\s*|\s+(?:to|and|through)\s+)(?P<d2><<DAY>>)(?!\s*(?:<<MON>>))(?:,?\s+(?P<y><<YEAR>>))?"),
-    ("range_days_month", r"(?P<d1><<DAY>>)\s*[-–—]\s*(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("range_days_month", r"(?P<d1><<DAY>>)(?:\s*[-–—]\s*|\s+(?:to|and|until|through)\s+)(?P<d2><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("range_months", r"(?P<m1><<MON>>)\s*[-–—]\s*(?P<m2><<MON>>),?\s+(?P<y><<YEAR>>)"),
     ("range_era", r"(?P<y1>\d{1,4})(?P<dash>\s*[-–—]\s*|\s+(?:to|and|until)\s+)(?P<y2>\d{1,4})\s*(?P<era><<ERA>>)"),
     ("range_years", r"(?P<y1><<YEAR>>)\s*[-–—]\s*(?P<y2><<YEAR>>|\d\d(?!\d))(?!\s*(?:<<ERA>>))"),
     ("spelled_year", r"(?:(?P<m><<MON>>)\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen)[\s-]+(?P<t>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|(?P<tt>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b"),
     ("month_rel_year", r"(?:<<PART>>)?(?:(?P<d1><<DAY>>)\s+(?:of\s+)?)?(?P<m><<MON>>)\s+(?:(?P<d2><<DAY>>),?\s+)?(?:of\s+)?(?P<ry>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+year\b"),
-    ("tod_of_date", r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?(?P<tod><<DAYPART>>)(?:\s+hours)?\s+of\s+(?:(?P<d><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)|(?P<m2><<MON>>)\s+(?P<d2><<DAY>>))(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("tod_of_date", r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?(?:(?P<tod><<DAYPART>>)|(?P<eh>early|small|wee)\s+hours)(?:\s+hours)?\s+of\s+(?:(?P<d><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)|(?P<m2><<MON>>)\s+(?P<d2><<DAY>>))(?:,?\s+(?P<y><<YEAR>>))?"),
     ("week_of", r"the\s+week\s+of\s+(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?!\d|:\d)"),
     ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
@@ -158,6 +158,6 @@ DIGIT_START: str = (
     r"|calendar|working|fiscal)\s+)?<<UNIT>>"
     r"|\d+\s*(?:<<AMPM>>|<<ERA>>|o['’]clock|in\s+the\b|times\b|hrs\b|GMT|UTC)"
     r"|\d+\s+(?:to|and|until)\s+\d+\s*<<ERA>>"
-    r"|\d{1,2}\s+(?:of\s+)?<<MON>>"
+    r"|\d{1,2}\s+(?:of\s+)?<<MON>>|\d{1,2}\s+(?:to|and|until|through)\s+\d{1,2}\s+(?:of\s+)?<<MON>>"
 )
 
