@@ -204,3 +204,32 @@ def test_controls_are_reachable_by_keyboard_in_reading_order(live_app, hand_stor
     page.keyboard.type("Kyiv")
     page.keyboard.press("Enter")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Kyiv'")
+
+
+def test_type_menu_and_table_sorting_go_through_the_store(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    # pick a type from the menu: URL, table and timeline follow
+    page.click("#filter-types")
+    page.get_by_role("option", name="Battles").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('type').join() === 'Battles'")
+    page.wait_for_function("() => dash_ag_grid.getApi('events-grid').getDisplayedRowCount() === 1")
+    wait_app_idle(page)
+    with Store(hand_store_url) as store:
+        from timeline.model import EventFilter
+
+        battles = store.events(EventFilter(event_types=["Battles"]))
+    assert app_counts(page)["timeline"] == [e["id"] for e in battles]
+    # clear, then sort the table by date, newest first (asks the store for order=-date)
+    page.click("#clear-filters")
+    page.wait_for_function("() => location.search === ''")
+    page.wait_for_function("() => dash_ag_grid.getApi('events-grid').getDisplayedRowCount() === 7")
+    page.click("#events-grid .ag-header-cell[col-id='date']")
+    page.click("#events-grid .ag-header-cell[col-id='date']")
+    with Store(hand_store_url) as store:
+        newest = store.events(order="-date", limit=1)[0]
+    page.wait_for_function(
+        "(id) => { const api = dash_ag_grid.getApi('events-grid'); const n = api.getDisplayedRowAtIndex(0);"
+        " return n && n.data && n.data.id === id; }", arg=newest["id"])
