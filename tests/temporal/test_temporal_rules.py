@@ -201,7 +201,14 @@ def test_event_anchored_offsets_give_a_length_not_an_invented_date():
 def test_bare_season_prefers_the_one_under_way_or_starting_soon():
     assert one("The summer was hot, they said.", "The summer", dct="2023-07-10").value == "2023-SU"
     assert one("Troops will advance in the spring.", "the spring", dct="2023-10-10").value == "2024-SP"
-    assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2022-WI"
+    assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2023-WI"
+    assert one("Blackouts hit this winter, officials said.", "this winter", dct="2023-01-20").value == "2023-WI"
+    assert one("Blackouts hit last winter, officials said.", "last winter", dct="2023-06-20").value == "2023-WI"
+
+
+def test_narrative_winter_after_an_autumn_ends_the_next_year():
+    text = "The army camped there in the autumn of 481 BC and passed the winter at Sardis."
+    assert [t.value for t in tag(text, None, mode="narrative")] == ["BC0481-FA", "BC0480-WI"]
 
 
 def test_year_ago_means_the_year_ago_quarter_only_in_earnings_reports():

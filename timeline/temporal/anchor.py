@@ -18,6 +18,8 @@ from .values import add_months, fmt_day, fmt_week, fmt_year
 
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+#: A month inside each season, for the reference time a season mention leaves behind.
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _LOOKING_AHEAD = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -286,13 +288,16 @@ class Resolver:
     def _r_season(self, spec: Spec, text: str) -> Resolved:
         code = spec.code
         if spec.y is not None:
-            return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", (spec.y, None, None))
+            return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", (spec.y, _SEASON_MONTH[code], None))
         if self.mode == "narrative" or spec.anaphoric or not self.dct:
             y = self._ref_year(spec)
             if y is None:
                 return self._unresolved(spec)
             y += spec.rel or 0 if spec.anaphoric else 0
-            return Resolved(f"{fmt_year(y)}-{code}", "narrative" if self.mode == "narrative" else "dct", (y, None, None))
+            if code == "WI" and self.ref.y == y and (self.ref.m or 0) >= 3:
+                y += 1  # the winter after an autumn (or any later month) ends next year
+            return Resolved(f"{fmt_year(y)}-{code}", "narrative" if self.mode == "narrative" else "dct",
+                            (y, _SEASON_MONTH[code], None))
         a = self.dct
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         starts = [date(y, start_month, 1) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
@@ -315,7 +320,9 @@ class Resolver:
                 y = min(s for s in starts if s >= cur_start).year
             else:
                 y = a.year - 1 if code == "WI" and a.month <= 2 else a.year
-        return Resolved(f"{y:04d}-{code}", "dct", (y, None, None))
+        if code == "WI":
+            y += 1  # y is the year the winter starts in; it is named by the year it ends in
+        return Resolved(f"{y:04d}-{code}", "dct", (y, _SEASON_MONTH[code], None))
 
     def _r_quarter(self, spec: Spec, text: str) -> Resolved:
         return self._r_yearpart(spec, text)

@@ -3,7 +3,8 @@
 `interval(value)` gives the first and last day a value stands for and its precision;
 the resolver writes values with the `fmt_*` helpers so both directions agree.
 Convention: first/last always cover the whole unit of the value; a part-of-period mod
-(START/MID/END) does not narrow them (callers read `mod` for that).
+(START/MID/END) does not narrow them (callers read `mod` for that). A winter is named by
+the year it ends in: 2023-WI runs from December 2022 to February 2023.
 """
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def interval(value: str) -> tuple[date | None, date | None, str | None]:
         if g["sy"]:
             y = int(g["sy"])
             a, b = _SEASON_MONTHS[g["s"]]
-            return date(y, a, 1), month_end(y + (1 if b < a else 0), b), "season"
+            if b < a:  # winter YYYY is the one that ends in YYYY: December YYYY-1 to February YYYY
+                return date(y - 1, a, 1), month_end(y, b), "season"
+            return date(y, a, 1), month_end(y, b), "season"
         if g["dec"]:
             y = int(g["dec"]) * 10
             return date(max(y, 1), 1, 1), date(y + 9, 12, 31), "decade"
