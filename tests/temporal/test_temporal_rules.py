@@ -206,6 +206,11 @@ def test_bare_season_prefers_the_one_under_way_or_starting_soon():
     assert one("Blackouts hit last winter, officials said.", "last winter", dct="2023-06-20").value == "2023-WI"
 
 
+def test_winter_spanning_two_years():
+    t = one("The grid was hit all through the winter of 2022-23.", "the winter of 2022-23")
+    assert (t.value, t.first, t.last) == ("2023-WI", date(2022, 12, 1), date(2023, 2, 28))
+
+
 def test_narrative_winter_after_an_autumn_ends_the_next_year():
     text = "The army camped there in the autumn of 481 BC and passed the winter at Sardis."
     assert [t.value for t in tag(text, None, mode="narrative")] == ["BC0481-FA", "BC0480-WI"]

@@ -76,7 +76,7 @@ RULES: list[tuple[str, str]] = [
     ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("month_year", r"(?:<<PART>>)?(?P<m><<MON>>)(?:\s+of|,)?\s+(?P<y><<YEAR>>)"),
     ("month", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the)\s+)?(?P<m><<MON>>)(?!\s*\d)"),
-    ("season", r"(?:<<PART>>)?(?:(?P<rel><<REL>>)\s+)?(?:(?P<sp>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of|,)?\s+(?:(?P<bcy>\d{1,4})\s*(?P<era><<ERA>>)|(?P<y><<YEAR>>)))?\b"),
+    ("season", r"(?:<<PART>>)?(?:(?P<rel><<REL>>)\s+)?(?:(?P<sp>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of|,)?\s+(?:(?P<bcy>\d{1,4})\s*(?P<era><<ERA>>)|(?P<y><<YEAR>>)(?:[-–/](?P<y2>\d{4}|\d\d)(?!\d))?))?\b"),
     ("decade", r"(?:<<PART>>)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", r"(?:<<PART>>)?(?:the\s+)?(?P<ord><<ORD>>)[\s-]+centur(?:y|ies)(?:\s+(?P<era><<ERA>>))?"),
     ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<m><<MON>>)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
