@@ -101,6 +101,8 @@ def test_clicking_an_event_opens_its_detail_and_selects_its_row(live_app, hand_s
     page.wait_for_selector("#detail-sentence mark.hl-date")
     assert page.inner_text("#detail-sentence mark.hl-date") == "17 October 2022"
     assert page.inner_text("#detail-sentence") == target["sentence"]
+    page.wait_for_function("() => { const r = document.getElementById('detail-sentence').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= innerHeight; }")  # scrolled into view
     page.wait_for_selector("#events-grid .ag-row-selected")
     selected = page.evaluate("() => dash_ag_grid.getApi('events-grid').getSelectedRows().map(r => r.id)")
     assert selected == [target["id"]]

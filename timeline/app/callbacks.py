@@ -245,6 +245,20 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         prevent_initial_call=True,
     )
 
+    # on a laptop screen the detail panel is below the fold: bring it into view when it fills
+    app.clientside_callback(
+        """
+        function(children) {
+            const section = document.getElementById('detail-section');
+            if (section && children) { section.scrollIntoView({block: 'nearest'}); }
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output("detail-section", "className"),
+        Input("detail-panel", "children"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output("selected-event", "data"),
         Input("timeline-graph", "clickData"),
