@@ -7,7 +7,8 @@ all of these hold, so that two different happenings on the same day stay apart:
 * the same event type;
 * at least one actor or place in common;
 * similar wording: Jaccard overlap of content words (summary + sentence) of at least
-  `JACCARD_MIN`, or a `difflib` ratio of the summaries of at least `RATIO_MIN`.
+  `JACCARD_MIN`, or (with some overlap, `JACCARD_FLOOR`) a `difflib` ratio of the
+  summaries of at least `RATIO_MIN`.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from difflib import SequenceMatcher
 
 JACCARD_MIN = 0.45
 RATIO_MIN = 0.75
+JACCARD_FLOOR = 0.2
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP = frozenset(
@@ -85,7 +87,13 @@ def similarity(new: MergeView, old: MergeView) -> float:
     j = jaccard(new.words, old.words)
     if j >= JACCARD_MIN:
         return j
-    ratio = SequenceMatcher(None, new.summary.lower(), old.summary.lower(), autojunk=False).ratio()
+    if j < JACCARD_FLOOR:  # hardly a content word in common: not worth a character-level comparison
+        return 0.0
+    matcher = SequenceMatcher(None, new.summary.lower(), old.summary.lower(), autojunk=False)
+    # cheap upper bounds first: most pairs fail them and never pay for the full comparison
+    if matcher.real_quick_ratio() < RATIO_MIN or matcher.quick_ratio() < RATIO_MIN:
+        return 0.0
+    ratio = matcher.ratio()
     return ratio if ratio >= RATIO_MIN else 0.0
 
 
