@@ -48,7 +48,10 @@ def _order_by(order: str) -> list:
     if name not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose from {', '.join(sorted(ORDERS))} (prefix - to reverse)")
     cols = [*ORDERS[name], e.id]
-    return [(c.desc() if reverse else c.asc()).nulls_last() for c in cols]
+    # NULLS LAST only where NULLs can occur: on NOT NULL columns it would stop PostgreSQL
+    # from reading a DESC order straight off an index.
+    return [(c.desc() if reverse else c.asc()).nulls_last() if c.nullable else (c.desc() if reverse else c.asc())
+            for c in cols]
 
 
 def filtered(conn: Connection, flt: EventFilter | None, *columns) -> Select:
@@ -140,7 +143,11 @@ def count(conn: Connection, flt: EventFilter | None) -> int:
 
 
 def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> list[tuple[str, str, int]]:
-    """(period start ISO, event_type, n) for events with a known date, oldest first."""
+    """(period start ISO, event_type, n) for events with a known date, oldest first.
+
+    Each event counts once, in the bucket of its first known day (an interval is not
+    spread over the buckets it spans); weeks start on Monday.
+    """
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
     bucket = PERIODS[period]
