@@ -106,13 +106,19 @@ class Resolved:
 class Resolver:
     """Resolves specs in text order, tracking the reference time."""
 
-    def __init__(self, dct: date | None, mode: str, prefer_past: bool, first_year: int | None):
+    def __init__(self, dct: date | None, mode: str, prefer_past: bool, first_year: int | None,
+                 dct_precision: str = "day"):
         self.dct = dct
         self.mode = mode
         self.prefer_past = prefer_past
+        # a year-only DCT ("published in 2023") pins years, never months, weeks or days
+        self.dct_rank = 3 if dct_precision == "day" else 1
         self.ref = Reference()
         if mode == "news" and dct:
-            self.ref.update(dct.year, dct.month, dct.day)
+            if self.dct_rank == 3:
+                self.ref.update(dct.year, dct.month, dct.day)
+            else:
+                self.ref.update(dct.year)
         self.first_year = first_year
 
     # anchors ------------------------------------------------------------------------------
@@ -120,7 +126,8 @@ class Resolver:
         """(anchor date, anchor name, precision rank: 3 day, 2 month, 1 year, 0 none)."""
         if self.mode == "news" and not spec.anaphoric:
             if self.dct:
-                return self.dct, "dct", 3
+                return self.dct, "dct", self.dct_rank
+            return None, "none", 0  # news without a DCT: deictic words have no anchor
         r = self.ref
         if r.y is not None and r.y >= 1:
             rank = 3 if r.d else 2 if r.m else 1
@@ -136,8 +143,8 @@ class Resolver:
         return None, "none", 0
 
     def _ref_year(self, spec: Spec) -> int | None:
-        if self.mode == "news" and not spec.anaphoric and self.dct:
-            return self.dct.year
+        if self.mode == "news" and not spec.anaphoric:
+            return self.dct.year if self.dct else None
         if self.ref.y is not None:
             return self.ref.y
         if self.mode == "narrative" and self.first_year:
@@ -181,7 +188,7 @@ class Resolver:
                 if y is not None and spec.rel:
                     y += spec.rel
             else:
-                if not self.dct:
+                if not self.dct or self.dct_rank < 3:
                     return self._unresolved(spec)
                 y, anchor = self._year_for(spec, text, m, d or 1), "dct"
             if y is None:
@@ -289,6 +296,8 @@ class Resolver:
         code = spec.code
         if spec.y is not None:
             return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", (spec.y, _SEASON_MONTH[code], None))
+        if self.mode == "news" and not spec.anaphoric and self.dct_rank < 3:
+            return self._unresolved(spec)  # "this spring" needs the month of publication
         if self.mode == "narrative" or spec.anaphoric or not self.dct:
             y = self._ref_year(spec)
             if y is None:
@@ -333,6 +342,8 @@ class Resolver:
     def _r_yearpart(self, spec: Spec, text: str) -> Resolved:
         if spec.y is not None:
             return Resolved(f"{fmt_year(spec.y)}-{spec.code}", "absolute", (spec.y, None, None))
+        if self.mode == "news" and not spec.anaphoric and self.dct_rank < 3 and spec.rel is None:
+            return self._unresolved(spec)  # "the third quarter": this year's or last year's?
         y = self._ref_year(spec)
         if y is None:
             return self._unresolved(spec)
@@ -355,15 +366,18 @@ class Resolver:
         u, n = spec.unit, spec.offset
         if a is None:
             base = self.ref.y if self.ref.y is not None else self.first_year
-            if base is not None and base < 1 and u == "year":  # BC narrative
+            if base is not None and base < 1 and u == "year" and self.mode == "narrative":  # BC narrative
                 y = base + n
                 return Resolved(fmt_year(y), "narrative", (y, None, None))
-            return Resolved("XXXX" if u not in ("day",) else "XXXX-XX-XX", "none")
+            return Resolved(_UNKNOWN_UNIT.get(u, "XXXX") + (self._tod(spec) if u == "day" else ""), "none")
+        if self.mode == "news" and self.dct_rank < 3 and rank < _RANK_NEEDED.get(u, 1):
+            # a year-only DCT (and no finer date since): "last month", "yesterday" stay unknown
+            return Resolved(_UNKNOWN_UNIT.get(u, "XXXX") + (self._tod(spec) if u == "day" else ""), "none")
         if u == "day":
             if spec.extra.get("today") and self.mode == "narrative":
                 return Resolved("PRESENT_REF", "narrative")
             if rank < 3:
-                if self.mode == "news" and self.dct:
+                if self.mode == "news" and self.dct and self.dct_rank == 3:
                     a, name = self.dct, "dct"
                 else:
                     return Resolved("XXXX-XX-XX" + self._tod(spec), "none")
@@ -400,6 +414,14 @@ class Resolver:
             t = ((a.year + 50) // 100) * 100
             return Resolved(f"{t:04d}", name)
         return Resolved("XXXX", "none")
+
+
+#: Unresolved relative values per unit (TIMEX3 placeholders), and the anchor precision each
+#: unit needs (3 day, 2 month, 1 year).
+_UNKNOWN_UNIT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                 "quarter": "XXXX-QX", "latest_quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX",
+                 "century": "XX", "turn": "XXXX"}
+_RANK_NEEDED = {"day": 3, "week": 3, "weekend": 3, "month": 2, "quarter": 2, "latest_quarter": 2}
 
 
 def add_days(d: date, n: int) -> date:

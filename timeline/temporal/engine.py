@@ -21,8 +21,24 @@ _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|and|to|until|till|through|or)\s*$", re.IGNORECASE)
 
 
+_YEAR_ONLY = re.compile(r"\s*(\d{4})\s*")
+
+
+def read_dct(dct: date | str | None) -> tuple[date | None, str]:
+    """(DCT, its precision "day" | "year"). A year-only string ("2023": published that year,
+    day unknown) gives 1 January and "year", so that only what the year pins gets resolved."""
+    if isinstance(dct, str):
+        m = _YEAR_ONLY.fullmatch(dct)
+        if m:
+            if int(m.group(1)) < 1:
+                raise ValueError(f"dct {dct!r} is not a year (0001-9999)")
+            return date(int(m.group(1)), 1, 1), "year"
+    return parse_dct(dct), "day"
+
+
 def parse_dct(dct: date | str | None) -> date | None:
-    """DCT as a date; a string must be ISO (YYYY-MM-DD, a time part is ignored)."""
+    """DCT as a date; a string must be ISO (YYYY-MM-DD, a time part is ignored, or a bare
+    year YYYY, read as 1 January; `read_dct` also says it was only a year)."""
     if dct is None or dct == "":
         return None
     if isinstance(dct, datetime):
@@ -30,10 +46,13 @@ def parse_dct(dct: date | str | None) -> date | None:
     if isinstance(dct, date):
         return dct
     if isinstance(dct, str):
+        m = _YEAR_ONLY.fullmatch(dct)
+        if m and int(m.group(1)) >= 1:
+            return date(int(m.group(1)), 1, 1)
         try:
             return date.fromisoformat(dct.strip()[:10])
         except ValueError:
-            raise ValueError(f"dct {dct!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise ValueError(f"dct {dct!r} is not an ISO date (YYYY-MM-DD) or year (YYYY)") from None
     raise TypeError(f"dct must be a date, an ISO string or None, not {type(dct).__name__}")
 
 
@@ -44,13 +63,32 @@ def _on_copyright_line(text: str, start: int) -> bool:
     return bool(_COPYRIGHT.search(line)) if len(line) < 400 else bool(_COPYRIGHT.search(text, max(ls, start - 40), start))
 
 
-def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings) -> str:
-    """Narrative when there is no DCT, or most explicit years lie far from it (with many years
-    or no day counted from the DCT), or a chronicle: many years and few deictic words."""
+def _explicit_years(specs: list[Spec]) -> list[Spec]:
+    return [s for s in specs if s.y is not None and s.kind in ("fixed", "ymd", "season", "quarter", "half")
+            and s.type == "DATE"]
+
+
+def reads_as_narrative(specs: list[Spec], text_len: int) -> bool:
+    """Without a DCT: a history-style text, with many explicit years (at least three distinct)
+    spread over the text and few deictic words ("last year", "on Friday"). Anything else is
+    read as news whose publication date is unknown, so its relative dates stay unresolved
+    rather than being anchored to a year the text happens to mention."""
+    dated = _explicit_years(specs)
+    if len(dated) < 6 or len({s.y for s in dated}) < 3:
+        return False
+    deictic = sum(1 for s in specs if s.kind in ("weekday", "rel") and not s.anaphoric)
+    if deictic * 3 > len(dated):
+        return False
+    return dated[-1].start - dated[0].start >= 0.4 * text_len
+
+
+def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings, text_len: int = 0) -> str:
+    """Without a DCT, narrative only for a text that reads as one (`reads_as_narrative`).
+    With one: narrative when most explicit years lie far from it (with many years or no
+    day counted from the DCT), or a chronicle: many years and few deictic words."""
     if dct is None:
-        return "narrative"
-    years = [s.y for s in specs if s.y is not None and s.kind in ("fixed", "ymd", "season", "quarter", "half")
-             and s.type == "DATE"]
+        return "narrative" if reads_as_narrative(specs, text_len) else "news"
+    years = [s.y for s in _explicit_years(specs)]
     if len(years) < 3:
         return "news"
     near = sum(1 for y in years if abs(y - dct.year) <= settings.news_window_years)
@@ -114,7 +152,7 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     settings = settings or TagSettings()
-    dct_date = parse_dct(dct)
+    dct_date, dct_precision = read_dct(dct)
     specs: list[Spec] = []
     last_end = -1
     for c in scan(text):
@@ -124,12 +162,12 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             if s.start >= last_end and s.end > s.start:
                 specs.append(s)
                 last_end = s.end
-    used = choose_mode(specs, dct_date, settings) if mode == "auto" else mode
+    used = choose_mode(specs, dct_date, settings, len(text)) if mode == "auto" else mode
     if used == "news":
         specs = [s for s in specs if not s.extra.get("narrative_only")]
     _propagate_range_years(specs, text)
     first_year = next((s.y for s in specs if s.y is not None), None)
-    resolver = Resolver(dct_date, used, settings.prefer_past, first_year)
+    resolver = Resolver(dct_date, used, settings.prefer_past, first_year, dct_precision)
     out: list[Timex] = []
     prev: Spec | None = None
     prev_rel: str | None = None
