@@ -14,8 +14,11 @@ stays flat as the corpus grows. Rates are given per wall-clock second and per CP
 second of the process (the machine is shared; CPU time is the one-core figure).
 Extraction time is measured apart so the store's own cost is visible.
 
+A second part fills a store with synthetic reports (10,000 x 10 dated events by
+default) and times the query API the app calls on every filter change.
+
     python3 benchmarks/ingest.py                       # sizes 1000,3000,10000 on both backends
-    python3 benchmarks/ingest.py --sizes 500 --backends sqlite
+    python3 benchmarks/ingest.py --sizes 500 --backends sqlite --query-docs 500
 """
 from __future__ import annotations
 
@@ -117,6 +120,78 @@ def worker(backend: str, size: int, url: str, corpus: Path) -> dict:
     }
 
 
+def synthetic_store(url: str, n_docs: int, events_per_doc: int = 10, seed: int = 1) -> None:
+    """Fill `url` with `n_docs` generated reports of `events_per_doc` dated events each (store only)."""
+    import random
+    from datetime import timedelta
+
+    from timeline.model import Actor, Document, Event, Place
+    from timeline.store import Store
+
+    rnd = random.Random(seed)
+    actors = [Actor(n, "country", c) for n, c in (("Iran", "IR"), ("Russia", "RU"), ("Ukraine", "UA"),
+                                                   ("Belarus", "BY"), ("United States", "US"))]
+    actors += [Actor(f"Unit {i}", "military") for i in range(200)]
+    places = [Place(f"Town {i}", "UA", 44 + 8 * rnd.random(), 24 + 15 * rnd.random(), "city") for i in range(500)]
+    types = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments", "Other"]
+    words = ("drone strike shelling convoy depot factory shipment missile attack village bridge power plant "
+             "sanctions talks").split()
+    start = date(2022, 2, 24)
+    with Store(url) as store:
+        for i in range(n_docs):
+            days = [start + timedelta(days=rnd.randrange(900)) for _ in range(events_per_doc)]
+            sentences = [f"On {d.isoformat()} a {' '.join(rnd.sample(words, 4))} near {rnd.choice(places).name} "
+                         f"was reported ({i}-{k})." for k, d in enumerate(days)]
+            text = " ".join(sentences)
+            doc = Document(text=text, publisher=f"Outlet {i % 20}", published=start + timedelta(days=rnd.randrange(900)))
+            events, pos = [], 0
+            for d, s in zip(days, sentences):
+                at = text.index(s, pos)
+                pos = at + len(s)
+                events.append(Event(d, d, "day", d.isoformat(), d.isoformat(), s[14:], s, at, pos, at + 3, at + 13,
+                                    event_type=rnd.choice(types), actors=rnd.sample(actors, 2),
+                                    places=[rnd.choice(places)], confidence=round(rnd.random(), 2)))
+            store.add(doc, events)
+
+
+def time_queries(url: str) -> dict:
+    """Best of three timings (ms) of the calls the app makes on every filter change, and two exports."""
+    from timeline.model import EventFilter as F
+    from timeline.store import Store, load_events
+
+    calls = {
+        "count()": lambda s: s.count(),
+        "events(limit=50)": lambda s: s.events(limit=50),
+        "events(limit=50, offset=50000, -date)": lambda s: s.events(limit=50, offset=50000, order="-date"),
+        "events(actor, limit=50)": lambda s: s.events(F(actors=["Iran"]), limit=50),
+        "count(2-month window)": lambda s: s.count(F(date_from=date(2023, 1, 1), date_to=date(2023, 3, 1))),
+        "count(search 'drone factory')": lambda s: s.count(F(search="drone factory")),
+        "count(source)": lambda s: s.count(F(sources=["Outlet 3"])),
+        "counts_by_period(month)": lambda s: s.counts_by_period(period="month"),
+        "counts_by_period(week)": lambda s: s.counts_by_period(period="week"),
+        "counts_by_period(day, actor)": lambda s: s.counts_by_period(F(actors=["Iran"]), period="day"),
+        "facets()": lambda s: s.facets(),
+        "facets(type + dates)": lambda s: s.facets(F(event_types=["Battles"], date_from=date(2023, 1, 1))),
+        "event(id)": lambda s: s.event(1),
+        "documents()": lambda s: s.documents(),
+    }
+    out: dict = {}
+    with Store(url) as store:
+        out["events"] = store.count()
+        for name, call in calls.items():
+            best = min(_timed(call, store) for _ in range(3))
+            out[name] = round(best * 1000, 1)
+        out["events() all, full records"] = round(_timed(lambda s: s.events(), store) * 1000, 1)
+        out["load_events() all"] = round(_timed(lambda s: load_events(s), store) * 1000, 1)
+    return out
+
+
+def _timed(call, store) -> float:  # noqa: ANN001
+    t = time.perf_counter()
+    call(store)
+    return time.perf_counter() - t
+
+
 def run_worker(backend: str, size: int, url: str, corpus: Path) -> dict:
     cmd = [sys.executable, __file__, "--worker", backend, str(size), url, "--corpus", str(corpus)]
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -141,12 +216,28 @@ def print_table(rows: list[dict]) -> None:
     Console(width=160).print(table)
 
 
+def print_query_table(queries: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"query API, ms (best of 3) at {queries[0]['events']} events")
+    table.add_column("call")
+    for q in queries:
+        table.add_column(q["backend"], justify="right")
+    for name in queries[0]:
+        if name not in ("backend", "events", "fill_s"):
+            table.add_row(name, *(str(q[name]) for q in queries))
+    Console(width=160).print(table)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,3000,10000", help="comma-separated corpus sizes")
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--corpus", type=Path, default=None, help="folder to scale up (default: the sample corpus)")
     ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--query-docs", type=int, default=10000,
+                    help="synthetic reports (10 events each) for the query timings; 0 skips them")
     ap.add_argument("--worker", nargs=3, metavar=("BACKEND", "SIZE", "URL"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.corpus is None:
@@ -162,7 +253,7 @@ def main() -> None:
 
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = args.backends.split(",")
-    rows, notes = [], []
+    rows, notes, queries = [], [], []
     pg = None
     if "postgresql" in backends:
         try:
@@ -179,10 +270,19 @@ def main() -> None:
                     print(f"{backend:10s} {size:6d} docs: {row['articles_per_s_cpu']} art/s CPU, "
                           f"{row['articles_per_s_wall']} art/s wall, peak {row['peak_rss_mb']} MB", file=sys.stderr)
                     rows.append(row)
+                if args.query_docs:
+                    url = f"sqlite:///{tmp}/{backend}-queries.db" if backend == "sqlite" else pg.new_database()
+                    t0 = time.perf_counter()
+                    synthetic_store(url, args.query_docs)
+                    timings = {"backend": backend, "fill_s": round(time.perf_counter() - t0, 1), **time_queries(url)}
+                    print(f"{backend:10s} queries at {timings['events']} events: {timings}", file=sys.stderr)
+                    queries.append(timings)
     finally:
         if pg is not None:
             pg.stop()
     print_table(rows)
+    if queries:
+        print_query_table(queries)
     for note in notes:
         print(note)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -190,6 +290,7 @@ def main() -> None:
         "benchmark": "ingest", "corpus": str(args.corpus.relative_to(REPO) if args.corpus.is_relative_to(REPO)
                                                else args.corpus),
         "python": platform.python_version(), "machine": platform.machine(), "notes": notes, "runs": rows,
+        "query_ms": queries,
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }, indent=2) + "\n")
     print(f"wrote {args.out}")
