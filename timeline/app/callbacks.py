@@ -89,12 +89,16 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Input("url", "search"),
         Input("clear-filters", "n_clicks"),
         *[Input(cid, prop) for cid, prop in CONTROLS.values()],
+        State("filter-state", "data"),
     )
     def sync_filters(search: str | None, _clear: int, *values: Any) -> tuple[Any, ...]:
         """URL -> controls on load / navigation; controls -> URL and state otherwise (one callback, no loop)."""
+        *values, current = values
         trigger = ctx.triggered_id
         if trigger in (None, "url", "clear-filters"):
             state = empty_state() if trigger == "clear-filters" else state_from_query(search)
+            if state == current and trigger != "clear-filters":
+                raise PreventUpdate  # the page was built for this state: nothing to redraw
             query = state_to_query(state)
             controls = [state[key] or (None if key in LIST_KEYS else "") for key in CONTROLS]
             controls[-1] = state["lanes"]
@@ -143,6 +147,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Input("view-window", "data"),
         Input("data-version", "data"),
         State("selected-event", "data"),
+        prevent_initial_call=True,  # the layout holds the first figure
     )
     def draw_timeline(state: dict[str, Any] | None, window: list[str] | None, _v: int, selected: Any) -> Any:
         """Redraw for a new filter (from the whole extent), new data, or a new window (re-queried)."""
@@ -158,32 +163,22 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Output("event-count", "children"),
         Input("filter-state", "data"),
         Input("data-version", "data"),
+        prevent_initial_call=True,  # the layout holds the first map
     )
     def draw_map(state: dict[str, Any] | None, _v: int) -> Any:
-        flt = state_to_filter(state)
-        n = queries.count(flt)
-        fig = queries.map(flt, n)
-        meta = fig.layout.meta or {}
-        unlocated = meta.get("unlocated", 0)
-        note = f"{unlocated} of {n} events have no known place." if unlocated else ""
-        return fig, note, f"{n:,} event{'s' if n != 1 else ''}"
+        return queries.map_view(state)
 
     @app.callback(
         Output("filter-actors", "options"),
         Output("filter-places", "options"),
         Output("filter-sources", "options"),
         Input("data-version", "data"),
-        State("filter-actors", "value"),
-        State("filter-places", "value"),
-        State("filter-sources", "value"),
+        State("filter-state", "data"),
+        prevent_initial_call=True,  # the layout holds the first menus
     )
-    def refresh_options(_v: int, actors: Any, places: Any, sources: Any) -> Any:
-        facets = queries.facets()
-        return (
-            _options(facets.get("actors", []), actors),
-            _options(facets.get("places", []), places),
-            _options(facets.get("sources", []), sources),
-        )
+    def refresh_options(_v: int, state: dict[str, Any] | None) -> Any:
+        options = queries.menu_options(state)
+        return options["actors"], options["places"], options["sources"]
 
     @app.callback(
         Output("events-grid", "getRowsResponse"),
@@ -347,15 +342,6 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
                 return f"Publication date {pub!r} is not a YYYY-MM-DD date.", no_update
             message = queries.add_text(text or "", title=title or None, published=published)
         return message, (version or 0) + 1
-
-
-def _options(facet: list[tuple[str, int]], current: Any) -> list[dict[str, Any]]:
-    options = [{"label": f"{name} ({n})", "value": name} for name, n in facet]
-    known = {o["value"] for o in options}
-    for value in current or []:
-        if value not in known:
-            options.append({"label": value, "value": value})
-    return options
 
 
 def _decode_upload(content: str) -> bytes:

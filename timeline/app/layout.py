@@ -5,6 +5,7 @@ tab order follows reading order: filters, timeline, table, map, detail.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import dash_ag_grid as dag
@@ -38,7 +39,8 @@ def _dropdown(control_id: str, placeholder: str, options: list[Any] | None = Non
                         searchable=True, clearable=True)
 
 
-def filter_panel() -> html.Section:
+def filter_panel(options: dict[str, list[dict[str, Any]]] | None = None) -> html.Section:
+    options = options or {}
     return html.Section(
         [
             html.H2("Filters"),
@@ -56,9 +58,10 @@ def filter_panel() -> html.Section:
             ),
             _labelled("Event types", _dropdown("filter-types", "all types",
                                                [{"label": t, "value": t} for t in EVENT_TYPES]), "filter-types"),
-            _labelled("Actors", _dropdown("filter-actors", "all actors"), "filter-actors"),
-            _labelled("Places", _dropdown("filter-places", "all places"), "filter-places"),
-            _labelled("Sources", _dropdown("filter-sources", "all publishers / documents"), "filter-sources"),
+            _labelled("Actors", _dropdown("filter-actors", "all actors", options.get("actors")), "filter-actors"),
+            _labelled("Places", _dropdown("filter-places", "all places", options.get("places")), "filter-places"),
+            _labelled("Sources", _dropdown("filter-sources", "all publishers / documents",
+                                                  options.get("sources")), "filter-sources"),
             html.Fieldset(
                 [
                     html.Legend("Timeline lanes"),
@@ -121,15 +124,32 @@ def event_grid() -> dag.AgGrid:
     )
 
 
-def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Div:
-    """The whole page. `map_config` is the dcc.Graph config that points geo maps at local topojson."""
+@dataclass
+class InitialView:
+    """What the page shows before any callback runs (the unfiltered view), so the first
+    render needs no round trip: figures, texts, filter menus and the state they belong to."""
+
+    state: dict[str, Any]
+    timeline: Any = None
+    timeline_note: str = ""
+    map: Any = None
+    map_note: str = ""
+    count_text: str = ""
+    options: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def build_layout(*, max_upload_mb: float, map_config: dict[str, Any], initial: InitialView | None = None) -> html.Div:
+    """The whole page. `map_config` is the dcc.Graph config that points geo maps at local topojson;
+    `initial` pre-fills the views (see InitialView)."""
+    initial = initial or InitialView(state={})
+    figure_kw = lambda fig: {} if fig is None else {"figure": fig}  # noqa: E731
     graph_config = {"displaylogo": False, "scrollZoom": True, "responsive": True, "showSendToCloud": False,
                     "showEditInChartStudio": False, "showLink": False,
                     "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="filter-state"),
+            dcc.Store(id="filter-state", data=initial.state or None),
             dcc.Store(id="view-window"),
             dcc.Store(id="selected-event"),
             dcc.Store(id="data-version", data=0),
@@ -138,14 +158,15 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Di
             html.Header(
                 [
                     html.H1("Conflict timeline"),
-                    html.Div(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
-                    html.Div(id="view-mode", className="muted"),
+                    html.Div(initial.count_text, id="event-count", className="count", role="status",
+                             **{"aria-live": "polite"}),
+                    html.Div(initial.timeline_note, id="view-mode", className="muted"),
                 ],
                 className="top",
             ),
             html.Div(
                 [
-                    html.Aside([filter_panel(), add_documents_panel(max_upload_mb)], className="sidebar"),
+                    html.Aside([filter_panel(initial.options), add_documents_panel(max_upload_mb)], className="sidebar"),
                     html.Main(
                         [
                             html.Section(
@@ -157,6 +178,7 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Di
                                         className="hint legend-note",
                                     ),
                                     dcc.Graph(id="timeline-graph", config=graph_config, className="timeline-graph",
+                                              **figure_kw(initial.timeline),
                                               style={"height": "340px"}),
                                 ],
                                 className="panel timeline",
@@ -167,9 +189,10 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any]) -> html.Di
                                     html.Section([html.H2("Events"), html.Div(event_grid(), className="grid-box")],
                                                  className="panel table", **{"aria-label": "Event table"}),
                                     html.Section(
-                                        [html.H2("Map"), html.Div(id="map-note", className="hint"),
+                                        [html.H2("Map"), html.Div(initial.map_note, id="map-note", className="hint"),
                                          dcc.Graph(id="map-graph", config={**graph_config, **map_config},
-                                                   className="map-graph", style={"height": "300px"})],
+                                                   className="map-graph", style={"height": "300px"},
+                                                   **figure_kw(initial.map))],
                                         className="panel map", **{"aria-label": "Map"},
                                     ),
                                 ],

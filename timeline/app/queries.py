@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 from sqlalchemy import func, select
 
 from timeline.app import figures
-from timeline.app.state import state_to_filter, state_to_query
+from timeline.app.layout import InitialView
+from timeline.app.state import empty_state, state_to_filter, state_to_query
 from timeline.model import Document, EventFilter
 
 log = logging.getLogger(__name__)
@@ -194,6 +195,35 @@ class AppQueries:
         if n <= MAP_EVENT_LIMIT:
             return figures.map_figure(self.event_places(flt), n_events=n)
         return figures.map_figure(self.place_counts(flt), n_events=n)
+
+    def map_view(self, state: dict[str, Any] | None) -> tuple[go.Figure, str, str]:
+        """The map, its note about unlocated events, and the header's event count."""
+        flt = state_to_filter(state)
+        n = self.count(flt)
+        fig = self.map(flt, n)
+        unlocated = (fig.layout.meta or {}).get("unlocated", 0)
+        note = f"{unlocated} of {n} events have no known place." if unlocated else ""
+        return fig, note, f"{n:,} event{'s' if n != 1 else ''}"
+
+    def menu_options(self, current: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Options of the actor, place and source menus (with counts), keeping any chosen value."""
+        facets = self.facets()
+        current = current or {}
+        out = {}
+        for key in ("actors", "places", "sources"):
+            options = [{"label": f"{name} ({n})", "value": name} for name, n in facets.get(key, [])]
+            known = {o["value"] for o in options}
+            options += [{"label": v, "value": v} for v in current.get(key) or [] if v not in known]
+            out[key] = options
+        return out
+
+    def initial_view(self) -> InitialView:
+        """The unfiltered view, computed while the browser is still loading scripts."""
+        state = empty_state()
+        timeline, timeline_note = self.timeline(state, None, None, None)
+        map_fig, map_note, count_text = self.map_view(state)
+        return InitialView(state=state, timeline=timeline, timeline_note=timeline_note, map=map_fig,
+                           map_note=map_note, count_text=count_text, options=self.menu_options())
 
     # -- writing -----------------------------------------------------------------------
     def _ingest(self, docs: list[Document], errors: list[str]) -> str:

@@ -91,7 +91,7 @@ def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: st
     queries = AppQueries(store, max_upload_bytes=max_bytes)
 
     def _layout() -> Any:
-        return build_layout(max_upload_mb=max_upload_mb, map_config=map_config)
+        return build_layout(max_upload_mb=max_upload_mb, map_config=map_config, initial=queries.initial_view())
 
     app.layout = _layout
     register_callbacks(app, queries)
