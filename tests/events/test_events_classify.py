@@ -35,3 +35,16 @@ def test_malformed_table_names_file_and_line(tmp_path):
         read_table("bad.tsv", 2, data_dir=tmp_path)
     with pytest.raises(TableError, match="missing.tsv"):
         read_table("missing.tsv", 2, data_dir=tmp_path)
+
+
+@pytest.mark.parametrize("clause", [
+    "the army carried out its biggest air attack in months, firing dozens of drones at the port",
+    "the navy launched forty drones at coastal radar sites overnight",
+    "one of the heaviest bombardments of the year hit the suburbs",
+])
+def test_air_and_drone_attacks_are_remote_violence_not_battles(clause):
+    assert classify(clause).event_type == "Explosions/Remote violence"
+
+
+def test_pledging_air_defence_is_not_a_strike():
+    assert classify("allies pledged more air defence systems for the capital").event_type == "Strategic developments"

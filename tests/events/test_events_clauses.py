@@ -36,3 +36,18 @@ def test_clean_clause_trims_and_limits_length():
     long = "and " + "word " * 80
     out = clean_clause(long, limit=50)
     assert len(out) <= 50 and out.endswith("…") and out.startswith("Word")
+
+
+def test_a_side_holding_only_its_date_is_not_cut_off():
+    text = "Crowds queued at the border crossing on Saturday and Sunday."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "Saturday", "Sunday"))
+    assert spans == [Span(0, len(text))] * 2
+
+
+def test_clean_clause_drops_leading_connectives_and_participles():
+    assert clean_clause("and then, however, the convoy turned back") == "The convoy turned back"
+    assert clean_clause("citing engineers who inspected the bridge in May") == (
+        "Engineers who inspected the bridge in May")
+    out = clean_clause("but " + "the column of trucks moved slowly " * 12)
+    assert len(out) <= 200 and out.endswith("…") and out.startswith("The column")
+    assert out[:-1].split()[-1] in {"the", "column", "of", "trucks", "moved", "slowly"}

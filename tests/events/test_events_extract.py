@@ -186,3 +186,84 @@ def test_the_same_date_twice_in_one_clause_is_one_event():
     tx = [timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day"),
           timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day", nth=1)]
     assert len(extract(_doc(text), tx)) == 1
+
+
+def test_year_range_with_a_hyphen_or_an_en_dash_is_one_event():
+    for text, second in (("Villages emptied during the drought of 1921-1922, and relief came late.", "1922"),
+                         ("Villages emptied during the drought of 1921–22, and relief came late.", "22")):
+        tx = [timex(text, "1921", "1921", date(1921, 1, 1), date(1921, 12, 31), "year", relation="from"),
+              timex(text, second, "1922", date(1922, 1, 1), date(1922, 12, 31), "year", relation="to")]
+        ev, = extract(_doc(text), tx)
+        assert (ev.date_start, ev.date_end, ev.date_value) == (date(1921, 1, 1), date(1922, 12, 31), "1921/1922")
+        assert ev.summary.startswith("Villages emptied during the drought of 1921")
+
+
+def test_consecutive_years_or_days_joined_by_and_are_one_stretch():
+    text = "Relief convoys crossed the pass in 1921 and 1922, and the road was then closed."
+    tx = [timex(text, "1921", "1921", date(1921, 1, 1), date(1921, 12, 31), "year", relation="from"),
+          timex(text, "1922", "1922", date(1922, 1, 1), date(1922, 12, 31), "year", relation="to")]
+    ev, = extract(_doc(text), tx)
+    assert (ev.date_start, ev.date_end) == (date(1921, 1, 1), date(1922, 12, 31))
+    assert ev.date_text == "in 1921 and 1922"
+    text = "Families left the riverside streets on Monday and Tuesday."
+    tx = [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day"),
+          timex(text, "Tuesday", "2024-03-19", date(2024, 3, 19), None, "day")]
+    ev, = extract(_doc(text), tx)
+    assert (ev.date_start, ev.date_end, ev.summary) == (date(2024, 3, 18), date(2024, 3, 19), text)
+
+
+def test_two_separate_days_joined_by_and_share_the_clause_and_no_event_is_only_a_date():
+    text = "Families left the riverside streets on Monday and Friday."
+    tx = [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day"),
+          timex(text, "Friday", "2024-03-15", date(2024, 3, 15), None, "day")]
+    events = extract(_doc(text), tx)
+    assert [e.date_start for e in events] == [date(2024, 3, 18), date(2024, 3, 15)]
+    assert all(e.summary == text for e in events)
+
+
+def test_a_weekday_line_makes_no_event():
+    text = "Thursday.\n\nRescue teams reached the village on Thursday."
+    tx = [timex(text, "Thursday", "2024-03-21", date(2024, 3, 21), None, "day"),
+          timex(text, "Thursday", "2024-03-21", date(2024, 3, 21), None, "day", nth=1)]
+    ev, = extract(_doc(text), tx)
+    assert ev.summary == "Rescue teams reached the village on Thursday."
+
+
+def test_undated_headline_makes_no_event_and_does_not_join_the_body():
+    text = ("Army engineers begin clearing mines from farmland near the southern front line\n"
+            "Army engineers began clearing mines from farmland near the front on Monday, the defence ministry said, "
+            "after farmers asked for help before the sowing season.")
+    ev, = extract(_doc(text), [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day")])
+    assert ev.sentence.startswith("Army engineers began") and ev.summary.startswith("Army engineers began")
+
+
+def test_before_and_ahead_of_end_the_day_before_and_for_is_no_bound():
+    text = ("Depots stocked fuel ahead of the winter. Crews fixed roofs before May. "
+            "Villages stored grain for the winter.")
+    winter = dict(value="2024-WI", first=date(2023, 12, 1), last=date(2024, 2, 29), precision="season")
+    tx = [timex(text, "the winter", **winter),
+          timex(text, "May", "2024-05", date(2024, 5, 1), date(2024, 5, 31), "month", relation="before"),
+          timex(text, "the winter", nth=1, **winter)]
+    ahead, before, plain = extract(_doc(text), tx)
+    assert (ahead.date_start, ahead.date_end, ahead.date_relation) == (None, date(2023, 11, 30), "before")
+    assert ahead.date_text == "ahead of the winter"
+    assert (before.date_start, before.date_end, before.date_text) == (None, date(2024, 4, 30), "before May")
+    assert (plain.date_start, plain.date_end, plain.date_relation) == (date(2023, 12, 1), date(2024, 2, 29), None)
+    assert ahead.confidence < plain.confidence
+
+
+def test_clause_opening_date_before_a_speaker_dates_a_statement():
+    text = "On March 12, the mayor said that half of the city's bridges had been damaged by floods."
+    ev, = extract(_doc(text), [timex(text, "March 12", "2024-03-12", date(2024, 3, 12), None, "day")])
+    assert ev.event_type == "Strategic developments"
+
+
+def test_confidence_falls_with_coarse_dates_weak_cues_and_no_actors():
+    text = ("Russian forces shelled Kharkiv on Tuesday. Something changed in 2019. "
+            "Ukrainian drones struck a depot in Crimea in 2019.")
+    tx = [timex(text, "Tuesday", "2024-03-19", date(2024, 3, 19), None, "day"),
+          timex(text, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31), "year"),
+          timex(text, "2019", "2019", date(2019, 1, 1), date(2019, 12, 31), "year", nth=1)]
+    day, vague, year = extract(_doc(text), tx)
+    assert day.confidence > year.confidence > vague.confidence
+    assert vague.event_type == "Other" and vague.confidence <= 0.35

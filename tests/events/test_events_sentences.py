@@ -53,3 +53,27 @@ def test_hard_wrapped_paragraph_is_joined_even_before_a_capital():
     assert texts(text) == [
         "The spokesman for the regional administration told reporters that\n"
         "President Ortega had approved the plan.", "Work starts soon.", "Short Heading", "Body text here."]
+
+
+def test_long_headline_without_punctuation_before_a_one_line_paragraph_is_its_own_sentence():
+    text = ("Regional council votes to rebuild the old grain terminal after the spring floods\n"
+            "The regional council approved a plan on Tuesday to rebuild the grain terminal that floods wrecked in "
+            "April, with work due to start before the harvest and end within two years.")
+    assert texts(text) == [
+        "Regional council votes to rebuild the old grain terminal after the spring floods",
+        "The regional council approved a plan on Tuesday to rebuild the grain terminal that floods wrecked in "
+        "April, with work due to start before the harvest and end within two years."]
+
+
+def test_headline_with_attribution_is_cut_from_the_body():
+    text = ("Ferry operator expands service to the northern islands, harbour authority says\n"
+            "The ferry operator will add two daily crossings to the northern islands from next month, the harbour "
+            "authority said on Monday.")
+    assert texts(text)[0] == "Ferry operator expands service to the northern islands, harbour authority says"
+
+
+def test_hard_wrapped_lines_of_even_width_stay_one_sentence():
+    text = ("The inspectors visited the pumping station on the eastern bank twice in\n"
+            "March and found the Generators in working order despite the shelling\n"
+            "Officials had warned about since the winter began last year.")
+    assert len(texts(text)) == 1

@@ -19,7 +19,8 @@ _BOUNDARIES = [
     re.compile(r"(?P<cut>,\s*)"),
     re.compile(r"(?P<cut>\s+)and\b\s*", re.IGNORECASE),
 ]
-_LEAD = re.compile(r"^(?:and|but|as|while|whereas|although|though|so|yet|then|which)\b[\s,]*", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:and|but|or|nor|as|while|whereas|although|though|so|yet|then|which|however|meanwhile|"
+                   r"moreover|also|plus|citing)\b[\s,]*)+", re.IGNORECASE)
 
 
 def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> list[Span]:
@@ -27,12 +28,34 @@ def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> 
     if len(anchors) <= 1:
         return [sentence] * len(anchors)
     cuts = [_find_cut(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(anchors, anchors[1:])]
+    # "on Tuesday and Wednesday": a cut that leaves a side with nothing but its date splits no happening.
+    for k, cut in enumerate(cuts):
+        if cut is None:
+            continue
+        left = next((c[1] for c in reversed(cuts[:k]) if c), sentence.start)
+        right = next((c[0] for c in cuts[k + 1:] if c), sentence.end)
+        if not (_has_content(text, left, cut[0], anchors[k]) and _has_content(text, cut[1], right, anchors[k + 1])):
+            cuts[k] = None
     out: list[Span] = []
     for k in range(len(anchors)):
         left = next((c[1] for c in reversed(cuts[:k]) if c), sentence.start)
         right = next((c[0] for c in cuts[k:] if c), sentence.end)
         out.append(Span(left, right))
     return out
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Words that do not make a clause on their own: date prepositions and connectives.
+_EMPTY_WORDS = frozenset("""
+on in at by of the and or but then also from to until till since during before after between around about
+early late mid this that last next same day
+""".split())
+
+
+def _has_content(text: str, start: int, end: int, anchor: tuple[int, int]) -> bool:
+    """Does text[start:end], without its date, hold a word that can say what happened?"""
+    rest = text[start:max(start, anchor[0])] + " " + text[min(end, anchor[1]):end]
+    return any(w.lower() not in _EMPTY_WORDS for w in _CONTENT_WORD.findall(rest))
 
 
 def _find_cut(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..temporal.model import Timex
 
@@ -27,7 +27,8 @@ _HEDGE = re.compile(r"\b(?:around|about|approximately|roughly|circa|some time|so
                     r"end of|beginning of|start of|turn of)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"\b(?:(?:since|until|till|by|before|after|from|on|in|during|at|around|about|through|as of|as early as|"
-    r"as late as|no later than|between|to)(?:\s+at\s+least)?|at\s+least)\s+$",
+    r"as late as|no later than|not later than|no earlier than|between|to|ahead of|prior to|up to|for)"
+    r"(?:\s+at\s+least)?|at\s+least)\s+$",
     re.IGNORECASE)
 #: "images from April" is a point in time, not an open interval starting in April.
 _RECORD_FROM = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|footage|videos?|reports?|data|documents?|"
@@ -57,9 +58,21 @@ class DateFields:
     text_start: int     # where date_text starts (its preposition, if any)
 
 
+#: Bounds the tagger may leave unmarked, read from the words right before the date.
+_BOUND_WORDS = {"no later than": "by", "not later than": "by", "no earlier than": "after",
+                "ahead of": "before", "prior to": "before"}
+
+
 def date_fields(text: str, first: Timex, last: Timex | None = None) -> DateFields:
-    """Date fields for one timex, or for a from/to (between/and) pair `first`..`last`."""
+    """Date fields for one timex, or for a from/to (between/and) pair `first`..`last`.
+
+    "before X" / "ahead of X" ends the day before X begins and "after X" starts the day after X ends
+    (open on the other side); "by X" / "until X" include X. "for the winter" is no bound: the winter itself.
+    """
     relation = first.relation
+    prep = _PREPOSITION.search(text, max(0, first.start - 40), first.start)
+    if relation is None and prep is not None:
+        relation = _BOUND_WORDS.get(" ".join(prep.group().lower().split()))
     if relation == "from" and _RECORD_FROM.search(text, max(0, first.start - 40), first.start):
         relation = None
     start, end = first.first, first.last
@@ -74,11 +87,10 @@ def date_fields(text: str, first: Timex, last: Timex | None = None) -> DateField
         end = None
     elif relation in OPEN_START:
         start = None
-    if relation in ("before",) and first.first is not None:
-        start, end = None, first.first
+    if relation == "before" and first.first is not None:
+        start, end = None, first.first - timedelta(days=1)
     if relation == "after" and first.last is not None:
-        start = first.last
-    prep = _PREPOSITION.search(text, max(0, t_start - 40), t_start)
+        start = first.last + timedelta(days=1)
     d_start = prep.start() if prep else t_start
     shown = " ".join(text[d_start:t_end].split())
     hedged = bool(_HEDGE.search(shown)) and first.precision not in (None, "day")
@@ -98,13 +110,20 @@ def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | No
             gap = text[t.end:u.start].strip().lower()
             if ((t.relation == "from" and u.relation in ("to", "until") and gap in ("to", "until", "till", "-", "–"))
                     or (t.relation == "between" and gap == "and")
-                    or (gap in ("-", "–") and t.precision == u.precision)):
+                    or (gap in ("-", "–", "—") and t.precision == u.precision)
+                    or (gap == "and" and _consecutive(t, u))):
                 out.append((t, u))
                 i += 2
                 continue
         out.append((t, None))
         i += 1
     return out
+
+
+def _consecutive(t: Timex, u: Timex) -> bool:
+    """'on Tuesday and Wednesday', 'in 1932 and 1933': two adjacent units of the same size read as one stretch."""
+    return (t.precision is not None and t.precision == u.precision and t.last is not None and u.first is not None
+            and u.first == t.last + timedelta(days=1))
 
 
 def merge_qualifiers(text: str, timexes: list[Timex]) -> list[Timex]:

@@ -114,7 +114,7 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         cls = _classify(text, clause, fields)
         summary = None
         event_type, sub_type = cls.event_type, cls.sub_type
-        if last is None and is_reporting_date(text, first.start, first.end):
+        if last is None and is_reporting_date(text, first.start, first.end, clause.start):
             event_type = STATEMENT_TYPE
             sub_type = cls.sub_type if cls.event_type == STATEMENT_TYPE else "Other"
             # "<content>, <speaker> said on <date>[, ...]": the statement ends at the date's own stretch.
@@ -133,7 +133,7 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
             event_type=event_type, sub_type=sub_type, actors=actors, places=places,
             fatalities=fatalities(clause_text), doc_id=doc.id,
         )
-        event.confidence = confidence(fields, cls.score, actors, places)
+        event.confidence = confidence(fields, cls.score if event_type != "Other" else 0.0, actors, places)
         out.append(event)
     return out
 
@@ -179,4 +179,6 @@ def confidence(fields: DateFields, type_score: float, actors: list[Actor], place
     score += 0.15 if actors else 0.0
     score += 0.05 if places else 0.0
     score += 0.0 if fields.approximate else 0.05
+    if (fields.date_start is None) != (fields.date_end is None):
+        score -= 0.05     # an open interval says less about when than a closed one
     return round(max(0.0, min(1.0, score)), 2)

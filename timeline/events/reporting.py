@@ -18,10 +18,20 @@ _IN_A = re.compile(r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+$", re.IG
 _SPEAKER = re.compile(rf",\s*(?P<speaker>(?:[Tt]he\s+[\w-]|[A-Z])[^,]{{1,80}}?)\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
 
 
-def is_reporting_date(text: str, start: int, end: int) -> bool:
-    """Is the timex at text[start:end] the date of a statement rather than of a happening?"""
+#: "On October 18, the president said ...": a clause-opening date followed by its speaker and verb.
+_OPENING = re.compile(r"^\s*(?:(?:on|in|at|during|earlier|later|then)\s+)*$", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(rf"\s*,?\s*(?:[Tt]he\s+)?[A-Z][^,.;:!?]{{0,70}}?\s(?:{REPORTING_VERBS})\b")
+
+
+def is_reporting_date(text: str, start: int, end: int, clause_start: int | None = None) -> bool:
+    """Is the timex at text[start:end] the date of a statement rather than of a happening?
+
+    With `clause_start`, a date that opens its clause and is followed by "<Speaker> said" counts too.
+    """
     before = text[max(0, start - 30):start]
     if _BEFORE_STRICT.search(before):
+        return True
+    if clause_start is not None and _OPENING.match(text[clause_start:start]) and _SPEAKER_AFTER.match(text, end):
         return True
     return bool(_IN_A.search(before) and _STATEMENT.match(text, end))
 

@@ -59,8 +59,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: A line at least this long that stops without punctuation was wrapped, not ended.
+#: A line at least this long that stops without punctuation may have been wrapped, not ended.
 WRAP_WIDTH = 60
+#: How much longer than a wrapped line the next line may be (one long word moved down by the wrap).
+WRAP_SLACK = 16
+#: A line ending in one of these continues on the next line (articles, prepositions, conjunctions, "that").
+_CONTINUING_WORDS = frozenset("""
+a an the of to in on at by for from with into onto over under about after before between against during
+and or but nor that which who whom whose than as its his her their our your my this these those
+""".split())
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -73,12 +80,28 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return out
         line = text[pos:nl]
         nxt = text[nl + 1:end].lstrip()
-        ends_clause = bool(_LINE_END_OK.search(line))
-        wrapped = not ends_clause and (nxt[:1].islower() or len(line.strip()) >= WRAP_WIDTH)
+        wrapped = not _LINE_END_OK.search(line) and (nxt[:1].islower() or _is_wrapped(line, nxt))
         if not wrapped:
             out.append((seg_start, nl))
             seg_start = nl + 1
         pos = nl + 1
+
+
+def _is_wrapped(line: str, nxt: str) -> bool:
+    """Was `line` (no final punctuation, next line capitalised) cut by hard wrapping rather than ended as a title?
+
+    A line ending in a function word ("that", "of the") always continues. Otherwise a long line continues only
+    when the next line fits the same width: hard-wrapped text never has a next line much longer than the
+    current one, while a headline is usually followed by a paragraph on one long line.
+    """
+    words = line.split()
+    if words and words[-1].lower().strip("\"'“”‘’") in _CONTINUING_WORDS:
+        return True
+    width = len(line.strip())
+    if width < WRAP_WIDTH:
+        return False
+    next_line = nxt.split("\n", 1)[0].rstrip()
+    return len(next_line) <= width + WRAP_SLACK
 
 
 def _split_block(text: str, start: int, end: int) -> list[Span]:
