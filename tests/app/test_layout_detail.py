@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import html
 
 from timeline.app import layout
-from timeline.app.callbacks import clicked_event_id, window_from_relayout
+from timeline.app.callbacks import clicked_event_id, window_dates
 from timeline.app.detail import date_span_in_sentence, detail_panel, document_view, highlight
 from timeline.app.table import sort_order, table_row
 
@@ -72,11 +72,11 @@ def test_table_rows_and_sort_orders() -> None:
     assert sort_order(None) == "date"
 
 
-def test_relayout_and_click_parsing() -> None:
-    assert window_from_relayout({"xaxis.range[0]": "2023-01-01", "xaxis.range[1]": "2023-02-01"}, None) == [
-        "2023-01-01", "2023-02-01"]
-    assert window_from_relayout({"xaxis.autorange": True}, ["a", "b"]) is None
-    assert window_from_relayout({"autosize": True}, ["a", "b"]) == ["a", "b"]
+def test_window_and_click_parsing() -> None:
+    from datetime import date
+
+    assert window_dates(["2023-02-01 12:00:00.5", "2023-01-01"]) == (date(2023, 1, 1), date(2023, 2, 1))
+    assert window_dates(None) is None and window_dates(["garbage", "2023-01-01"]) is None
     assert clicked_event_id({"points": [{"customdata": 7}]}) == 7
     assert clicked_event_id({"points": [{"customdata": [3, 4]}]}) == 3
     assert clicked_event_id({"points": [{"x": 1}]}) is None

@@ -42,20 +42,6 @@ CONTROLS = {
 }
 
 
-def window_from_relayout(relayout: dict[str, Any] | None, current: list[str] | None) -> list[str] | None:
-    """The visible x range after a zoom/pan (None = autorange); `current` when the x axis did not change."""
-    if not relayout:
-        return current
-    if relayout.get("xaxis.autorange"):
-        return None
-    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
-        return [str(relayout["xaxis.range[0]"]), str(relayout["xaxis.range[1]"])]
-    rng = relayout.get("xaxis.range")
-    if isinstance(rng, list) and len(rng) == 2:
-        return [str(rng[0]), str(rng[1])]
-    return current
-
-
 def window_dates(window: list[str] | None) -> tuple[date, date] | None:
     if not window:
         return None
@@ -110,18 +96,29 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         query = state_to_query(state)
         return (query if query != (search or "") else no_update, state, *[no_update] * len(CONTROLS))
 
-    @app.callback(
+    # A zoom or pan sets the window (in the browser: no round trip before the re-query);
+    # autosize, legend clicks and the like do not.
+    app.clientside_callback(
+        """
+        function(relayout, current) {
+            const nu = window.dash_clientside.no_update;
+            if (!relayout) { return nu; }
+            if (relayout['xaxis.autorange']) { return current === null || current === undefined ? nu : null; }
+            let range = null;
+            if ('xaxis.range[0]' in relayout && 'xaxis.range[1]' in relayout) {
+                range = [String(relayout['xaxis.range[0]']), String(relayout['xaxis.range[1]'])];
+            } else if (Array.isArray(relayout['xaxis.range']) && relayout['xaxis.range'].length === 2) {
+                range = [String(relayout['xaxis.range'][0]), String(relayout['xaxis.range'][1])];
+            }
+            if (range === null || (current && current[0] === range[0] && current[1] === range[1])) { return nu; }
+            return range;
+        }
+        """,
         Output("view-window", "data", allow_duplicate=True),
         Input("timeline-graph", "relayoutData"),
         State("view-window", "data"),
         prevent_initial_call=True,
     )
-    def track_window(relayout: dict[str, Any] | None, current: list[str] | None) -> Any:
-        """A zoom or pan sets the window; autosize, legend clicks and the like do not."""
-        window = window_from_relayout(relayout, current)
-        if window == current:
-            raise PreventUpdate
-        return window
 
     @app.callback(
         Output("view-window", "data", allow_duplicate=True),
