@@ -51,3 +51,17 @@ def test_clean_clause_drops_leading_connectives_and_participles():
     out = clean_clause("but " + "the column of trucks moved slowly " * 12)
     assert len(out) <= 200 and out.endswith("…") and out.startswith("The column")
     assert out[:-1].split()[-1] in {"the", "column", "of", "trucks", "moved", "slowly"}
+
+
+def test_fragments_and_bare_attributions_are_not_clauses_of_their_own():
+    text = "The league admitted Norway in 1952, Chile in 1961 and Peru in 1975."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "1952", "1961", "1975"))
+    assert spans == [Span(0, len(text))] * 3
+    text = "A second suspect was detained at the airport on Sunday, police said today."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "Sunday", "today"))
+    assert spans == [Span(0, len(text))] * 2
+
+
+def test_as_of_keeps_its_as():
+    assert clean_clause("As of March 1, the fund held no bonds") == "As of March 1, the fund held no bonds"
+    assert clean_clause("as the river rose in May") == "The river rose in May"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .reporting import REPORTING_VERBS
 from .sentences import Span
 
 #: Boundary patterns, strongest first. Group "cut" is where the left clause ends, the match end where the right starts.
@@ -19,8 +20,9 @@ _BOUNDARIES = [
     re.compile(r"(?P<cut>,\s*)"),
     re.compile(r"(?P<cut>\s+)and\b\s*", re.IGNORECASE),
 ]
-_LEAD = re.compile(r"^(?:(?:and|but|or|nor|as|while|whereas|although|though|so|yet|then|which|however|meanwhile|"
-                   r"moreover|also|plus|citing)\b[\s,]*)+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:and|but|or|nor|as(?!\s+(?:of|if|well|soon|far|long|much|many|part|a result)\b)|while|"
+                   r"whereas|although|though|so|yet|then|which|however|meanwhile|moreover|also|plus|citing)\b[\s,]*)+",
+                   re.IGNORECASE)
 
 
 def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> list[Span]:
@@ -34,7 +36,7 @@ def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> 
             continue
         left = next((c[1] for c in reversed(cuts[:k]) if c), sentence.start)
         right = next((c[0] for c in cuts[k + 1:] if c), sentence.end)
-        if not (_has_content(text, left, cut[0], anchors[k]) and _has_content(text, cut[1], right, anchors[k + 1])):
+        if not (_is_clause(text, left, cut[0], anchors[k]) and _is_clause(text, cut[1], right, anchors[k + 1])):
             cuts[k] = None
     out: list[Span] = []
     for k in range(len(anchors)):
@@ -45,17 +47,37 @@ def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> 
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{2,}")
-#: Words that do not make a clause on their own: date prepositions and connectives.
+#: Words that do not make a clause on their own: date prepositions, connectives, articles.
 _EMPTY_WORDS = frozenset("""
-on in at by of the and or but then also from to until till since during before after between around about
-early late mid this that last next same day
+on in at by of the a an and or but then also from to until till since during before after between around about
+as for early late mid this that last next same day is was were be
 """.split())
+_REPORTING = re.compile(rf"^(?:{REPORTING_VERBS})$", re.IGNORECASE)
+#: Fewer content words than this (besides the date) is a fragment, not a clause: "Spain in 1982", "followed in 1979".
+MIN_CLAUSE_WORDS = 2
 
 
-def _has_content(text: str, start: int, end: int, anchor: tuple[int, int]) -> bool:
-    """Does text[start:end], without its date, hold a word that can say what happened?"""
-    rest = text[start:max(start, anchor[0])] + " " + text[min(end, anchor[1]):end]
-    return any(w.lower() not in _EMPTY_WORDS for w in _CONTENT_WORD.findall(rest))
+def content_words(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[str]:
+    """The words of text[start:end] outside the `skip` spans (its dates) that can say what happened."""
+    pieces, pos = [], start
+    for s, e in sorted(skip):
+        if e <= start or s >= end:
+            continue
+        pieces.append(text[pos:max(pos, s)])
+        pos = max(pos, min(e, end))
+    pieces.append(text[pos:end])
+    return [w for w in _CONTENT_WORD.findall(" ".join(pieces)) if w.lower() not in _EMPTY_WORDS]
+
+
+def _is_clause(text: str, start: int, end: int, anchor: tuple[int, int]) -> bool:
+    """Can text[start:end] stand alone as a happening's clause (not just a date, a fragment or an attribution)?"""
+    words = content_words(text, start, end, [anchor])
+    if len(words) < MIN_CLAUSE_WORDS:
+        return False
+    # "police said today": only a speaker and its verb; it belongs with the words it reports.
+    if len(words) <= 5 and (_REPORTING.match(words[-1]) or _REPORTING.match(words[0])):
+        return any(p in text[start:end] for p in ",;:")
+    return True
 
 
 def _find_cut(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ from ..model import Actor, Document, Event, Place
 from ..temporal.model import Timex
 from .boilerplate import is_boilerplate
 from .classify import Classification, cue_matches, score
-from .clauses import clean_clause, focus, split_clauses
+from .clauses import clean_clause, content_words, focus, split_clauses
 from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pair_ranges
 from .fatalities import fatalities
 from .headers import dateline_end, is_stamp
@@ -66,8 +66,8 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
                 sentence = Span(story, sentence.end)
             elif not is_stamp(text, sentence, t):
                 dated.append(t)
-        if not dated:
-            continue
+        if not dated or not content_words(text, sentence.start, sentence.end, [(t.start, t.end) for t in dated]):
+            continue   # "Wednesday." or "Until this week.": a date alone says nothing happened
         sentence_events = _sentence_events(doc, text, sentence, dated, mentions)
         if sentence_events:
             extra = _continuation_places(text, sentences, k, by_sentence, mentions)
