@@ -267,3 +267,12 @@ def test_confidence_falls_with_coarse_dates_weak_cues_and_no_actors():
     day, vague, year = extract(_doc(text), tx)
     assert day.confidence > year.confidence > vague.confidence
     assert vague.event_type == "Other" and vague.confidence <= 0.35
+
+
+def test_statement_by_a_plain_noun_speaker_names_it():
+    text = "A second suspect was held at the ferry terminal on Sunday, police said today."
+    tx = [timex(text, "Sunday", "2024-03-17", date(2024, 3, 17), None, "day"),
+          timex(text, "today", "2024-03-20", date(2024, 3, 20), None, "day")]
+    held, statement = extract(_doc(text), tx)
+    assert held.date_start == date(2024, 3, 17) and held.summary == text
+    assert statement.summary == "Police said a second suspect was held at the ferry terminal on Sunday"

@@ -15,7 +15,11 @@ _BEFORE_STRICT = re.compile(rf"\b(?P<verb>{REPORTING_VERBS})\s+(?:(?:on|in|at|du
 _STATEMENT = re.compile(r"^\s*(?:statement|press conference|news conference|briefing|announcement|speech|"
                         r"interview|report|post|tweet|address|communiqu[eé])\b", re.IGNORECASE)
 _IN_A = re.compile(r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+$", re.IGNORECASE)
-_SPEAKER = re.compile(rf",\s*(?P<speaker>(?:[Tt]he\s+[\w-]|[A-Z])[^,]{{1,80}}?)\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
+#: Speakers named by a plain noun ("..., police said"): no capital or "the" marks them.
+_COMMON_SPEAKERS = (r"police|officials|authorities|witnesses|residents|sources|analysts|investigators|prosecutors|"
+                    r"diplomats|experts|rescuers|medics|doctors|activists|observers|monitors|rebels|troops|soldiers")
+_SPEAKER = re.compile(rf",\s*(?P<speaker>(?:[Tt]he\s+[\w-]|[A-Z]|(?:{_COMMON_SPEAKERS})\b)[^,]{{0,80}}?)"
+                      rf"\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
 
 
 #: "On October 18, the president said ...": a clause-opening date followed by its speaker and verb.
@@ -45,9 +49,9 @@ def statement_summary(clause: str) -> str | None:
     if len(speaker.split()) > 10:
         return None
     content = clause[: m.start()].strip(" “”\"'‘’")
-    if content[:1].isupper() and not content[:2].isupper():
-        first = content.split(" ", 1)[0]
-        if first not in ("I",) and not _looks_proper(first):
+    first = content.split(" ", 1)[0]
+    if content[:1].isupper() and not (len(first) > 1 and first[:2].isupper()):   # keep acronyms: "UN", "NATO"
+        if first in ("A", "An", "The") or (first != "I" and not _looks_proper(first)):
             content = content[0].lower() + content[1:]
     return f"{speaker} {m.group('verb')} {content}"
 
