@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .normalise import Spec
+from .normalise import Spec, report_quarter
 from .rules import vocab as V
 from .values import add_months, fmt_day, fmt_week, fmt_year
 
@@ -42,6 +42,8 @@ def tense(text: str, start: int, end: int) -> int:
             continue  # "will be held": the participle is not the tense
         if c > 0 and "had" in (w.lower() for w in words[max(0, i - 3):i]):
             return -1  # "had been due to expire Friday": a plan seen from the past
+        if c < 0 and w_is_adjective(words, i):
+            continue  # "a still unspecified date", "the revised plan": an adjective, not the tense
         if c:
             return c
     after = text[end:end + 60]
@@ -53,6 +55,16 @@ def tense(text: str, start: int, end: int) -> int:
         if c:
             return c
     return 0
+
+
+_DETERMINERS = frozenset("""a an the this that these those its their his her our your my some any
+no still very more most newly recently already""".split())
+
+
+def w_is_adjective(words: list[str], i: int) -> bool:
+    """Whether an -ed word (not a listed past cue) follows a determiner and so modifies a noun."""
+    w = words[i].lower()
+    return i > 0 and w not in V.PAST_CUES and w.endswith("ed") and words[i - 1].lower() in _DETERMINERS
 
 
 def _cue(word: str) -> int:
@@ -265,6 +277,8 @@ class Resolver:
         elif spec.rel == 1:
             fwd = (wd - cur) % 7 or 7
             day = a + timedelta(days=fwd)
+        elif spec.extra.get("possessive"):  # "Wednesday's ruling": news refers back to it
+            day = a - timedelta(days=(cur - wd) % 7)
         else:
             t = tense(text, spec.start, spec.end)
             if t == 0 and self.mode == "narrative":
@@ -398,9 +412,13 @@ class Resolver:
             y = a.year + q // 4
             return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))
         if u == "latest_quarter":
-            b = a - timedelta(days=45) if self.mode == "news" else a
-            y, m = b.year, b.month
-            q = (m - 1) // 3 + n
+            rq = report_quarter(text) if self.mode == "news" else None
+            if rq is not None:  # the quarter the report is about, in its latest year that began by the DCT
+                y = a.year if date(a.year, 3 * rq - 2, 1) <= a else a.year - 1
+                q = rq - 1 + n
+            else:  # a report comes out some weeks after its quarter ends
+                b = a - timedelta(days=45) if self.mode == "news" else a
+                y, q = b.year, (b.month - 1) // 3 + n
             y = y + q // 4
             return Resolved(f"{y:04d}-Q{q % 4 + 1}", name, (y, None, None))
         if u == "year":

@@ -111,14 +111,17 @@ def _word_after(text: str, pos: int) -> str:
 
 _SMALLER = {"Y": (12, "M", False), "M": (30, "D", False), "D": (24, "H", True), "H": (60, "M", True),
             "W": (7, "D", False)}
+#: The same for clock units, where "M" is a minute, not a month.
+_SMALLER_TIME = {"H": (60, "M", True), "M": (60, "S", True)}
 
 
 def _duration_value(n: float | None, unit: str) -> str:
     code, is_time = V.UNITS.get(unit, ("X", False))
     if n is not None:
         n = n * V.UNIT_FACTORS.get(unit, 1)
-        if not float(n).is_integer() and code in _SMALLER:
-            k, small, small_time = _SMALLER[code]
+        table = _SMALLER_TIME if is_time else _SMALLER
+        if not float(n).is_integer() and code in table:
+            k, small, small_time = table[code]
             whole, rest = int(n), round((n - int(n)) * k)
             head = f"{whole}{code}" if whole else ""
             if is_time or not small_time:
@@ -451,6 +454,13 @@ def _quarter(c, text, s):
     if g.get("y3"):
         y = _year(g["y3"])
         if not g.get("qo3"):
+            # "the 1988 period" in an earnings report is that year's instance of the reported
+            # quarter; "the 1988 quarter" is a quarter even when the report does not say which
+            rq = report_quarter(text)
+            if rq is not None:
+                return Spec(c.start, c.end, kind="quarter", code=f"Q{rq}", y=y)
+            if c.groups.get("qw", "").lower() == "quarter":
+                return Spec(c.start, c.end, value=f"{y:04d}-QX", y=y)
             return Spec(c.start, c.end, value=f"{y:04d}", y=y)
         return Spec(c.start, c.end, kind="quarter", code=f"Q{_QUARTERS[g['qo3'].lower()]}", y=y)
     q = int(g["qn"]) if g.get("qn") else _QUARTERS[g["qo"].lower()]
@@ -485,10 +495,14 @@ def _half(c, text, s):
 
 
 def _quarter_rel(c, text, s):
+    if c.groups.get("ly"):  # "last year's quarter"
+        return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4)
     w = re.sub(r"\s+", " ", c.groups["qr"].lower())
     off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
-           "previous": -1, "prior": -1, "comparable": -4, "same": -4, "comparable year-ago": -4,
-           "comparable year-earlier": -4}[w]
+           "previous": -1, "prior": -1, "comparable": -4, "same": -4, "corresponding": -4,
+           "comparable year-ago": -4, "comparable year-earlier": -4}[w]
+    if c.groups.get("back"):  # "the same period a year ago", "the comparable quarter last year"
+        off = -4
     return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=off)
 
 
@@ -514,6 +528,9 @@ def _ago(c, text, s):
         return Spec(c.start, c.end, type="TIME", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
     if unit == "year" and n == 1 and direction in ("ago", "earlier") and _quarterly_report(text):
+        if _LONGER_PERIOD.search(_sentence(text, c.start, c.end)):
+            # "nine months ... a year earlier": the year before the report's
+            return Spec(c.start, c.end, kind="rel", unit="year", offset=-1, mod=mod)
         # earnings reports compare with the year-ago quarter
         return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4, mod=mod)
     return Spec(c.start, c.end, kind="rel", unit="day" if unit == "night" else unit,
@@ -523,18 +540,56 @@ def _ago(c, text, s):
 _QUARTER_WORD = re.compile(
     r"\b(?:first|second|third|fourth|latest|year-ago|year-earlier)[\s-]+quarter\b|\bquarter\s+ended\b",
     re.IGNORECASE)
-_quarterly_cache: dict[int, tuple[str, bool]] = {}
+#: The quarter a report is about: its first ordinal quarter that no year or "last year's" qualifies.
+_REPORT_QUARTER = re.compile(
+    r"(?<![\d'’]\s)(?<!\d\d\d\d\s)(?<!year's\s)(?<!year’s\s)\b(first|second|third|fourth)[\s-]+quarter\b"
+    r"(?!\s+(?:of\s+)?(?:\d{4}|last\s+year|a\s+year))",
+    re.IGNORECASE)
+_quarterly_cache: dict[int, tuple[str, bool, int | None]] = {}
+
+
+def _quarter_facts(text: str) -> tuple[bool, int | None]:
+    hit = _quarterly_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1], hit[2]
+    flag = _QUARTER_WORD.search(text, 0, 200_000) is not None
+    q = None
+    if flag:
+        m = _REPORT_QUARTER.search(text, 0, 200_000)
+        q = _QUARTERS[m.group(1).lower()] if m else None
+    _quarterly_cache.clear()
+    _quarterly_cache[id(text)] = (text, flag, q)
+    return flag, q
 
 
 def _quarterly_report(text: str) -> bool:
     """Whether the text reads like a quarterly earnings report ("third-quarter", "quarter ended")."""
-    hit = _quarterly_cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    flag = _QUARTER_WORD.search(text, 0, 200_000) is not None
-    _quarterly_cache.clear()
-    _quarterly_cache[id(text)] = (text, flag)
-    return flag
+    return _quarter_facts(text)[0]
+
+
+def report_quarter(text: str) -> int | None:
+    """The quarter (1-4) an earnings report is about: the first "third-quarter" / "fiscal first
+    quarter" it names without a year; "a year ago" and "the latest quarter" count from it."""
+    return _quarter_facts(text)[1]
+
+
+#: A sentence about a period longer than a quarter ("the first nine months", "the full year"):
+#: its "a year earlier" compares years, not quarters.
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|12|twelve)\s+months\b|\b(?:first|second)\s+half\b"
+                            r"|\b(?:full|fiscal|calendar)\s+year\b|\byear[\s-]to[\s-]date\b|\bthe\s+year\s+end",
+                            re.IGNORECASE)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”'’]?\s|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a span (bounded to 300 characters each side)."""
+    lo = max(0, start - 300)
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    m = _SENTENCE_BREAK.search(text, end, end + 300)
+    return text[lo:m.start() if m else end + 300]
 
 
 def _vague_ago(c, text, s):
@@ -677,6 +732,8 @@ def _weekday(c, text, s):
         sp.rel = -1 if relw.endswith("past") else 1
     if g.get("part"):
         sp.mod = "START"  # the early (small, wee) hours of a day
+    if not relw and not tod and text[c.end:c.end + 2] in ("'s", "’s"):
+        sp.extra["possessive"] = True  # "Wednesday's ruling": a noun modifier, the clause tense is not its own
     return sp
 
 
@@ -762,6 +819,8 @@ def _duration(c, text, s):
     if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
         return None
     start = c.start
+    if g.get("half") and n is not None:
+        n += 0.5  # "a minute and a half", "two years and a half"
     approx = re.sub(r"\s+", " ", (g.get("approx") or "").lower())
     if g.get("det") and (text[c.spans["n"][1]:c.spans["unit"][0]] == "-"
                          or (n is not None and n != 1 and not g["unit"].lower().endswith("s"))):

@@ -83,11 +83,13 @@ RULES: list[tuple[str, str]] = [
     ("quarter", r"(?:(?P<ry>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:(?P<ya>year-ago|year-earlier|comparable)\s+)?)(?:(?:fiscal|calendar)\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
                 r"(?:(?:\s+of(?:\s+fiscal)?|,)?\s+(?P<y><<YEAR>>)|\s+of\s+(?P<rel>this|last|next|the)\s+year)?"
                 r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"
-                r"|(?:the\s+)?(?P<y3><<YEAR>>)\s+(?:(?P<qo3>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)"),
+                r"|(?:the\s+)?(?P<y3><<YEAR>>)\s+(?:(?P<qo3>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?(?P<qw>quarter|period)"),
     ("half", r"(?:the\s+)?(?P<ho>first|second|1st|2nd|latter|last)\s+half\s+of\s+(?:(?P<y><<YEAR>>)|(?P<rel>this|last|next|the)\s+year)"
              r"|(?-i:H(?P<hn>[12]))\s+(?P<y2><<YEAR>>)"),
     ("year_adj", r"(?P<ya>year-earlier|year-ago)(?!\s+(?:quarter|period)\b)"),
-    ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"),
+    ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|corresponding|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"
+                    r"(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year))?"
+                    r"|(?P<ly>last\s+year['’]s)\s+(?:quarter|period)"),
     ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
     ("vague_ago", r"(?P<unit><<UNITS_PL>>)\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|afterwards)\b"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
@@ -109,7 +111,7 @@ RULES: list[tuple[str, str]] = [
     ("set", r"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n><<NUM>>)\s+)?(?:(?P<unit><<UNIT>>)|(?P<wd><<WD>>)|(?P<m><<MON>>)|(?P<s>spring|summer|autumn|fall|winter))"
             r"|(?P<word><<SETWORD>>)\b"),
     ("duration", r"(?:(?P<approx><<APPROX>>)\s+)?(?:(?P<det>the|a|an|its|their)\s+)?(?!year-(?:earlier|ago|end)\b)(?:(?P<rel>past|last|next|first|coming|previous|final|following|entire|whole|full|remaining|same|latest|initial|better\s+part\s+of(?:\s+the)?)\s+)?"
-                 r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?"),
+                 r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?(?P<half>\s+and\s+a\s+half\b)?"),
     ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
     ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
     ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
@@ -134,7 +136,7 @@ START_WORDS: frozenset[str] = frozenset(
     just only shortly noon midnight midday today tonight yesterday tomorrow every each once
     twice thrice on by until since from till before after for in within over during than took
     lasted of some about recent its their twenties thirties forties fifties sixties seventies
-    eighties nineties latest most year-ago year-earlier comparable d""".split()
+    eighties nineties latest most year-ago year-earlier comparable corresponding d""".split()
 )
 #: Frequent function words that start some rules but must be followed (within three words)
 #: by a strong start word, a unit or a digit; keeps "the", "in", "of" from waking every rule.
