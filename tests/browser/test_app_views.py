@@ -146,8 +146,6 @@ def test_zoom_reveals_single_events_after_aggregation(live_app, tmp_path, page) 
     """Over the threshold the timeline shows counts; zooming into a week re-queries and shows events."""
     from datetime import date, timedelta
 
-    from conftest import hand_documents
-
     from timeline.app import figures
     from timeline.model import Document, Event
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import logging
 from datetime import date
 from typing import Any
 
@@ -27,8 +26,6 @@ from timeline.app.state import (
     state_to_query,
 )
 from timeline.app.table import sort_order, table_row
-
-log = logging.getLogger(__name__)
 
 CONTROLS = {
     "search": ("filter-search", "value"),

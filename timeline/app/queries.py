@@ -6,7 +6,6 @@ events and when to draw counts (and at which bucket size) live here and in
 """
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections import OrderedDict
@@ -21,8 +20,6 @@ from timeline.app import figures
 from timeline.app.layout import InitialView
 from timeline.app.state import empty_state, state_to_filter, state_to_query
 from timeline.model import Document, EventFilter
-
-log = logging.getLogger(__name__)
 
 #: above this many events the map shows one point per place from SQL counts
 MAP_EVENT_LIMIT = figures.AGGREGATE_THRESHOLD
