@@ -63,3 +63,22 @@ def test_bad_input_gets_a_clear_message(live_app, hand_store_url, page) -> None:
     page.set_input_files("#upload input[type=file]", files=[
         {"name": "blob.txt", "mimeType": "text/plain", "buffer": b"\x00\x01\x02" * 100}])
     page.wait_for_function("() => /blob.txt/.test(document.getElementById('add-status').innerText)")
+
+
+def test_an_empty_store_starts_empty_and_fills_from_a_paste(live_app, tmp_path, page) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    base = live_app(url)
+    page.goto(base + "/")
+    page.wait_for_selector("#timeline-graph .main-svg")
+    assert page.inner_text("#event-count") == "0 events"
+    assert "No dated events" in page.inner_text("#timeline-graph")
+    page.fill("#paste-text", ARTICLE)
+    page.click("#paste-submit")
+    page.wait_for_function("() => /added/.test(document.getElementById('add-status').innerText)")
+    with Store(url) as store:
+        n = store.count()
+    assert n > 0
+    page.wait_for_function(f"() => document.getElementById('event-count').innerText.startsWith('{n} event')")
+    wait_app_idle(page)
+    assert len(app_counts(page)["timeline"]) > 0
+    assert page.console_errors == [], page.console_errors
