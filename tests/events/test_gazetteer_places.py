@@ -61,3 +61,21 @@ def test_us_states_and_continents_are_regions():
     got = _places("Storms hit Florida while markets in Asia fell.")
     assert (got["Florida"].country, got["Florida"].precision) == ("US", "region")
     assert got["Asia"].precision == "region" and got["Asia"].lat is not None
+
+
+def test_first_word_of_a_longer_name_is_no_town_even_after_a_preposition():
+    assert _places("The guerrillas held out at Anlong Veng for a year.") == {}
+    assert _places("Claims from Hurricane Hugo cut profits.") == {}
+    assert "Kherson Oblast" in _places("Troops entered Kherson Oblast on Monday.")
+    assert "Kyiv" in _places("Drones hit Kyiv Monday morning.")
+
+
+def test_lone_surname_of_a_named_person_is_that_person_not_a_town():
+    text = "Attorney General Janet Reno said on Monday she would decide. Critics attacked Reno on Friday."
+    m = scan(text)
+    assert [p.place.name for p in m.places] == []
+    assert [a.actor.name for a in m.actors] == ["Janet Reno", "Janet Reno"]
+
+
+def test_town_named_with_the_is_not_a_place():
+    assert _places("Engineers said the Kennedy would sail again after repairs.") == {}

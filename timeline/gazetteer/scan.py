@@ -40,6 +40,11 @@ _PLACE_NOUNS = frozenset({"territory", "territories", "soil", "shores", "coast",
                           "cities", "town", "towns", "village", "villages", "region", "regions", "port", "ports",
                           "infrastructure", "airspace", "waters", "land", "lands", "oblast", "province", "capital",
                           "airfield", "airfields", "base", "bases", "countryside", "energy"})
+#: Capitalised words that may follow a town without making it part of a longer name ("hit Kyiv Monday").
+_TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december
+""".split())
 _NAME_CONTINUATIONS = frozenset({"times", "sun", "post", "journal", "herald", "tribune", "company", "university",
                                  "institute", "center", "centre", "council", "agency", "ministry", "department",
                                  "airlines", "club", "group", "news", "daily", "review", "street", "avenue", "road",
@@ -104,6 +109,8 @@ def scan(text: str) -> Mentions:
     out = Mentions()
     persons = _persons(text)
     person_spans = [(p.start, p.end) for p in persons]
+    # "Janet Reno ... Reno's failure": a lone surname of someone the document names is that person, not a town.
+    surnames = {text[p.start:p.end].split()[-1]: p.actor for p in persons if len(text[p.start:p.end].split()) > 1}
     for p in persons:
         out.actors.append(Mention(p.start, p.end, text[p.start:p.end], actor=p.actor))
 
@@ -148,6 +155,9 @@ def scan(text: str) -> Mentions:
                 out.places.append(Mention(s, e, surface, place=regions[0].place))
             continue
         cities = [en for en in entries if en.kind == "city"]
+        if cities and j - i == 1 and surface in surnames and not _followed_by_country(text, tokens, j):
+            out.actors.append(Mention(s, e, surface, actor=replace(surnames[surface])))
+            continue
         if cities:
             best = max(cities, key=lambda en: (en.country in context, en.primary, en.population))
             if _city_allowed(text, tokens, i, j, locative, lower_words, best.population):
@@ -188,7 +198,14 @@ def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool
     tok = tokens[i]
     if tok.text.isupper() and len(tok.text) > 1 and not _line_start(text, tok.start):
         return False          # "the DAX index": an acronym, not the town of Dax
-    if locative or _followed_by_country(text, tokens, j):
+    if _followed_by_country(text, tokens, j):
+        return True
+    # The first word of a longer capitalised name, even after "in": "at Anlong Veng", "from Hurricane Hugo".
+    if (j < len(tokens) and tokens[j].capitalised and text[tok.end:tokens[j].start] == " "
+            and tokens[j].key not in _TIME_WORDS and tokens[j].key not in _PLACE_NOUNS
+            and not index().get(tokens[j].text)):
+        return False
+    if locative:
         return True
     if population < SMALL_TOWN:
         return False          # "Howard said", "Mesa", "Delta": small towns need a locative context
@@ -197,6 +214,8 @@ def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool
         return False
     if j < len(tokens) and tokens[j].capitalised and text[tok.end:tokens[j].start] == " ":
         return False
+    if i > 0 and tokens[i - 1].key == "the":
+        return False          # "the Kennedy" (a ship), "the Commonwealth": towns are not named with "the"
     if tok.key in lower_words:
         return False
     before = text[max(0, tok.start - 3):tok.start]
