@@ -276,3 +276,12 @@ def test_statement_by_a_plain_noun_speaker_names_it():
     held, statement = extract(_doc(text), tx)
     assert held.date_start == date(2024, 3, 17) and held.summary == text
     assert statement.summary == "Police said a second suspect was held at the ferry terminal on Sunday"
+
+
+def test_statement_takes_a_sub_type_only_from_a_strong_cue():
+    text = "On March 12, the governor said that several warehouses had been destroyed by the fire."
+    ev, = extract(_doc(text), [timex(text, "March 12", "2024-03-12", date(2024, 3, 12), None, "day")])
+    assert (ev.event_type, ev.sub_type) == ("Strategic developments", "Other")
+    text = "The two sides signed a ceasefire agreement, the ministry said on Monday."
+    ev, = extract(_doc(text), [timex(text, "Monday", "2024-03-18", date(2024, 3, 18), None, "day")])
+    assert (ev.event_type, ev.sub_type) == ("Strategic developments", "Agreement")

@@ -29,6 +29,8 @@ from .reporting import is_reporting_date, statement_summary
 from .sentences import Span, split_sentences
 
 STATEMENT_TYPE = "Strategic developments"
+#: A cue score at least this high names what a statement is about.
+STRONG_CUE = 0.8
 _PRECISION_SCORE = {"day": 0.45, "week": 0.38, "month": 0.33, "season": 0.28, "quarter": 0.28, "half": 0.25,
                     "year": 0.22, "decade": 0.12, "century": 0.08}
 
@@ -116,7 +118,10 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         event_type, sub_type = cls.event_type, cls.sub_type
         if last is None and is_reporting_date(text, first.start, first.end, clause.start):
             event_type = STATEMENT_TYPE
-            sub_type = cls.sub_type if cls.event_type == STATEMENT_TYPE else "Other"
+            # the statement keeps the clause's strategic sub-type only on a strong cue ("signed a deal"),
+            # not on a weak one from the reported content ("had been destroyed")
+            strong = cls.event_type == STATEMENT_TYPE and cls.score >= STRONG_CUE
+            sub_type = cls.sub_type if strong else "Other"
             # "<content>, <speaker> said on <date>[, ...]": the statement ends at the date's own stretch.
             stop = focus(text, clause, fields.timex_start, fields.timex_end).end
             summary = (statement_summary(_without_date(text, Span(clause.start, stop), fields))

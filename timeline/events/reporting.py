@@ -18,13 +18,12 @@ _IN_A = re.compile(r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+$", re.IG
 #: Speakers named by a plain noun ("..., police said"): no capital or "the" marks them.
 _COMMON_SPEAKERS = (r"police|officials|authorities|witnesses|residents|sources|analysts|investigators|prosecutors|"
                     r"diplomats|experts|rescuers|medics|doctors|activists|observers|monitors|rebels|troops|soldiers")
+_SPEAKER_AFTER = re.compile(rf"\s*,?\s*(?:[Tt]he\s+\w|[A-Z]|(?:{_COMMON_SPEAKERS})\b)[^,.;:!?]{{0,70}}?"
+                            rf"\s(?:{REPORTING_VERBS})\b")
 _SPEAKER = re.compile(rf",\s*(?P<speaker>(?:[Tt]he\s+[\w-]|[A-Z]|(?:{_COMMON_SPEAKERS})\b)[^,]{{0,80}}?)"
                       rf"\s+(?P<verb>{REPORTING_VERBS})\b[^,]*$")
-
-
 #: "On October 18, the president said ...": a clause-opening date followed by its speaker and verb.
 _OPENING = re.compile(r"^\s*(?:(?:on|in|at|during|earlier|later|then)\s+)*$", re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(rf"\s*,?\s*(?:[Tt]he\s+)?[A-Z][^,.;:!?]{{0,70}}?\s(?:{REPORTING_VERBS})\b")
 
 
 def is_reporting_date(text: str, start: int, end: int, clause_start: int | None = None) -> bool:
