@@ -65,3 +65,15 @@ def test_fragments_and_bare_attributions_are_not_clauses_of_their_own():
 def test_as_of_keeps_its_as():
     assert clean_clause("As of March 1, the fund held no bonds") == "As of March 1, the fund held no bonds"
     assert clean_clause("as the river rose in May") == "The river rose in May"
+
+
+def test_thousands_separator_is_no_clause_boundary():
+    text = "Visitors fell to 40,000 last year, and the park closed its gates in March."
+    spans = split_clauses(text, Span(0, len(text)), _anchors(text, "last year", "March"))
+    assert text[spans[0].start:spans[0].end] == "Visitors fell to 40,000 last year"
+
+
+def test_wire_dateline_is_not_part_of_the_summary():
+    assert clean_clause("ODESA, Ukraine (Wire)_ Port cranes resumed loading on Monday") == (
+        "Port cranes resumed loading on Monday")
+    assert clean_clause("LONDON (Newsdesk) - The talks ended on Monday") == "The talks ended on Monday"

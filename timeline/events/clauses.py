@@ -14,12 +14,14 @@ from .sentences import Span
 #: Boundary patterns, strongest first. Group "cut" is where the left clause ends, the match end where the right starts.
 _BOUNDARIES = [
     re.compile(r"(?P<cut>\s*;\s*)"),
-    re.compile(r"(?P<cut>,\s*)(?:and|but|while|whereas|as|although|though|after|before|when|which|citing|"
+    re.compile(r"(?P<cut>,\s+)(?:and|but|while|whereas|as|although|though|after|before|when|which|citing|"
                r"following|then|so|yet)\b\s*", re.IGNORECASE),
     re.compile(r"(?P<cut>\s+)(?:and then|and later|but|while|whereas)\b\s*", re.IGNORECASE),
-    re.compile(r"(?P<cut>,\s*)"),
+    re.compile(r"(?P<cut>,\s+)"),      # a comma before a space: never the one inside "40,000"
     re.compile(r"(?P<cut>\s+)and\b\s*", re.IGNORECASE),
 ]
+#: "KYIV, Ukraine (Wire)_ " / "LONDON (Reuters) - ": the place and agency stamp opening a wire story.
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-_—–]+\s*")
 _LEAD = re.compile(r"^(?:(?:and|but|or|nor|as(?!\s+(?:of|if|well|soon|far|long|much|many|part|a result)\b)|while|"
                    r"whereas|although|though|so|yet|then|which|however|meanwhile|moreover|also|plus|citing)\b[\s,]*)+",
                    re.IGNORECASE)
@@ -89,16 +91,21 @@ def _find_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+#: A comma or semicolon that separates words (not the digit group mark in "40,000").
+_PUNCT_BREAK = re.compile(r";|,(?!\d)")
+
+
 def focus(text: str, clause: Span, t_start: int, t_end: int) -> Span:
     """The comma/semicolon-delimited stretch of `clause` around a date, where its own verb usually is."""
-    left = max(text.rfind(",", clause.start, t_start), text.rfind(";", clause.start, t_start))
-    right_c = [p for p in (text.find(",", t_end, clause.end), text.find(";", t_end, clause.end)) if p >= 0]
-    return Span(left + 1 if left >= 0 else clause.start, min(right_c) if right_c else clause.end)
+    lefts = [m.start() for m in _PUNCT_BREAK.finditer(text, clause.start, t_start)]
+    right = _PUNCT_BREAK.search(text, t_end, clause.end)
+    return Span(lefts[-1] + 1 if lefts else clause.start, right.start() if right else clause.end)
 
 
 def clean_clause(clause: str, limit: int = 200) -> str:
     """The clause as a summary: leading conjunction dropped, quotes and spaces tidied, at most `limit` chars."""
     s = " ".join(clause.split())
+    s = _WIRE_DATELINE.sub("", s)
     s = _LEAD.sub("", s).strip(" ,;:-–—\"“”‘’'")
     if s and s[0].islower():
         s = s[0].upper() + s[1:]

@@ -9,7 +9,11 @@ Choices (documented for the user):
   with date_start/date_end None and date_value as the tagger wrote it, so the user sees it as undated
   instead of losing it, and nothing is invented.
 - "since"/"from"/"after" without a closing "to" leave the end open (date_end None); "until"/"by"/
-  "before" leave the start open (date_start None).
+  "before" leave the start open (date_start None). "before X" / "ahead of X" / "prior to X" end the
+  day before X begins, "after X" starts the day after X ends; "for the winter" is no bound.
+- Ranges are one event: "from X to Y", "between X and Y", "1932-1933" / "1932–33", and two adjacent
+  units joined by "and" ("on Tuesday and Wednesday", "in 1932 and 1933"). Two separate dates
+  joined by "and" ("on Monday and Friday") stay two events sharing the clause.
 """
 from __future__ import annotations
 
