@@ -20,7 +20,8 @@ _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 #: A month inside each season, for the reference time a season mention leaves behind.
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-_LOOKING_AHEAD = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:the\s+)?$", re.IGNORECASE)
+#: "as soon as Tuesday", "as early as next week", "as soon as trading opens Monday"
+_LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -34,7 +35,7 @@ def tense(text: str, start: int, end: int) -> int:
     if cut is not None:
         before = before[cut:]
     if _LOOKING_AHEAD.search(before):
-        return 1  # "as soon as Tuesday", "as early as next week"
+        return 1
     words = _TOKENS.findall(before)
     for i in range(len(words) - 1, -1, -1):
         c = _cue(words[i])
@@ -42,8 +43,8 @@ def tense(text: str, start: int, end: int) -> int:
             continue  # "will be held": the participle is not the tense
         if c > 0 and "had" in (w.lower() for w in words[max(0, i - 3):i]):
             return -1  # "had been due to expire Friday": a plan seen from the past
-        if c < 0 and w_is_adjective(words, i):
-            continue  # "a still unspecified date", "the revised plan": an adjective, not the tense
+        if c and after_determiner(words, i):
+            continue  # "a still unspecified date", "the plan": an adjective or a noun, not the tense
         if c:
             return c
     after = text[end:end + 60]
@@ -61,10 +62,14 @@ _DETERMINERS = frozenset("""a an the this that these those its their his her our
 no still very more most newly recently already""".split())
 
 
-def w_is_adjective(words: list[str], i: int) -> bool:
-    """Whether an -ed word (not a listed past cue) follows a determiner and so modifies a noun."""
-    w = words[i].lower()
-    return i > 0 and w not in V.PAST_CUES and w.endswith("ed") and words[i - 1].lower() in _DETERMINERS
+#: Cue words that keep their sense after a determiner ("the next", "the previous").
+_ADJECTIVE_CUES = frozenset("next coming upcoming forthcoming last previous earlier deadline".split())
+
+
+def after_determiner(words: list[str], i: int) -> bool:
+    """Whether a cue word follows a determiner ("the plan", "a revised offer"), so it is a noun
+    or an adjective and says nothing about the tense."""
+    return i > 0 and words[i - 1].lower() in _DETERMINERS and words[i].lower() not in _ADJECTIVE_CUES
 
 
 def _cue(word: str) -> int:

@@ -622,6 +622,8 @@ def _rel_unit(c, text, s):
     off, ana, the = _rel_word(relw)
     if relw == "the" and unit == "quarter" and not part:
         return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=0)
+    if relw == "this" and unit == "quarter" and not part and report_quarter(text) is not None:
+        return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=0)  # the quarter reported on
     if relw == "the":
         if not part and unit not in ("year", "month", "week", "weekend", "quarter"):
             return None
@@ -718,6 +720,8 @@ def _weekday(c, text, s):
     sp = Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="weekday", d=wd, tod=tod)
     if relw in ("last", "past", "previous"):
         sp.rel = -1
+        # "the previous Friday": the one before the story's last date, not before the DCT
+        sp.anaphoric = relw == "previous" and _word_before(text, c.start).lower() == "the"
     elif relw in ("next", "coming"):
         sp.rel = 1
     elif relw == "this":

@@ -182,7 +182,7 @@ RELATIONS: dict[str, str] = {
 
 #: Words that, near a timex, say the clause talks about the future or the past.
 FUTURE_CUES: frozenset[str] = frozenset({
-    "will", "'ll", "shall", "won't", "wont", "going", "plans", "planning", "planned",
+    "will", "'ll", "shall", "won't", "wont", "going", "plan", "plans", "planning", "planned",
     "effective", "payable", "postponed", "resume", "resumes", "deadline", "starting",
     "scheduled", "expected", "expect", "expects", "due", "upcoming", "would", "intends", "soon",
     "intend", "aims", "hopes", "next", "coming", "forthcoming",
