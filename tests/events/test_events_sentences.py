@@ -77,3 +77,11 @@ def test_hard_wrapped_lines_of_even_width_stay_one_sentence():
             "March and found the Generators in working order despite the shelling\n"
             "Officials had warned about since the winter began last year.")
     assert len(texts(text)) == 1
+
+
+def test_title_case_headline_before_hard_wrapped_body_is_its_own_sentence():
+    text = ("Engineers Restore Power To Northern Districts After Week-Long Blackout Ends\n"
+            "Engineers restored power to the northern districts on Sunday after a week\n"
+            "without electricity, the city council said.")
+    assert texts(text)[0] == "Engineers Restore Power To Northern Districts After Week-Long Blackout Ends"
+    assert len(texts(text)) == 2

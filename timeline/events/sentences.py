@@ -98,10 +98,16 @@ def _is_wrapped(line: str, nxt: str) -> bool:
     if words and words[-1].lower().strip("\"'“”‘’") in _CONTINUING_WORDS:
         return True
     width = len(line.strip())
-    if width < WRAP_WIDTH:
+    if width < WRAP_WIDTH or _title_case(words):
         return False
     next_line = nxt.split("\n", 1)[0].rstrip()
     return len(next_line) <= width + WRAP_SLACK
+
+
+def _title_case(words: list[str]) -> bool:
+    """'Kakhovka Dam Destroyed, Flooding Towns Along the Dnipro': most longer words capitalised."""
+    longer = [w for w in words if len(w.strip("\"'“”‘’,:;")) > 3]
+    return len(longer) >= 4 and sum(w.lstrip("\"'“‘")[:1].isupper() for w in longer) >= 0.75 * len(longer)
 
 
 def _split_block(text: str, start: int, end: int) -> list[Span]:
