@@ -48,3 +48,21 @@ def test_air_and_drone_attacks_are_remote_violence_not_battles(clause):
 
 def test_pledging_air_defence_is_not_a_strike():
     assert classify("allies pledged more air defence systems for the capital").event_type == "Strategic developments"
+
+
+@pytest.mark.parametrize("clause", [
+    "investors bet on an imminent clash between the two carmakers",
+    "the incumbent was defeated in the provincial election",
+    "federal agents raided the family's home before dawn",
+])
+def test_fighting_words_outside_war_are_not_battles(clause):
+    assert classify(clause).event_type != "Battles"
+
+
+@pytest.mark.parametrize("clause", [
+    "government troops clashed with rebels near the dam",
+    "the army captured the ridge after a week",
+    "soldiers fought house to house in the old town",
+])
+def test_fighting_words_next_to_armed_forces_are_battles(clause):
+    assert classify(clause).event_type == "Battles"
