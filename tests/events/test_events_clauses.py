@@ -46,6 +46,7 @@ def test_a_side_holding_only_its_date_is_not_cut_off():
 
 def test_clean_clause_drops_leading_connectives_and_participles():
     assert clean_clause("and then, however, the convoy turned back") == "The convoy turned back"
+    assert clean_clause("Separately, the port reopened") == "The port reopened"
     assert clean_clause("citing engineers who inspected the bridge in May") == (
         "Engineers who inspected the bridge in May")
     out = clean_clause("but " + "the column of trucks moved slowly " * 12)

@@ -23,7 +23,8 @@ _BOUNDARIES = [
 #: "KYIV, Ukraine (Wire)_ " / "LONDON (Reuters) - ": the place and agency stamp opening a wire story.
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-_—–]+\s*")
 _LEAD = re.compile(r"^(?:(?:and|but|or|nor|as(?!\s+(?:of|if|well|soon|far|long|much|many|part|a result)\b)|while|"
-                   r"whereas|although|though|so|yet|then|which|however|meanwhile|moreover|also|plus|citing)\b[\s,]*)+",
+                   r"whereas|although|though|so|yet|then|which|however|meanwhile|moreover|also|plus|citing|separately|"
+                   r"in addition|additionally|furthermore|finally)\b[\s,]*)+",
                    re.IGNORECASE)
 
 
