@@ -101,3 +101,18 @@ def test_plan_to_looks_ahead():
 def test_the_previous_weekday_is_anaphoric():
     text = "The index fell on Oct. 27, ending 4% below its close of the previous Friday."
     assert _value(text, "previous Friday", "1989-10-30") == "1989-10-20"
+
+
+# -- a bare quarter in news ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,dct,value", [
+    # in January, the fourth quarter that was reported on is last year's
+    ("Earnings fell sharply in the fourth quarter, the bank said.", "1998-01-26", "1997-Q4"),
+    # under way or over: this year's
+    ("Earnings fell sharply in the third quarter, the bank said.", "1998-10-26", "1998-Q3"),
+    # not begun, but a future cue: still to come this year
+    ("The bank expects earnings to recover in the fourth quarter.", "1998-02-10", "1998-Q4"),
+])
+def test_bare_quarter_year(sentence, dct, value):
+    phrase = "the fourth quarter" if "fourth" in sentence else "the third quarter"
+    assert _value(sentence, phrase, dct) == value

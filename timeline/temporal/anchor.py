@@ -366,8 +366,22 @@ class Resolver:
         y = self._ref_year(spec)
         if y is None:
             return self._unresolved(spec)
+        if self.mode == "news" and not spec.anaphoric and spec.rel is None and self.dct_rank == 3:
+            y = self._part_year(spec, text)
         y += spec.rel or 0
         return Resolved(f"{fmt_year(y)}-{spec.code}", "dct" if self.mode == "news" else "narrative", (y, None, None))
+
+    def _part_year(self, spec: Spec, text: str) -> int:
+        """A bare "the fourth quarter" in news: this year's once it has begun; one not begun by
+        the DCT is last year's (a January report on the fourth quarter) unless a future cue says
+        it is still to come. Results come out after a quarter ends, so "will report third-quarter
+        results" in October stays this year's."""
+        a = self.dct
+        n = int(spec.code[1:])
+        months = 3 if spec.code[0] == "Q" else 6
+        if date(a.year, months * (n - 1) + 1, 1) <= a or tense(text, spec.start, spec.end) > 0:
+            return a.year
+        return a.year - 1
 
     def _r_decade2(self, spec: Spec, text: str) -> Resolved:
         y = self._ref_year(spec) or (self.dct.year if self.dct else None)
