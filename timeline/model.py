@@ -38,6 +38,9 @@ class Document:
     `published` is the document creation time (DCT) used to anchor relative
     dates, and `published_source` says how it was found; `published_evidence`
     is the text or metadata field it came from, shown to the user.
+    `published_value` is the publication date at the precision known, as a
+    TIMEX3 value ("2023-06-13", "2023"): `published` is set only when that is a
+    day, so a year-only date can pin "last year" but never "on Friday".
     """
 
     text: str
@@ -47,6 +50,7 @@ class Document:
     published: date | None = None
     published_source: PublishedSource = "unknown"
     published_evidence: str | None = None
+    published_value: str | None = None
     origin: str | None = None          # path (and line for JSONL) it was read from
     encoding: str | None = None        # detected encoding of the source bytes
     external_id: str | None = None     # the "id" of a JSONL record, if any

@@ -116,16 +116,22 @@ def _as_date(value: date | datetime | str | None) -> date | None:
 
 
 def resolve_published(doc: Document, *, given: date | datetime | str | None = None) -> Document:
-    """A copy of `doc` with its publication date fields set (only day precision fills `published`)."""
+    """A copy of `doc` with its publication date fields set.
+
+    Only a day fills `published` (the DCT); a year or month goes to
+    `published_value` alone, which the events step uses to resolve what that
+    precision pins ("last year") and nothing finer ("on Friday").
+    """
     info = find_published(doc, given=given)
     if info.precision == "day":
         return dataclasses.replace(doc, published=info.date, published_source=info.source,
-                                   published_evidence=info.evidence)
-    evidence = info.evidence
+                                   published_evidence=info.evidence, published_value=info.date.isoformat())
+    evidence, value = info.evidence, None
     if info.date is not None:
-        stamp = info.date.isoformat()[:7] if info.precision == "month" else str(info.date.year)
-        evidence = f"{info.precision} {stamp} only (not a day, not used as DCT): {info.evidence}"
-    return dataclasses.replace(doc, published=None, published_source=info.source, published_evidence=evidence)
+        value = info.date.isoformat()[:7] if info.precision == "month" else str(info.date.year)
+        evidence = f"{info.precision} {value} only (anchors year-relative dates, never days): {info.evidence}"
+    return dataclasses.replace(doc, published=None, published_source=info.source, published_evidence=evidence,
+                               published_value=value)
 
 
 # --- dateline ---------------------------------------------------------------------------------------------

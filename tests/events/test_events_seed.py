@@ -85,3 +85,22 @@ def test_no_event_from_the_copyright_footer(seed_events):
     footer = text.index("©")
     assert all(e.sentence_start < footer for e in events)
     assert not [e for e in events if "©" in e.sentence or "rights reserved" in e.sentence.lower()]
+
+
+def test_without_a_publication_date_nothing_is_invented(seed_article):
+    """The seed read as a user would, with no --published: the text pins only the year (2023)."""
+    from timeline.ingest import read_path
+    from timeline.published import resolve_published
+
+    (doc,) = list(read_path(seed_article))
+    doc = resolve_published(doc)
+    assert doc.published is None and doc.published_value == "2023" and doc.published_source == "inferred"
+    events = extract(doc)
+    starts = {e.date_text: e.date_start for e in events}
+    assert not any(e.date_start and e.date_start.year == 2024 and "next year" not in e.date_text for e in events)
+    last_year = [e for e in events if "last year" in e.date_text]
+    assert last_year and all(e.date_start is not None and e.date_start.year == 2022 for e in last_year)
+    # day- and month-relative dates need the day: they stay unresolved, never a guess
+    fridays = [e for e in events if "Friday" in e.date_text]
+    assert fridays and all(e.date_start is None and e.date_end is None for e in fridays), starts
+    assert all("2024" not in (e.summary or "") for e in events)   # the copyright footer made no event

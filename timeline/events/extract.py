@@ -41,7 +41,7 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
         raise TypeError(f"extract() needs a timeline.model.Document, got {type(doc).__name__}")
     text = doc.text or ""
     if timexes is None:
-        timexes = _tag(text, doc.published)
+        timexes = _tag(text, _dct(doc))
     _check_offsets(doc, timexes)
     anchors = merge_qualifiers(text, sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start))
     if not anchors:
@@ -89,7 +89,15 @@ def _check_offsets(doc: Document, timexes: list[Timex]) -> None:
                              f"(found {doc.text[t.start:t.end]!r}); tag the same text you pass to extract()")
 
 
-def _tag(text: str, dct: date | None) -> list[Timex]:
+def _dct(doc: Document) -> date | str | None:
+    """The anchor for tagging: the day when known, else a year-only value (pins "last year" only)."""
+    if doc.published is not None:
+        return doc.published
+    value = doc.published_value or ""
+    return value[:4] if len(value) >= 4 and value[:4].isdigit() else None
+
+
+def _tag(text: str, dct: date | str | None) -> list[Timex]:
     try:
         from ..temporal import tag
     except ImportError as exc:  # the tagger is a separate part of the project
