@@ -116,3 +116,19 @@ def test_the_previous_weekday_is_anaphoric():
 def test_bare_quarter_year(sentence, dct, value):
     phrase = "the fourth quarter" if "fourth" in sentence else "the third quarter"
     assert _value(sentence, phrase, dct) == value
+
+
+def test_the_quarter_a_year_ago_is_one_timex():
+    text = "Third-quarter net rose to $5 million from $3 million in the quarter a year ago."
+    assert _value(text, "the quarter a year ago", "1989-11-02") == "1988-Q3"
+
+
+def test_hyphenated_fiscal_quarter():
+    text = "The mill earned $2 million in the fiscal-first quarter ended Sept. 30."
+    assert _value(text, "the fiscal-first quarter", "1989-10-26") == "1989-Q1"
+
+
+@pytest.mark.parametrize("phrase,mod", [("post-1945", "AFTER"), ("pre-1914", "BEFORE")])
+def test_pre_and_post_years(phrase, mod):
+    (t,) = [t for t in tag(f"The {phrase} borders were redrawn.", "2023-06-14") if t.text == phrase]
+    assert (t.value, t.mod) == (phrase[-4:], mod)

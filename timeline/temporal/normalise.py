@@ -495,7 +495,7 @@ def _half(c, text, s):
 
 
 def _quarter_rel(c, text, s):
-    if c.groups.get("ly"):  # "last year's quarter"
+    if c.groups.get("ly") or c.groups.get("ly2"):  # "last year's quarter", "the quarter a year ago"
         return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4)
     w = re.sub(r"\s+", " ", c.groups["qr"].lower())
     off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
@@ -886,6 +886,8 @@ def _year_rule(c, text, s):
         return None
     y = _year(g["y"])
     mod = _part(c) or ("APPROX" if g.get("approx") else None)
+    if g.get("pp"):  # "post-1959", "pre-1990"
+        mod = "AFTER" if g["pp"].lower() == "post" else "BEFORE"
     return Spec(c.start, c.end, value=f"{y:04d}", y=y, mod=mod)
 
 

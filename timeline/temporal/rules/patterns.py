@@ -80,7 +80,7 @@ RULES: list[tuple[str, str]] = [
     ("decade", r"(?:<<PART>>)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", r"(?:<<PART>>)?(?:the\s+)?(?P<ord><<ORD>>)[\s-]+centur(?:y|ies)(?:\s+(?P<era><<ERA>>))?"),
     ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<m><<MON>>)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
-    ("quarter", r"(?:(?P<ry>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:(?P<ya>year-ago|year-earlier|comparable)\s+)?)(?:(?:fiscal|calendar)\s+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
+    ("quarter", r"(?:(?P<ry>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:(?P<ya>year-ago|year-earlier|comparable)\s+)?)(?:(?:fiscal|calendar)[\s-]+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
                 r"(?:(?:\s+of(?:\s+fiscal)?|,)?\s+(?P<y><<YEAR>>)|\s+of\s+(?P<rel>this|last|next|the)\s+year)?"
                 r"|(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<y2><<YEAR>>))"
                 r"|(?:the\s+)?(?P<y3><<YEAR>>)\s+(?:(?P<qo3>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?(?P<qw>quarter|period)"),
@@ -89,7 +89,8 @@ RULES: list[tuple[str, str]] = [
     ("year_adj", r"(?P<ya>year-earlier|year-ago)(?!\s+(?:quarter|period)\b)"),
     ("quarter_rel", r"(?:the\s+)?(?P<qr>latest|most\s+recent|year-ago|year-earlier|previous|prior|comparable|same|corresponding|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)"
                     r"(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year))?"
-                    r"|(?P<ly>last\s+year['’]s)\s+(?:quarter|period)"),
+                    r"|(?P<ly>last\s+year['’]s)\s+(?:quarter|period)"
+                    r"|the\s+(?:quarter|period)\s+(?P<ly2>a\s+year\s+(?:ago|earlier)|last\s+year)"),
     ("ago", r"(?:(?P<approx><<APPROX>>)\s+)?(?:just\s+|only\s+)?(?P<n><<NUM>>)[\s-]+(?P<unit><<UNIT>>)\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence|previously)\b|(?P<dir2>back|on|before|after)(?=\s*[,.;:)!?\"”]|\s+(?:and|when|as|but|in|at|on|that|the|he|she|it|they|to|with)\b|$))"),
     ("vague_ago", r"(?P<unit><<UNITS_PL>>)\s+(?P<dir>ago|earlier|later|before\s+that|after\s+that|afterwards)\b"),
     ("unit_before_after", r"(?P<det>the|a)\s+(?P<unit>day|week|month|year|night|morning)\s+(?P<dir>before|after|earlier|later|prior)(?=\s*[,.;:)]|\s+(?:and|when|as|but|he|she|it|they)\b)"),
@@ -114,7 +115,7 @@ RULES: list[tuple[str, str]] = [
                  r"(?P<n><<NUM>>)[\s-]+(?:(?:more|additional|long|full|straight|consecutive|trading|business|calendar|working|fiscal)\s+)?(?P<unit><<UNIT>>)(?:[\s-]+(?P<adj>long|old))?(?P<half>\s+and\s+a\s+half\b)?"),
     ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
     ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
-    ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
+    ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?:(?P<pp>pre|post)-)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
     ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:of|ago|later|earlier|before|after)\b)"),
     ("night_generic", r"(?P<prep>at|by)\s+(?P<core>night)\b|(?P<core2>night)(?=[\s-]+(?:raids?|attacks?|operations?|fighting|assaults?)\b)"),
     ("ref", r"(?P<ref><<REF>>)\b"),
@@ -136,7 +137,7 @@ START_WORDS: frozenset[str] = frozenset(
     just only shortly noon midnight midday today tonight yesterday tomorrow every each once
     twice thrice on by until since from till before after for in within over during than took
     lasted of some about recent its their twenties thirties forties fifties sixties seventies
-    eighties nineties latest most year-ago year-earlier comparable corresponding d""".split()
+    eighties nineties latest most year-ago year-earlier comparable corresponding pre post d""".split()
 )
 #: Frequent function words that start some rules but must be followed (within three words)
 #: by a strong start word, a unit or a digit; keeps "the", "in", "of" from waking every rule.
@@ -146,7 +147,7 @@ no more less up so as long very most each every under fewer upwards exactly righ
 #: Words that may follow weak start words (besides START_WORDS that are not weak).
 FOLLOW_WORDS: frozenset[str] = frozenset(
     list(UNITS) + list(UNIT_PLURALS) + list(DAY_PARTS)
-    + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half",
+    + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half", "period",
        "matter", "number", "couple", "dozen", "single", "hundred", "full", "whole", "entire", "near",
        "additional", "more", "extra", "straight", "consecutive", "long", "trading", "business",
        "working", "calendar"]
