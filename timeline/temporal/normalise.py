@@ -882,8 +882,8 @@ def _spelled_year(c, text, s):
 def _year_rule(c, text, s):
     g = c.groups
     ys, ye = c.spans["y"]
-    if not _plausible_year(text, ys, ye, strict=not (g.get("part") or g.get("approx"))):
-        return None
+    if not g.get("pp") and not _plausible_year(text, ys, ye, strict=not (g.get("part") or g.get("approx"))):
+        return None  # "post-1945 borders" needs no check: the prefix makes it a year
     y = _year(g["y"])
     mod = _part(c) or ("APPROX" if g.get("approx") else None)
     if g.get("pp"):  # "post-1959", "pre-1990"
