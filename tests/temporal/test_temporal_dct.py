@@ -121,3 +121,12 @@ def test_year_only_dct_still_lets_a_full_date_anchor_anaphora():
     v = _by_text(tag("The talks opened on 3 March 2023 and ended two days later.", "2023"))
     assert v["3 March 2023"].value == "2023-03-03"
     assert v["two days later"].value == "2023-03-05"
+
+
+@pytest.mark.parametrize("mode", ["news", "narrative", "auto"])
+def test_year_only_dct_never_invents_month_or_day_in_any_mode(mode):
+    text = "Prices rose last month and again yesterday; on Friday they fell, as they had last year."
+    v = _by_text(tag(text, "2023", mode=mode))
+    for phrase in ("last month", "yesterday", "Friday"):
+        assert v[phrase].anchor == "none" and v[phrase].first is None, (mode, v[phrase])
+    assert v["last year"].value == "2022"

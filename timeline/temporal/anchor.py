@@ -156,7 +156,7 @@ class Resolver:
                 return None, "narrative", 1  # a BC story: only year arithmetic applies
             return date(self.first_year, 1, 1), "narrative", 1
         if self.dct:
-            return self.dct, "dct", 3
+            return self.dct, "dct", self.dct_rank
         return None, "none", 0
 
     def _ref_year(self, spec: Spec) -> int | None:
@@ -403,7 +403,7 @@ class Resolver:
                 y = base + n
                 return Resolved(fmt_year(y), "narrative", (y, None, None))
             return Resolved(_UNKNOWN_UNIT.get(u, "XXXX") + (self._tod(spec) if u == "day" else ""), "none")
-        if self.mode == "news" and self.dct_rank < 3 and rank < _RANK_NEEDED.get(u, 1):
+        if self.dct_rank < 3 and rank < _RANK_NEEDED.get(u, 1) and (self.mode == "news" or name == "dct"):
             # a year-only DCT (and no finer date since): "last month", "yesterday" stay unknown
             return Resolved(_UNKNOWN_UNIT.get(u, "XXXX") + (self._tod(spec) if u == "day" else ""), "none")
         if u == "day":
