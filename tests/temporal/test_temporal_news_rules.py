@@ -132,3 +132,12 @@ def test_hyphenated_fiscal_quarter():
 def test_pre_and_post_years(phrase, mod):
     (t,) = [t for t in tag(f"The {phrase} borders were redrawn.", "2023-06-14") if t.text == phrase]
     assert (t.value, t.mod) == (phrase[-4:], mod)
+
+
+@pytest.mark.parametrize("phrase", ["the near term", "the short term", "a later date"])
+def test_vague_future_phrases(phrase):
+    assert _value(f"Margins should improve in {phrase}, the airline said.", phrase, "2023-06-14") == "FUTURE_REF"
+
+
+def test_term_adjectives_are_no_timex():
+    assert not tag("The firm repaid short-term loans and long-term bonds.", "2023-06-14")

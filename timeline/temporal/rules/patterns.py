@@ -147,7 +147,7 @@ no more less up so as long very most each every under fewer upwards exactly righ
 #: Words that may follow weak start words (besides START_WORDS that are not weak).
 FOLLOW_WORDS: frozenset[str] = frozenset(
     list(UNITS) + list(UNIT_PLURALS) + list(DAY_PARTS)
-    + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half", "period",
+    + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half", "period", "short", "later",
        "matter", "number", "couple", "dozen", "single", "hundred", "full", "whole", "entire", "near",
        "additional", "more", "extra", "straight", "consecutive", "long", "trading", "business",
        "working", "calendar"]

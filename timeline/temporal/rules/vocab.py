@@ -127,7 +127,8 @@ REFERENCE_WORDS: dict[str, str] = {
     "long ago": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     
     "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF", 
+    "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
     "former": "PAST_REF",
 }
 #: Reference words tagged only in narrative documents (TIMEX2 habit, noisy in news).
