@@ -141,3 +141,8 @@ def test_vague_future_phrases(phrase):
 
 def test_term_adjectives_are_no_timex():
     assert not tag("The firm repaid short-term loans and long-term bonds.", "2023-06-14")
+
+
+def test_a_week_on_after_an_amount_is_a_rate():
+    assert not tag("The new service adds 700 seats a week on the route.", "2023-06-14")
+    assert _value("A week on, the talks resumed.", "A week on", "2023-06-14") == "2023-W25"

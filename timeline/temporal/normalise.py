@@ -522,6 +522,8 @@ def _ago(c, text, s):
         return Spec(c.start, end, type="DURATION", value=_duration_value(n, unit), mod=mod)
     if n is None:
         return Spec(c.start, c.end, value="PAST_REF" if sign < 0 else "FUTURE_REF", anaphoric=ana)
+    if g.get("dir2") and g["n"].lower() in ("a", "an") and _is_rate(text, c.start):
+        return None  # "700 seats a week on the route": a rate
     if unit not in ("day", "week", "month", "year", "decade", "century", "quarter", "hour", "minute", "night"):
         return None
     if unit in ("hour", "minute"):
@@ -798,6 +800,13 @@ def _set(c, text, s):
     return Spec(c.start, c.end, type="SET", value=_duration_value(n, unit), quant=quant)
 
 
+def _is_rate(text: str, start: int) -> bool:
+    """Whether "a week" at `start` follows an amount ("$1.76 a year", "four flights a week")."""
+    before = _word_before(text, start)
+    bl = before.lower()
+    return bool(re.search(r"\d", before)) or (bl.endswith("s") and bl not in ("was", "is", "has", "as", "its", "this", "his"))
+
+
 def _duration(c, text, s):
     g = c.groups
     unit = _unit(g["unit"])
@@ -816,8 +825,7 @@ def _duration(c, text, s):
     if unit == "quarter" and (_word_after(text, c.end).lower() == "of" or "-" in text[c.start:c.end]):
         return None  # "three-quarters of its food": a fraction
     if nw in ("a", "an") and not g.get("approx") and not g.get("rel"):
-        before = _word_before(text, c.start)
-        if re.search(r"\d", before) or (before.lower().endswith("s") and before.lower() not in ("was", "is", "has", "as", "its", "this", "his")):
+        if _is_rate(text, c.start):
             return None  # "$1.76 a year", "four flights a week": a rate
 
     if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
