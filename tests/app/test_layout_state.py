@@ -53,3 +53,14 @@ def test_filter_is_narrowed_to_the_visible_window() -> None:
     assert (flt.date_from, flt.date_to) == (date(2023, 1, 1), date(2023, 3, 15))
     assert flt.event_types == ["Battles"] and flt.search is None
     assert state_to_filter(None).date_from is None
+
+
+def test_state_from_controls_ignores_empty_values_and_bad_lanes() -> None:
+    from timeline.app.state import state_from_controls
+
+    state = state_from_controls({"actors": ["Iran"], "search": "", "date_from": None, "event_types": None,
+                                 "lanes": "sideways"})
+    expected = empty_state()
+    expected["actors"] = ["Iran"]
+    assert state == expected
+    assert state_from_controls({"lanes": "actor"})["lanes"] == "actor"

@@ -21,6 +21,7 @@ from timeline.app.state import (
     LIST_KEYS,
     empty_state,
     parse_partial_date,
+    state_from_controls,
     state_from_query,
     state_to_filter,
     state_to_query,
@@ -37,6 +38,8 @@ CONTROLS = {
     "sources": ("filter-sources", "value"),
     "lanes": ("filter-lanes", "value"),
 }
+CONTROL_IDS = {cid for cid, _ in CONTROLS.values()}
+CONTROL_INPUTS = [Input(cid, prop) for cid, prop in CONTROLS.values()]
 
 
 def window_dates(window: list[str] | None) -> tuple[date, date] | None:
@@ -86,10 +89,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
             controls = [state[key] or (None if key in LIST_KEYS else "") for key in CONTROLS]
             controls[-1] = state["lanes"]
             return (query if query != (search or "") else no_update, state, *controls)
-        state = empty_state()
-        for key, value in zip(CONTROLS, values):
-            if value:
-                state[key] = value
+        state = state_from_controls(dict(zip(CONTROLS, values)))
         query = state_to_query(state)
         return (query if query != (search or "") else no_update, state, *[no_update] * len(CONTROLS))
 
@@ -137,30 +137,36 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Output("timeline-graph", "figure"),
         Output("view-mode", "children"),
         Output("view-window", "data"),
-        Input("filter-state", "data"),
+        *CONTROL_INPUTS,
         Input("view-window", "data"),
         Input("data-version", "data"),
         State("selected-event", "data"),
         prevent_initial_call=True,  # the layout holds the first figure
     )
-    def draw_timeline(state: dict[str, Any] | None, window: list[str] | None, _v: int, selected: Any) -> Any:
-        """Redraw for a new filter (from the whole extent), new data, or a new window (re-queried)."""
-        new_filter = ctx.triggered_id == "filter-state"
+    def draw_timeline(*args: Any) -> Any:
+        """Redraw for a new filter (from the whole extent), new data, or a new window (re-queried).
+
+        The filter controls are inputs here (not the filter-state store that `sync_filters`
+        writes) so a filter change costs one round trip, not two."""
+        *values, window, _v, selected = args
+        state = state_from_controls(dict(zip(CONTROLS, values)))
+        new_filter = ctx.triggered_id in CONTROL_IDS
         if new_filter:
             window = None
-        fig, note = queries.timeline(state or empty_state(), window, window_dates(window), selected)
+        fig, note = queries.timeline(state, window, window_dates(window), selected)
         return fig, note, (None if new_filter and window is None else no_update)
 
     @app.callback(
         Output("map-graph", "figure"),
         Output("map-note", "children"),
         Output("event-count", "children"),
-        Input("filter-state", "data"),
+        *CONTROL_INPUTS,
         Input("data-version", "data"),
         prevent_initial_call=True,  # the layout holds the first map
     )
-    def draw_map(state: dict[str, Any] | None, _v: int) -> Any:
-        return queries.map_view(state)
+    def draw_map(*args: Any) -> Any:
+        *values, _v = args
+        return queries.map_view(state_from_controls(dict(zip(CONTROLS, values))))
 
     @app.callback(
         Output("filter-actors", "options"),
@@ -177,12 +183,12 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     @app.callback(
         Output("events-grid", "getRowsResponse"),
         Input("events-grid", "getRowsRequest"),
-        State("filter-state", "data"),
+        *[State(cid, prop) for cid, prop in CONTROLS.values()],
     )
-    def table_rows(request: dict[str, Any] | None, state: dict[str, Any] | None) -> Any:
+    def table_rows(request: dict[str, Any] | None, *values: Any) -> Any:
         if not request:
             raise PreventUpdate
-        flt = state_to_filter(state)
+        flt = state_to_filter(state_from_controls(dict(zip(CONTROLS, values))))
         start = int(request.get("startRow") or 0)
         end = int(request.get("endRow") or start + 100)
         events = queries.store.events(flt, limit=end - start, offset=start, order=sort_order(request.get("sortModel")))
@@ -191,13 +197,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     # a new filter or new data: drop the grid's cached blocks so it asks for rows again
     app.clientside_callback(
         """
-        function(state, version) {
-            // the grid's first request already used the empty filter: skip a purge that changes nothing
-            const empty = Object.entries(state || {}).every(
-                ([k, v]) => k === 'lanes' || !v || (Array.isArray(v) && v.length === 0));
-            const first = window.__timelineGridSeen === undefined;
-            window.__timelineGridSeen = true;
-            if (first && empty && !version) { return window.dash_clientside.no_update; }
+        function() {
             try {
                 dash_ag_grid.getApi('events-grid').purgeInfiniteCache();
             } catch (err) {
@@ -207,7 +207,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         }
         """,
         Output("grid-purged", "data"),
-        Input("filter-state", "data"),
+        *CONTROL_INPUTS,
         Input("data-version", "data"),
         prevent_initial_call=True,
     )

@@ -40,6 +40,11 @@ MAX_ACTOR_LANES = 14
 NO_ACTOR = "(no actor)"
 OTHER_ACTORS = "(other actors)"
 LANE_MODES = ("event_type", "actor")
+#: plotly_white's look, spelled out: naming a template makes plotly validate and ship
+#: the whole template with every figure (~0.1 s and ~6 kB per redraw)
+PLAIN = {"template": "none", "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+         "font": {"color": "#1f2328", "family": "system-ui, sans-serif", "size": 12}}
+AXIS = {"gridcolor": "#e6ebf1", "linecolor": "#d0d7de", "zeroline": False, "ticks": ""}
 PERIODS = ("day", "week", "month", "year")
 
 
@@ -156,7 +161,7 @@ def _top_actors(events: Sequence[dict[str, Any]]) -> set[str]:
 def _empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
-        template="plotly_white",
+        **PLAIN,
         xaxis={"visible": False},
         yaxis={"visible": False},
         annotations=[{"text": message, "showarrow": False, "font": {"size": 14}}],
@@ -167,6 +172,7 @@ def _empty_figure(message: str) -> go.Figure:
 
 def _base_layout(fig: go.Figure, x_range: Sequence[str] | None, uirevision: str, meta: dict[str, Any]) -> None:
     xaxis: dict[str, Any] = {
+        **AXIS,
         "type": "date",
         "rangeslider": {"visible": True, "thickness": 0.08},
         "showgrid": True,
@@ -175,7 +181,7 @@ def _base_layout(fig: go.Figure, x_range: Sequence[str] | None, uirevision: str,
         xaxis["range"] = list(x_range)
         xaxis["autorange"] = False
     fig.update_layout(
-        template="plotly_white",
+        **PLAIN,
         xaxis=xaxis,
         margin={"l": 10, "r": 10, "t": 28, "b": 10},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 11}},
@@ -305,8 +311,8 @@ def timeline_figure(
     _base_layout(fig, x_range, uirevision, {"mode": "events", "events": n_events, "undated": undated,
                                             "lanes": lanes_sorted})
     fig.update_layout(
-        yaxis={"tickmode": "array", "tickvals": [n_lanes - 1 - i for i in range(n_lanes)], "ticktext": lanes_sorted,
-               "range": [-0.6, n_lanes - 0.4], "automargin": True, "fixedrange": True, "zeroline": False,
+        yaxis={**AXIS, "tickmode": "array", "tickvals": [n_lanes - 1 - i for i in range(n_lanes)],
+               "ticktext": lanes_sorted, "range": [-0.6, n_lanes - 0.4], "automargin": True, "fixedrange": True,
                "showgrid": False},
         shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
                  "line": {"color": "#d0d7de", "width": 1}} for i in range(n_lanes - 1)],
@@ -436,7 +442,7 @@ def counts_figure(
         )
     total = sum(int(n) for _, _, n in counts)
     _base_layout(fig, x_range, uirevision, {"mode": "counts", "period": period, "events": total})
-    fig.update_layout(barmode="stack", yaxis={"title": f"events per {period}", "fixedrange": True},
+    fig.update_layout(barmode="stack", yaxis={**AXIS, "title": f"events per {period}", "fixedrange": True},
                       bargap=0)
     return fig
 
@@ -496,5 +502,6 @@ def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None)
     meta: dict[str, Any] = {"events": n_located, "places": len(points)}
     if n_events is not None and (located or not points):
         meta["unlocated"] = max(0, n_events - n_located)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, meta=meta, uirevision="map")
+    fig.update_layout(**PLAIN, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, meta=meta,
+                      uirevision="map")
     return fig

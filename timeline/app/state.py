@@ -50,6 +50,17 @@ def parse_partial_date(text: str | None, *, end: bool = False) -> date | None:
         return None
 
 
+def state_from_controls(values: dict[str, Any]) -> dict[str, Any]:
+    """The state for the filter controls' current values (missing or empty ones mean no filter)."""
+    state = empty_state()
+    for key, value in values.items():
+        if key in state and value:
+            state[key] = list(value) if key in LIST_KEYS else value
+    if state["lanes"] not in LANES:
+        state["lanes"] = "event_type"
+    return state
+
+
 def state_from_query(search: str | None) -> dict[str, Any]:
     """Parse a `?from=..&type=..` query string; unknown parameters are ignored."""
     state = empty_state()
