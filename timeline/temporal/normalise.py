@@ -802,6 +802,8 @@ def _set(c, text, s):
 
 def _is_rate(text: str, start: int) -> bool:
     """Whether "a week" at `start` follows an amount ("$1.76 a year", "four flights a week")."""
+    if _sentence_start(text, start - 1):
+        return False  # "... 2023. A week after, ...": a new sentence, not an amount
     before = _word_before(text, start)
     bl = before.lower()
     return bool(re.search(r"\d", before)) or (bl.endswith("s") and bl not in ("was", "is", "has", "as", "its", "this", "his"))
