@@ -146,3 +146,9 @@ def test_term_adjectives_are_no_timex():
 def test_a_week_on_after_an_amount_is_a_rate():
     assert not tag("The new service adds 700 seats a week on the route.", "2023-06-14")
     assert _value("A week on, the talks resumed.", "A week on", "2023-06-14") == "2023-W25"
+
+
+def test_a_year_earlier_adjective_is_not_a_duration():
+    text = "Net rose in the third quarter, compared with a year-earlier loss."
+    assert _value(text, "year-earlier", "1989-11-02") == "1988-Q3"
+    assert not [t for t in tag(text, "1989-11-02") if t.type == "DURATION"]
