@@ -130,3 +130,16 @@ def test_year_only_dct_never_invents_month_or_day_in_any_mode(mode):
     for phrase in ("last month", "yesterday", "Friday"):
         assert v[phrase].anchor == "none" and v[phrase].first is None, (mode, v[phrase])
     assert v["last year"].value == "2022"
+
+
+def test_news_with_a_history_background_stays_news_without_dct():
+    # nine explicit years and few deictic words, but days counted from publication
+    # ("on Friday", "yesterday"): a report with a historical background, not a history
+    text = ("The ministry said on Friday that the plant would double its output. Founded in 1951, "
+            "it was rebuilt in 1967, privatised in 1994 and sold again in 2004. A fire in 2008 "
+            "closed it; it reopened in 2011, was expanded in 2015 and 2019, and was sanctioned in "
+            "2022. Workers said yesterday that the director expects more orders next year.")
+    r = analyse(text, None)
+    assert r.mode == "news"
+    v = _by_text(r.timexes)
+    assert v["next year"].value == "XXXX" and v["next year"].anchor == "none"

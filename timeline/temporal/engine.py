@@ -79,7 +79,15 @@ def reads_as_narrative(specs: list[Spec], text_len: int) -> bool:
     deictic = sum(1 for s in specs if s.kind in ("weekday", "rel") and not s.anaphoric)
     if deictic * 3 > len(dated):
         return False
+    # "on Friday", "yesterday": days counted from publication, a mark of news even in a
+    # report with a long historical background
+    if _days_from_dct(specs) * 8 > len(dated):
+        return False
     return dated[-1].start - dated[0].start >= 0.4 * text_len
+
+
+def _days_from_dct(specs: list[Spec]) -> int:
+    return sum(1 for s in specs if s.kind == "weekday" or (s.kind == "rel" and s.unit == "day" and not s.anaphoric))
 
 
 def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings, text_len: int = 0) -> str:
@@ -93,8 +101,7 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings, text
         return "news"
     near = sum(1 for y in years if abs(y - dct.year) <= settings.news_window_years)
     # "on Friday", "yesterday", "tonight": days counted from the DCT, the mark of a news report
-    days_from_dct = sum(1 for s in specs if s.kind == "weekday"
-                        or (s.kind == "rel" and s.unit == "day" and not s.anaphoric))
+    days_from_dct = _days_from_dct(specs)
     if near / len(years) < settings.narrative_threshold and (len(years) >= 8 or days_from_dct == 0):
         return "narrative"
     # many explicit years and few deictic words ("on Friday", "last week"): a chronicle
