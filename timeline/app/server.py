@@ -15,6 +15,8 @@ from timeline.app.callbacks import register_callbacks
 from timeline.app.layout import build_layout
 from timeline.app.queries import AppQueries
 
+#: Dash assets (CSS, small JS): the repo's top-level assets/, reached through the
+#: timeline/app/static link so that a built wheel carries them inside the package.
 ASSETS = Path(__file__).resolve().parent / "static"
 #: Dash loads plotly.js only once a graph mounts (after layout and dependencies arrive);
 #: a deferred script in the head fetches and compiles it while the renderer starts, and
