@@ -171,7 +171,7 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
                 last_end = s.end
     used = choose_mode(specs, dct_date, settings, len(text)) if mode == "auto" else mode
     if used == "news":
-        specs = [s for s in specs if not s.extra.get("narrative_only")]
+        specs = [s.extra.get("news_form", s) for s in specs if not s.extra.get("narrative_only")]
     _propagate_range_years(specs, text)
     first_year = next((s.y for s in specs if s.y is not None), None)
     resolver = Resolver(dct_date, used, settings.prefer_past, first_year, dct_precision)

@@ -507,6 +507,19 @@ def _quarter_rel(c, text, s):
 
 
 def _ago(c, text, s):
+    sp = _ago_spec(c, text, s)
+    g = c.groups
+    if sp is not None and sp.kind == "fixed" and sp.type != "DURATION" and (g.get("dir") or "").lower() == "later":
+        # "a few days later", "an hour later" in news: no date can be counted from them (only
+        # FUTURE_REF), so news keeps what they do say, the length, and leaves "later" as the
+        # signal, as TIMEX3 does; "two days later" after a date still resolves to a day
+        mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+        sp.extra["news_form"] = Spec(c.start, c.spans["unit"][1], type="DURATION",
+                                     value=_duration_value(_num(g["n"]), _unit(g["unit"])), mod=mod)
+    return sp
+
+
+def _ago_spec(c, text, s):
     g = c.groups
     n = _num(g["n"])
     unit = _unit(g["unit"])
@@ -658,6 +671,9 @@ def _day_word(c, text, s):
     if dw in ("tonight", "overnight"):
         tod = "NI"
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((g.get("part") or "").lower())
+    if dw == "today" and not g.get("part") and re.match(r"['’]s\s", text[c.end:c.end + 3]) \
+            and _word_after(text, c.end + 2).lower() in V.PRESENT_DAY_NOUNS:
+        return None  # "today's youth", "in today's world": present-day in general, not the DCT
     return Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="rel", unit="day",
                 offset=off, tod=tod, mod=mod, extra={"today": dw == "today" and not tod})
 
@@ -773,12 +789,18 @@ def _frequency(c, text, s):
                 freq=f"{_fmt_num(n)}X")
 
 
+_PERCENT_BEFORE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.IGNORECASE)
+
+
 def _set(c, text, s):
     g = c.groups
     if g.get("word"):
         val, freq = V.SET_WORDS[g["word"].lower()]
         if g["word"].lower() == "annual":
             return None
+        if (val == "P1D" and _word_before(text, c.start).lower() == "average") \
+                or (val == "P1Y" and _PERCENT_BEFORE.search(text, max(0, c.start - 12), c.start)):
+            return None  # "average daily volume", "grow 8% annually": a measure or a growth rate
         nxt = _word_after(text, c.end)
         if g["word"].lower() == "quarterly" and text[c.end:c.end + 1] == " " and nxt[:1].isalpha() \
                 and nxt.lower() not in _SET_ADVERB_FOLLOWERS:
@@ -843,6 +865,8 @@ def _duration(c, text, s):
     elif approx in ("over", "under") and g.get("det"):
         start = c.spans["det"][0]  # "over the past three years": a preposition
         approx = ""
+    if nw == "recent" and unit == "year" and not g.get("det"):
+        return Spec(start, c.end, value="PAST_REF")  # "in recent years": the indefinite past
     return Spec(start, c.end, type="DURATION", value=_duration_value(n, unit), mod=V.QUANT_MODS.get(approx))
 
 
@@ -907,6 +931,9 @@ def _plural_unit(c, text, s):
     prep = c.groups["prep"].lower()
     if prep in ("recent", "past", "coming", "next"):
         start = c.start
+    if prep in ("recent", "past") and unit == "year" and _word_before(text, c.start).lower() not in ("the", "these"):
+        # "in recent years", "over past years": an indefinite stretch of the past, not a measured length
+        return Spec(start, end, value="PAST_REF")
     return Spec(start, end, type="DURATION", value=_duration_value(None, unit))
 
 
@@ -916,14 +943,28 @@ def _night_generic(c, text, s):
     return Spec(start, end, type="TIME", value="XXXX-XX-XXTNI", extra={"narrative_only": True})
 
 
+def _modal_soon(text: str, start: int, end: int) -> bool:
+    """Whether "soon" looks ahead from the present ("may soon seek", "it soon will"), which news
+    annotation marks as FUTURE_REF; "as soon as", "soon after" and past narration are not."""
+    before, after = _word_before(text, start).lower(), _word_after(text, end).lower()
+    if before == "as" or after in ("after", "afterwards", "thereafter", "as"):
+        return False
+    return before in V.FUTURE_MODALS or after in ("will", "to")
+
+
 def _ref(c, text, s):
     w = re.sub(r"\s+", " ", c.groups["ref"].lower())
     val = V.REFERENCE_WORDS[w]
     sp = Spec(c.start, c.end, value=val)
-    if w in V.NARRATIVE_ONLY_REFERENCES:
+    if w == "soon":
+        if not _modal_soon(text, c.start, c.end):
+            return None
+    elif w in V.NARRATIVE_ONLY_REFERENCES:
         sp.extra["narrative_only"] = True
     if w == "current" and not _word_after(text, c.end)[:1].isalpha():
         return None
+    if w == "now" and text[c.end:c.end + 1] == "," and _sentence_start(text, c.start - 1):
+        return None  # "Now, he says ...": a discourse marker opening the sentence, not the present
     return sp
 
 

@@ -128,7 +128,7 @@ REFERENCE_WORDS: dict[str, str] = {
     
     "the coming years": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming months": "FUTURE_REF",
     "the years ahead": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "a later date": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "soon": "FUTURE_REF",
     "former": "PAST_REF",
 }
 #: Reference words tagged only in narrative documents (TIMEX2 habit, noisy in news).
@@ -136,6 +136,12 @@ NARRATIVE_ONLY_REFERENCES: frozenset[str] = frozenset({
     "former", "earlier", "once", "so far", "to date", "as yet", "eventually", "shortly",
     "previously", "soon", "future", "recent", "formerly",
 })
+
+#: Modal and infinitive words before "soon" that make it look ahead ("may soon", "to soon").
+FUTURE_MODALS: frozenset[str] = frozenset("will may might could would should shall must to ll".split())
+#: Nouns after "today's" that make it mean present-day in general ("today's world").
+PRESENT_DAY_NOUNS: frozenset[str] = frozenset("""world youth society generation young children kids
+teenagers technology culture computers standards""".split())
 
 #: Set adverbs -> (value, freq).
 SET_WORDS: dict[str, tuple[str, str | None]] = {
