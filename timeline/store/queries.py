@@ -178,11 +178,10 @@ def facets(conn: Connection, flt: EventFilter | None) -> dict[str, list[tuple[st
             totals[name] = totals.get(name, 0) + c  # a place name can exist in two countries
         out[key] = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     m = s.event_mentions.c
-    per_doc = restricted(select(m.doc_id, m.event_id).distinct(), m.event_id).subquery()
     source = func.coalesce(s.documents.c.publisher, s.documents.c.id)
-    nd = func.count(per_doc.c.event_id.distinct()).label("n")
-    out["sources"] = [(src, c) for src, c in conn.execute(
-        select(source, nd).select_from(per_doc.join(s.documents, s.documents.c.id == per_doc.c.doc_id))
+    nd = func.count(m.event_id.distinct()).label("n")
+    out["sources"] = [(src, c) for src, c in conn.execute(restricted(
+        select(source, nd).select_from(s.event_mentions.join(s.documents)), m.event_id)
         .group_by(source).order_by(desc("n"), source))]
     return out
 
