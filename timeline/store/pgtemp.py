@@ -22,7 +22,10 @@ class PostgresUnavailable(RuntimeError):
 
 
 def find_bindir() -> Path | None:
-    """The newest /usr/lib/postgresql/*/bin with initdb, else the one on PATH."""
+    """$TIMELINE_PG_BINDIR if set, else the newest /usr/lib/postgresql/*/bin with initdb, else PATH's."""
+    override = os.environ.get("TIMELINE_PG_BINDIR")
+    if override:
+        return Path(override) if (Path(override) / "initdb").is_file() else None
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     if found:
         return Path(found[-1]).parent
@@ -50,8 +53,8 @@ class TempPostgres:
 
     def start(self) -> TempPostgres:
         if self.bindir is None:
-            raise PostgresUnavailable("initdb not found in /usr/lib/postgresql/*/bin or on PATH "
-                                      "(apt-get install postgresql)")
+            raise PostgresUnavailable("initdb not found in $TIMELINE_PG_BINDIR, /usr/lib/postgresql/*/bin "
+                                      "or on PATH (apt-get install postgresql)")
         self.root = Path(tempfile.mkdtemp(prefix="timeline-pg-"))
         if os.geteuid() == 0:
             shutil.chown(self.root, user="postgres", group="postgres")
