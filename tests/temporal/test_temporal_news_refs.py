@@ -108,3 +108,28 @@ def test_counted_later_still_resolves_after_a_date():
 def test_vague_later_in_narrative_stays_a_reference():
     text = "The army crossed the river in 1805. A few days later it took the town."
     assert _tagged(text, mode="narrative")["A few days later"] == ("DATE", "FUTURE_REF")
+
+
+# -- "one day" after a modal: some day ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", ["The region may one day export power.", "She hopes to one day lead the agency."])
+def test_modal_one_day_is_future_ref(sentence):
+    assert _tagged(sentence)["one day"] == ("DATE", "FUTURE_REF")
+
+
+def test_one_day_as_a_length_stays_a_duration():
+    assert _tagged("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+
+
+# -- "that same day" after a month: the day is unknown, never the DCT ----------------------------
+
+def test_same_day_after_a_month_keeps_the_month():
+    tags = {t.text: t for t in tag("Two depots burned last March. That same day, the line was cut.",
+                                   DCT, mode="news")}
+    assert tags["same day"].value == "2023-03-XX"
+    assert tags["same day"].first is None
+
+
+def test_same_day_after_a_full_date_is_that_date():
+    tags = _tagged("The depot burned on 4 March. That same day, the line was cut.")
+    assert tags["same day"] == ("DATE", "2023-03-04")

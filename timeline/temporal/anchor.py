@@ -410,6 +410,9 @@ class Resolver:
             if spec.extra.get("today") and self.mode == "narrative":
                 return Resolved("PRESENT_REF", "narrative")
             if rank < 3:
+                if spec.anaphoric and rank == 2 and n == 0:
+                    # "that same day" after "last October": a day of that month, which one unknown
+                    return Resolved(f"{a.year:04d}-{a.month:02d}-XX" + self._tod(spec), name)
                 if self.mode == "news" and self.dct and self.dct_rank == 3:
                     a, name = self.dct, "dct"
                 else:

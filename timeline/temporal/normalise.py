@@ -865,6 +865,9 @@ def _duration(c, text, s):
     elif approx in ("over", "under") and g.get("det"):
         start = c.spans["det"][0]  # "over the past three years": a preposition
         approx = ""
+    if nw == "one" and unit == "day" and not approx and not g.get("det") and not g.get("rel") \
+            and _word_before(text, c.start).lower() in V.FUTURE_MODALS:
+        return Spec(start, c.end, value="FUTURE_REF")  # "may one day lead": some day, not 24 hours
     if nw == "recent" and unit == "year" and not g.get("det"):
         return Spec(start, c.end, value="PAST_REF")  # "in recent years": the indefinite past
     return Spec(start, c.end, type="DURATION", value=_duration_value(n, unit), mod=V.QUANT_MODS.get(approx))
