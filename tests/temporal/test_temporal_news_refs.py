@@ -133,3 +133,16 @@ def test_same_day_after_a_month_keeps_the_month():
 def test_same_day_after_a_full_date_is_that_date():
     tags = _tagged("The depot burned on 4 March. That same day, the line was cut.")
     assert tags["same day"] == ("DATE", "2023-03-04")
+
+
+# -- "until" + a day with no tense cue looks ahead ---------------------------------------------
+
+def test_until_weekday_without_tense_cue_is_ahead():
+    # 2023-06-14 is a Wednesday
+    tags = _tagged("The agency has given the owners until noon Monday to answer.")
+    assert tags["noon Monday"][1] == "2023-06-19T12:00"
+
+
+def test_until_weekday_with_past_cue_stays_past():
+    tags = _tagged("The talks dragged on until Monday, when the envoy left.")
+    assert tags["Monday"] == ("DATE", "2023-06-12")

@@ -24,6 +24,9 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+
+
 def tense(text: str, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word before the timex in its clause,
     else the first one after it."""
@@ -55,6 +58,8 @@ def tense(text: str, start: int, end: int) -> int:
         c = _cue(w)
         if c:
             return c
+    if _UNTIL.search(before):
+        return 1  # "has until 9 a.m. Tuesday to sign": with no tense cue, a limit lies ahead
     return 0
 
 
