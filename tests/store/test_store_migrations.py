@@ -82,3 +82,5 @@ def test_unusable_databases_are_clear_errors(tmp_path) -> None:  # noqa: ANN001
         Store(tmp_path / "missing-dir" / "t.db")
     with pytest.raises(StoreError, match="cannot open database"):
         Store("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
+    with pytest.raises(StoreError, match="cannot use database URL nosuchdb://"):
+        Store("nosuchdb://somewhere/x")

@@ -82,7 +82,10 @@ class Store:
             engine = create_engine(url, echo=echo)
             _configure_sqlite(engine)
             return engine
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        try:
+            return create_engine(url, echo=echo, pool_pre_ping=True)
+        except (SQLAlchemyError, ImportError) as exc:  # unknown dialect, driver not installed
+            raise StoreError(f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}") from None
 
     def _write(self):
         """A transaction for writing (BEGIN IMMEDIATE on SQLite, so writers queue instead of deadlocking)."""
