@@ -146,3 +146,14 @@ def test_until_weekday_without_tense_cue_is_ahead():
 def test_until_weekday_with_past_cue_stays_past():
     tags = _tagged("The talks dragged on until Monday, when the envoy left.")
     assert tags["Monday"] == ("DATE", "2023-06-12")
+
+
+# -- a clock time restated in parentheses in another zone ---------------------------------------
+
+def test_parenthesised_zone_conversion_is_not_a_second_time():
+    tags = _tagged("The polls close at 8 p.m. (1700 GMT) on Sunday.")
+    assert "1700 GMT" not in tags and tags["8 p.m."][0] == "TIME"
+
+
+def test_parenthesised_time_after_words_stays():
+    assert "0600 GMT" in _tagged("The raid began at dawn (0600 GMT).")

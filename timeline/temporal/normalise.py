@@ -678,6 +678,9 @@ def _day_word(c, text, s):
                 offset=off, tod=tod, mod=mod, extra={"today": dw == "today" and not tod})
 
 
+_CLOCK_THEN_PAREN = re.compile(r"(?:\d|[ap]\.?m\.?|GMT|UTC|[ECMP][SD]T)\s*\(\s*$", re.IGNORECASE)
+
+
 def _time(c, text, s):
     g = c.groups
     if g.get("fixed"):
@@ -711,6 +714,8 @@ def _time(c, text, s):
         hhmm, day = f"{h:02d}:{g.get('mi') or '00'}", g.get("wd")
         if g.get("m"):
             return Spec(c.start, c.end, type="TIME", kind="ymd", m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
+    if _CLOCK_THEN_PAREN.search(text, max(0, c.start - 16), c.start):
+        return None  # "10:35 a.m. (0735 GMT)": the same instant restated in another zone
     sp = Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, tod=hhmm, anaphoric=True,
               mod="APPROX" if g.get("approx") else None)
     if day:
