@@ -40,6 +40,7 @@ class IngestSummary:
     events_merged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    interrupted: bool = False  # Ctrl+C: the documents stored before it stay, the one in progress rolled back
 
     @property
     def documents_failed(self) -> int:
@@ -51,13 +52,14 @@ class IngestSummary:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.interrupted
 
     def to_dict(self) -> dict:
         return {
             "documents_added": self.documents_added, "documents_unchanged": self.documents_unchanged,
             "documents_failed": self.documents_failed, "events_added": self.events_added,
             "events_merged": self.events_merged, "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted,
             "failed": [{"origin": o, "reason": r} for o, r in self.failed],
         }
 
@@ -113,16 +115,19 @@ def ingest_documents(docs: Iterable[object], store: Store, *, published: date | 
     summary = IngestSummary()
     started = time.perf_counter()
     with _Progress(progress, total) as bar:
-        for item in docs:
-            if isinstance(item, IngestError):
-                summary.failed.append((item.origin, item.reason))
-                bar.seen(item.origin, summary)
-                continue
-            if not isinstance(item, Document):
-                summary.failed.append((repr(item)[:80], f"not a Document but {type(item).__name__}"))
-                continue
-            ingest_one(item, store, summary, extract=extract, published=published, publisher=publisher)
-            bar.seen(_name(item), summary)
+        try:
+            for item in docs:
+                if isinstance(item, IngestError):
+                    summary.failed.append((item.origin, item.reason))
+                    bar.seen(item.origin, summary)
+                    continue
+                if not isinstance(item, Document):
+                    summary.failed.append((repr(item)[:80], f"not a Document but {type(item).__name__}"))
+                    continue
+                ingest_one(item, store, summary, extract=extract, published=published, publisher=publisher)
+                bar.seen(_name(item), summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -96,3 +96,17 @@ def test_ingest_documents_accepts_reader_errors(store: Store) -> None:
     assert summary.documents_added == 2 and summary.failed == [("upload.pdf", "unsupported file type")]
     assert summary.to_dict()["documents_failed"] == 1
     assert REPORT_A.publisher == "Example Wire"  # the caller's documents are not modified
+
+
+def test_interrupt_keeps_what_was_stored(store: Store) -> None:
+    def extract(doc: Document) -> list[Event]:
+        if doc.title == REPORT_B.title:  # Ctrl+C while the second document is being processed
+            raise KeyboardInterrupt
+        return known_events(doc)
+
+    summary = ingest_documents([REPORT_A, REPORT_B], store, extract=extract)
+    assert summary.interrupted and not summary.ok
+    assert summary.documents_added == 1
+    assert [d["id"] for d in store.documents()] == [REPORT_A.id]
+    again = ingest_documents([REPORT_A, REPORT_B], store, extract=known_events)
+    assert (again.documents_unchanged, again.documents_added) == (1, 1)

@@ -75,5 +75,9 @@ def ingest(paths: tuple[Path, ...], db: str | None, published: date | None, publ
         f"{summary.events_merged} merged into existing events ({summary.seconds:.1f}s, {rate:.0f} documents/s) "
         f"-> {store!r}"
     )
+    if summary.interrupted:
+        click.echo("interrupted: the documents counted above are stored; run again to continue "
+                   "(stored documents are skipped as unchanged)", err=True)
+        raise SystemExit(130)
     if summary.failed:
         raise SystemExit(1)
