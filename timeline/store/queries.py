@@ -93,25 +93,29 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select |
                     m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text)
              .join(s.documents).where(m.event_id.in_(chunk))
              .order_by(m.event_id, d.published.asc().nulls_last(), m.id))
-        for row in conn.execute(q).all():
-            records[row.event_id]["sources"].append({
-                "doc_id": row.doc_id, "title": row.title, "url": row.url, "publisher": row.publisher,
-                "published": _iso(row.published), "published_source": row.published_source,
-                "start": row.sentence_start, "end": row.sentence_end,
-                "timex_start": row.timex_start, "timex_end": row.timex_end,
-                "sentence": row.sentence, "date_text": row.date_text,
+        # tuple unpacking rather than attribute access: this loop runs once per mention of an export
+        for (eid, doc_id, title, url, publisher, published, published_source, start, end, t_start, t_end,
+             sentence, date_text) in conn.execute(q).all():
+            records[eid]["sources"].append({
+                "doc_id": doc_id, "title": title, "url": url, "publisher": publisher,
+                "published": published.isoformat() if published is not None else None,
+                "published_source": published_source, "start": start, "end": end,
+                "timex_start": t_start, "timex_end": t_end, "sentence": sentence, "date_text": date_text,
             })
 
 
 def _record(row) -> dict[str, Any]:
+    (id_, date_start, date_end, precision, date_text, date_value, date_mod, date_relation, approximate,
+     open_start, open_end, summary, sentence, event_type, sub_type, fatalities, confidence, n_sources) = row
     return {
-        "id": row.id, "date_start": _iso(row.date_start), "date_end": _iso(row.date_end),
-        "precision": row.precision, "date_text": row.date_text, "date_value": row.date_value,
-        "date_mod": row.date_mod, "date_relation": row.date_relation, "approximate": bool(row.approximate),
-        "open_start": bool(row.open_start), "open_end": bool(row.open_end),
-        "summary": row.summary, "sentence": row.sentence, "event_type": row.event_type, "sub_type": row.sub_type,
-        "actors": [], "places": [], "fatalities": row.fatalities, "confidence": row.confidence,
-        "n_sources": row.n_sources, "sources": [],
+        "id": id_, "date_start": date_start.isoformat() if date_start is not None else None,
+        "date_end": date_end.isoformat() if date_end is not None else None,
+        "precision": precision, "date_text": date_text, "date_value": date_value,
+        "date_mod": date_mod, "date_relation": date_relation, "approximate": bool(approximate),
+        "open_start": bool(open_start), "open_end": bool(open_end),
+        "summary": summary, "sentence": sentence, "event_type": event_type, "sub_type": sub_type,
+        "actors": [], "places": [], "fatalities": fatalities, "confidence": confidence,
+        "n_sources": n_sources, "sources": [],
     }
 
 
@@ -124,7 +128,7 @@ def events(conn: Connection, flt: EventFilter | None, *, limit: int | None, offs
     if offset:
         q = q.offset(offset)
         page = page.order_by(*_order_by(order)).offset(offset) if limit is None else page.offset(offset)
-    records = {row.id: _record(row) for row in conn.execute(q).all()}
+    records = {row[0]: _record(row) for row in conn.execute(q).all()}
     _attach(conn, records, page)
     return list(records.values())
 
