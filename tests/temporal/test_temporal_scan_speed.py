@@ -1,0 +1,80 @@
+"""The scanner's speed-ups must find exactly what the single master pattern finds.
+
+`scan` looks for gate positions, then tries only the rules that can start with the character
+there (`scan.dispatch`); rule word lists are character tries (`patterns._alt`). These tests
+hold both to the plain `master(True).finditer`, which is the definition of the scan.
+"""
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal.rules import patterns as P
+from timeline.temporal.scan import _expand, _first, dispatch, master, scan
+
+SAMPLES = Path(__file__).resolve().parents[2] / "timeline" / "samples" / "articles"
+
+
+def _reference(text: str) -> list[tuple]:
+    rx, names = master(True)
+    out = []
+    for m in rx.finditer(text):
+        rule = m.lastgroup
+        groups = {g: m.group(f"{rule}__{g}") for g in names.get(rule, ()) if m.group(f"{rule}__{g}") is not None}
+        out.append((m.start(), m.end(), rule, groups))
+    return out
+
+
+def _fast(text: str) -> list[tuple]:
+    return [(c.start, c.end, c.rule, c.groups) for c in scan(text)]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in SAMPLES.glob("*") if p.is_file()), ids=lambda p: p.name)
+def test_dispatch_finds_what_the_master_pattern_finds_in_the_samples(path):
+    text = path.read_text(encoding="utf-8")
+    assert _fast(text) == _reference(text)
+
+
+_WORDS = ["May", "may", "5", "2023", "1990s", "’90s", "the", "last", "next", "week", "Friday", "K", "\u212a",
+          "\u017f", "\u0130", "of", "early", "a.m.", "BC", "days", "ago", "-", ",", "(", "\n", "in", "spring",
+          "quarter", "fiscal", "year-ago", "1/2", "12", "/", "Q3", "noon", "once", "every", "İn", "ſpring"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.lists(st.sampled_from([" ", "", "  "]), min_size=14, max_size=14))
+def test_dispatch_matches_master_on_generated_text(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    assert _fast(text) == _reference(text)
+
+
+def test_digit_gate_guard_is_implied():
+    """The gate puts `(?=\\d)` before DIGIT_START, exact only while every branch starts with a digit."""
+    parsed = sre_parse.parse(_expand(P.DIGIT_START, "gate"), re.IGNORECASE).data
+    assert len(parsed) == 1 and parsed[0][0] == sre_parse.BRANCH
+    for alt in parsed[0][1][1]:
+        chars, empty = _first(alt)
+        assert not empty and chars == frozenset("0123456789"), alt
+
+
+def test_first_characters_cover_case_folding():
+    d = dispatch()
+    month = [f for (rule, _), f in zip(d.parts, d.firsts) if rule == "month"][0]
+    assert {"M", "m", "J", "j"} <= month  # (?-i:May) is read case-insensitively: a superset
+    # the non-ASCII letters that fold to ASCII ones go to the full alternation
+    assert d.pattern("\u212a").pattern.count("(?P<") == master(True)[0].pattern.count("(?P<")
+
+
+def test_word_tries_keep_the_flat_alternation_order():
+    words = ["a", "a few", "an", "about", "abc", "ab"]
+    trie = re.compile(P._alt(words) + "$", re.IGNORECASE)
+    flat = re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)).replace(" ", r"\s+") + ")$",
+                      re.IGNORECASE)
+    for text in ["a", "a  few", "AN", "about", "abc", "ab", "abd", "a fe"]:
+        assert bool(trie.match(text)) == bool(flat.match(text)), text
+    assert re.match(P._alt(["ab", "abc"]), "abcd").group() == "abc"
+    assert P._alt(["x", "X"]) == "(?:x|X)" or P._alt(["x", "X"]) == "(?:X|x)"  # case clash: flat form
