@@ -1,7 +1,7 @@
 """The scanner's speed-ups must find exactly what the single master pattern finds.
 
-`scan` looks for gate positions, then tries only the rules that can start with the character
-there (`scan.dispatch`); rule word lists are character tries (`patterns._alt`). These tests
+`scan` looks for gate positions, then tries only the rules that can start with the two
+characters there (`scan.dispatch`); rule word lists are character tries (`patterns._alt`). These tests
 hold both to the plain `master(True).finditer`, which is the definition of the scan.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.rules import patterns as P
-from timeline.temporal.scan import _expand, _first, dispatch, master, scan
+from timeline.temporal.scan import _expand, _starts, dispatch, master, scan
 
 SAMPLES = Path(__file__).resolve().parents[2] / "timeline" / "samples" / "articles"
 
@@ -57,16 +57,30 @@ def test_digit_gate_guard_is_implied():
     parsed = sre_parse.parse(_expand(P.DIGIT_START, "gate"), re.IGNORECASE).data
     assert len(parsed) == 1 and parsed[0][0] == sre_parse.BRANCH
     for alt in parsed[0][1][1]:
-        chars, empty = _first(alt)
-        assert not empty and chars == frozenset("0123456789"), alt
+        starts = _starts(list(alt), 1)
+        assert starts == {(frozenset("0123456789"),)}, alt
 
 
-def test_first_characters_cover_case_folding():
+def _rule_starts(rule):
     d = dispatch()
-    month = [f for (rule, _), f in zip(d.parts, d.firsts) if rule == "month"][0]
-    assert {"M", "m", "J", "j"} <= month  # (?-i:May) is read case-insensitively: a superset
-    # the non-ASCII letters that fold to ASCII ones go to the full alternation
+    return [st for (r, _), st in zip(d.parts, d.starts) if r == rule][0]
+
+
+def test_rule_starts_read_case_insensitively_and_two_deep():
+    month = _rule_starts("month")
+    assert any("M" in t[0] and "a" in t[1] for t in month)  # (?-i:May): a case-blind superset
+    assert any("m" in t[0] and "A" in t[1] for t in month)
+    week_of = _rule_starts("week_of")
+    assert all(t[0] == frozenset("tT") for t in week_of) and all(t[1] == frozenset("hH") for t in week_of)
+
+
+def test_rules_left_out_cannot_start_there():
+    d = dispatch()
+    kept = d.pattern("th").pattern
+    assert "(?P<week_of>" in kept and "(?P<iso_date>" not in kept and "(?P<day_word>" in kept
+    # the non-ASCII letters that fold to ASCII ones ("\u212a" Kelvin sign for k) get every rule
     assert d.pattern("\u212a").pattern.count("(?P<") == master(True)[0].pattern.count("(?P<")
+    assert d.pattern("k").pattern.count("(?P<") < master(True)[0].pattern.count("(?P<")
 
 
 def test_word_tries_keep_the_flat_alternation_order():

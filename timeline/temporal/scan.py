@@ -95,68 +95,86 @@ def master(prefilter: bool = True) -> tuple[re.Pattern, dict[str, list[str]]]:
 
 
 _ASCII = [chr(i) for i in range(128)]
-_ALL = None  # "any character may come first"
+_ATOMS: dict[str, frozenset[str]] = {}
 
 
 def _atom_chars(node: tuple) -> frozenset[str]:
     """The ASCII characters one parsed atom (a literal, a class, any) can match, read
     case-insensitively: a superset inside `(?-i:...)`, exact elsewhere (the regex engine
     itself decides, so Unicode case folding is its own)."""
-    state = _parser.State()
-    rx = _compiler.compile(_parser.SubPattern(state, [node]), re.IGNORECASE)
-    return frozenset(ch for ch in _ASCII if rx.match(ch))
+    key = repr(node)
+    if key not in _ATOMS:
+        rx = _compiler.compile(_parser.SubPattern(_parser.State(), [node]), re.IGNORECASE)
+        _ATOMS[key] = frozenset(ch for ch in _ASCII if rx.match(ch))
+    return _ATOMS[key]
 
 
-def _first(items) -> tuple[frozenset[str] | None, bool]:
-    """(ASCII characters a parsed sequence can start with, or None for any; whether it can
-    match the empty string). Look-arounds are skipped, which only widens the set."""
-    out: set[str] = set()
-    for op, av in items:
-        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
-            out |= _atom_chars((op, av))
-            return frozenset(out), False
-        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-            continue
-        if op is _C.SUBPATTERN:
-            chars, empty = _first(av[-1])
-        elif op is _C.ATOMIC_GROUP:
-            chars, empty = _first(av)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-            chars, empty = _first(av[2])
-            empty = empty or av[0] == 0
-        elif op is _C.BRANCH:
-            chars, empty = frozenset(), False
-            for alt in av[1]:
-                c, e = _first(alt)
-                if c is _ALL:
-                    return _ALL, True
-                chars, empty = chars | c, empty or e
-        else:  # back references, conditionals: no claim
-            return _ALL, True
-        if chars is _ALL:
-            return _ALL, True
-        out |= chars
-        if not empty:
-            return frozenset(out), False
-    return frozenset(out), True
+class _TooDeep(Exception):
+    pass
+
+
+def _starts(items: list, k: int, depth: int = 0) -> set[tuple[frozenset[str], ...]]:
+    """What a parsed sequence can begin with: tuples of up to `k` ASCII character sets, one
+    per character; a shorter tuple means the match may end there. Look-arounds are skipped
+    and case ignored, which only widens the sets. Raises _TooDeep when it cannot tell."""
+    if depth > 80:
+        raise _TooDeep
+    if k == 0 or not items:
+        return {()}
+    (op, av), rest = items[0], items[1:]
+    if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+        head = _atom_chars((op, av))
+        return {(head,) + t for t in _starts(rest, k - 1, depth + 1)}
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return _starts(rest, k, depth + 1)
+    if op is _C.SUBPATTERN:
+        return _starts(list(av[-1]) + rest, k, depth + 1)
+    if op is _C.ATOMIC_GROUP:
+        return _starts(list(av) + rest, k, depth + 1)
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            out |= _starts(list(alt) + rest, k, depth + 1)
+        return out
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        out = _starts(rest, k, depth + 1) if lo == 0 else set()
+        if hi != 0:
+            again = (op, (max(lo - 1, 0), hi if hi == _C.MAXREPEAT else hi - 1, body))
+            out |= _starts(list(body) + [again] + rest, k, depth + 1)
+        return out
+    raise _TooDeep  # back references, conditionals: no claim
+
+
+def _rule_starts(body: str) -> set[tuple[frozenset[str], ...]] | None:
+    """The first two characters a rule can match (see `_starts`); None: any."""
+    try:
+        return _starts(list(_parser.parse(body, re.IGNORECASE).data), 2)
+    except _TooDeep:
+        return None
+
+
+def _may_start(starts: set | None, c1: str, c2: str | None) -> bool:
+    if starts is None:
+        return True
+    return any(not t or (c1 in t[0] and (len(t) == 1 or c2 is None or c2 in t[1])) for t in starts)
 
 
 class _Dispatch:
-    """Per first character, the alternation of only the rules that can start with it.
+    """Per first two characters, the alternation of only the rules that can start with them.
 
     At a position that passes the gate, the master pattern tries every rule in order; the
-    rules that cannot match the character there would fail anyway, so leaving them out keeps
+    rules that cannot match the characters there would fail anyway, so leaving them out keeps
     the first match identical and saves most of the regex work. The sub-patterns are compiled
-    on first use (compiling them all costs about 0.4 s; a short text needs a few)."""
+    on first use (there are about ninety; a short text needs a few)."""
 
     def __init__(self) -> None:
         self.parts = _rule_parts()
-        self.firsts = []
+        self.starts = []
         self.names: dict[str, list[str]] = {}
         for rule, body in self.parts:
             parsed = _parser.parse(body, re.IGNORECASE)
-            chars, empty = _first(parsed.data)
-            self.firsts.append(_ALL if empty else chars)
+            self.starts.append(_rule_starts(body))
             for full in sorted(parsed.state.groupdict, key=parsed.state.groupdict.get):
                 if "__" in full:
                     self.names.setdefault(rule, []).append(full.split("__", 1)[1])
@@ -164,17 +182,19 @@ class _Dispatch:
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
 
-    def pattern(self, ch: str) -> re.Pattern:
-        """The sub-pattern for a first character (all rules for a non-ASCII one)."""
-        if ch in _ASCII_SET:
-            keep = tuple(i for i, f in enumerate(self.firsts) if f is _ALL or ch in f)
+    def pattern(self, pair: str) -> re.Pattern:
+        """The sub-pattern for the first one or two characters at a position (all rules when
+        the first is not ASCII; only the first counts when the second is not)."""
+        c1, c2 = pair[0], (pair[1] if len(pair) > 1 and pair[1] in _ASCII_SET else None)
+        if c1 in _ASCII_SET:
+            keep = tuple(i for i, st in enumerate(self.starts) if _may_start(st, c1, c2))
         else:
             keep = tuple(range(len(self.parts)))
         rx = self._by_rules.get(keep)
         if rx is None:
             alt = "|".join(self.parts[i][1] for i in keep) if keep else "(?!)"
             rx = self._by_rules[keep] = re.compile("(?:" + alt + ")" + _AFTER, re.IGNORECASE)
-        self.table[ch] = rx
+        self.table[pair] = rx
         return rx
 
 
@@ -214,8 +234,8 @@ def scan(text: str, *, prefilter: bool = True) -> Iterator[Candidate]:
         p = g.start()
         if p < pos:
             continue
-        ch = text[p]
-        m = (table.get(ch) or d.pattern(ch)).match(text, p)
+        pair = text[p:p + 2]
+        m = (table.get(pair) or d.pattern(pair)).match(text, p)
         if m is not None:
             yield _candidate(m, names)
             pos = m.end()
