@@ -159,3 +159,17 @@ def test_document_id_is_the_content_hash_of_the_stored_text(fixtures: Path) -> N
     a = one(fixtures / "factory_report.txt")
     b = read_bytes((fixtures / "factory_report.txt").read_bytes(), "copy.txt")
     assert a.id == b.id and len(a.id) == 32
+
+
+def test_reading_the_same_page_again_gives_the_same_document():
+    """trafilatura's deduplicate option keeps state across calls: a page read a fifth time must not change."""
+    from timeline.samples import SAMPLE_DIR
+
+    pages = sorted(SAMPLE_DIR.glob("*.html"))
+    assert pages
+    seen: dict[Path, set[str]] = {}
+    for _ in range(6):
+        for doc in read_paths(pages):
+            assert isinstance(doc, Document), doc
+            seen.setdefault(Path(doc.origin), set()).add(doc.id)
+    assert all(len(ids) == 1 for ids in seen.values()), seen

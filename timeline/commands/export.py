@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from timeline.commands.events import _missing_sqlite_file
-from timeline.commands.ingest import _parse_date
+from timeline.commands.events import event_filter, existing_store_url, filter_options
 
 FORMAT_NAMES = ("html", "csv", "json", "geojson", "timelinejs", "acled")
 
@@ -44,16 +43,7 @@ def _write(text: str, out: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None,
               help="Export format (default: from the --out suffix, else html).")
 @click.option("--title", default="Conflict timeline", show_default=True, help="Title of the HTML page / TimelineJS.")
-@click.option("--db", envvar="TIMELINE_DB", default=None,
-              help="Database URL or SQLite path (default $TIMELINE_DB, else ./timeline.db).")
-@click.option("--from", "date_from", callback=_parse_date, metavar="DATE",
-              help="Events whose dates overlap DATE (YYYY-MM-DD) or later.")
-@click.option("--to", "date_to", callback=_parse_date, metavar="DATE", help="Events that overlap DATE or earlier.")
-@click.option("--actor", "actors", multiple=True, help="Actor name (repeat for any of several).")
-@click.option("--place", "places", multiple=True, help="Place name (repeat for any of several).")
-@click.option("--type", "event_types", multiple=True, help="Event type, e.g. 'Battles' (repeatable).")
-@click.option("--source", "sources", multiple=True, help="Publisher name or document id (repeatable).")
-@click.option("--search", help='Full-text search: words, "phrases", or, -excluded.')
+@filter_options
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 def export(out: str, fmt: str | None, title: str, db: str | None, date_from: date | None, date_to: date | None,
            actors: tuple[str, ...], places: tuple[str, ...], event_types: tuple[str, ...],
@@ -62,20 +52,13 @@ def export(out: str, fmt: str | None, title: str, db: str | None, date_from: dat
     from timeline.export import ExportError
     from timeline.export import export as render
     from timeline.export import export_html
-    from timeline.model import EventFilter
-    from timeline.store import Store, StoreError, resolve_url
+    from timeline.store import Store, StoreError
 
     if fmt is None:
         suffix = Path(out).suffix.lower() if out != "-" else ""
         fmt = {".csv": "csv", ".json": "json", ".geojson": "geojson"}.get(suffix, "html")
-    if date_from and date_to and date_from > date_to:
-        raise click.BadParameter(f"--from {date_from} is after --to {date_to}")
-    url = resolve_url(db)
-    missing = _missing_sqlite_file(url)
-    if missing is not None:
-        raise click.ClickException(f"no database at {missing}; run `timeline ingest` first or pass --db")
-    flt = EventFilter(date_from=date_from, date_to=date_to, actors=list(actors), places=list(places),
-                      event_types=list(event_types), sources=list(sources), search=search)
+    flt = event_filter(date_from, date_to, actors, places, event_types, sources, search)
+    url = existing_store_url(db)
     try:
         with Store(url) as store:
             records = store.events(flt, limit=limit)

@@ -64,7 +64,7 @@ def _main_text(markup: str, furniture: set[str]) -> str:
 
     try:
         text = trafilatura.extract(markup, include_comments=False, include_tables=True, with_metadata=False,
-                                   deduplicate=True)
+                                   deduplicate=False)  # True keeps process-wide state: a re-read page would change
     except Exception:  # trafilatura can fail on pathological markup; the lxml fallback covers it
         return ""
     if not text:
