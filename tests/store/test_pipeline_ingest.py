@@ -110,3 +110,19 @@ def test_interrupt_keeps_what_was_stored(store: Store) -> None:
     assert [d["id"] for d in store.documents()] == [REPORT_A.id]
     again = ingest_documents([REPORT_A, REPORT_B], store, extract=known_events)
     assert (again.documents_unchanged, again.documents_added) == (1, 1)
+
+
+def test_year_only_publication_date_is_kept_at_its_precision(store: Store, tmp_path: Path) -> None:
+    """A text that pins only its year: stored as published_value "2023", never as a day."""
+    path = tmp_path / "undated.txt"
+    path.write_text(
+        "Ties between Moscow and Tehran have deepened since Russia invaded Ukraine last year.\n\n"
+        "Western capitals first raised the alarm in October of last year, when the strikes on Kyiv began.\n",
+        encoding="utf-8")
+    summary = ingest_paths([path], store, progress=False)
+    assert summary.failed == [] and summary.documents_added == 1
+    (doc,) = store.documents()
+    assert doc["published"] is None and doc["published_value"] == "2023" and doc["published_source"] == "inferred"
+    october = [e for e in store.events() if "October" in e["date_text"]]
+    assert october and october[0]["date_start"] == "2022-10-01"
+    assert october[0]["sources"][0]["published_value"] == "2023"

@@ -84,3 +84,20 @@ def test_unusable_databases_are_clear_errors(tmp_path) -> None:  # noqa: ANN001
         Store("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2")
     with pytest.raises(StoreError, match="cannot use database URL nosuchdb://"):
         Store("nosuchdb://somewhere/x")
+
+
+def test_version_2_database_gains_published_value_backfilled(db_url: str) -> None:
+    """A store written before documents.published_value existed is upgraded in place, dates kept."""
+    with Store(db_url) as st:
+        st.add(REPORT_A, events_a())
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN published_value")
+        conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version >= 3))
+    engine.dispose()
+    with Store(db_url) as st:
+        assert 3 in st.migrations_applied
+        doc = st.document(REPORT_A.id)
+        assert doc["published_value"] == REPORT_A.published.isoformat()
+        assert all(src["published_value"] == REPORT_A.published.isoformat()
+                   for ev in st.events() for src in ev["sources"])

@@ -82,7 +82,8 @@ def _field(label: str, value: Any) -> list[Any]:
 def source_item(source: dict[str, Any], index: int, event_id: Any) -> html.Li:
     """One source document: title, publisher, date and how it was obtained, link, open-text button."""
     title = source.get("title") or source.get("doc_id") or "untitled document"
-    published = source.get("published") or "date unknown"
+    # a year-only date (published_value "2023") is shown as such, never as a day
+    published = source.get("published") or source.get("published_value") or "date unknown"
     how = PUBLISHED_HOW.get(source.get("published_source") or "unknown", source.get("published_source") or "")
     url = source.get("url")
     link: Any = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, func, inspect, insert, select, text
+from sqlalchemy import Connection, String, cast, func, inspect, insert, select, text, update
 
 from timeline.store import schema as s
 from timeline.store.search import FTS_TABLE, FTS_TOKENIZE, PG_CONFIG, search_body
@@ -77,10 +77,20 @@ def _backfill_search(conn: Connection) -> None:
         conn.execute(insert(s.event_search), rows)
 
 
+def _v3_published_value(conn: Connection) -> None:
+    """documents.published_value: the publication date at the precision known (a year can be all there is)."""
+    if "published_value" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN published_value VARCHAR(10)")
+    d = s.documents.c
+    conn.execute(update(s.documents).where(d.published.is_not(None), d.published_value.is_(None))
+                 .values(published_value=cast(d.published, String)))
+
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
     (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
+    (3, "documents.published_value: publication date at its known precision", _v3_published_value),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -51,6 +51,7 @@ documents = Table(
     Column("published", Date),
     Column("published_source", String(20), nullable=False, server_default="unknown"),
     Column("published_evidence", Text),
+    Column("published_value", String(10)),  # TIMEX3 value at the precision known: 2023-06-13, 2023-06, 2023
     Column("origin", Text),
     Column("encoding", String(40)),
     Column("external_id", Text),

@@ -222,6 +222,7 @@ class Writer:
         conn.execute(_INSERT_DOCUMENT, dict(
             id=doc.id, title=doc.title, url=doc.url, publisher=doc.publisher, published=doc.published,
             published_source=doc.published_source or "unknown", published_evidence=doc.published_evidence,
+            published_value=doc.published_value or (doc.published.isoformat() if doc.published else None),
             origin=doc.origin, encoding=doc.encoding, external_id=doc.external_id, text=doc.text,
             ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
         ))
