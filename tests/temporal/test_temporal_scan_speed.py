@@ -92,3 +92,24 @@ def test_word_tries_keep_the_flat_alternation_order():
         assert bool(trie.match(text)) == bool(flat.match(text)), text
     assert re.match(P._alt(["ab", "abc"]), "abcd").group() == "abc"
     assert P._alt(["x", "X"]) == "(?:x|X)" or P._alt(["x", "X"]) == "(?:X|x)"  # case clash: flat form
+
+
+def test_case_folds_are_all_the_engine_folds():
+    """split_case tries list each letter's variants; the list must be what re.I itself matches."""
+    from timeline.temporal.scan import _case_variants
+
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for ch in "abcdefghijklmnopqrstuvwxyz'’-.0":
+        found = sorted({m.group() for m in re.finditer(re.escape(ch), every_char, re.IGNORECASE)})
+        assert found == _case_variants(ch), ch
+
+
+def test_split_case_trie_matches_like_the_plain_one():
+    from timeline.temporal.scan import trie_regex
+
+    words = ["the", "this", "in", "it", "kin", "since", "a.d", "year-ago"]
+    plain = re.compile(trie_regex(words) + "$", re.IGNORECASE)
+    split = re.compile(trie_regex(words, split_case=True) + "$", re.IGNORECASE)
+    assert split.pattern != plain.pattern
+    for text in ["THE", "This", "\u0130n", "\u0131t", "\u212ain", "\u017fince", "A.D", "Year-Ago", "thi", "x"]:
+        assert bool(split.match(text)) == bool(plain.match(text)), text

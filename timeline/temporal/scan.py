@@ -41,8 +41,26 @@ def _expand(template: str, rule: str) -> str:
     return _GROUP.sub(rename, template)
 
 
-def trie_regex(words) -> str:
-    """A regex alternation shaped as a character trie: failing positions cost a few tests."""
+#: Besides its two cases, what each ASCII letter matches in a case-insensitive pattern
+#: (Unicode folding; tests/temporal check this table against the regex engine).
+CASE_FOLDS: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _case_variants(ch: str) -> list[str]:
+    """Every character a case-insensitive `ch` matches (ASCII letters; others match themselves)."""
+    if ch.isascii() and ch.isalpha():
+        low = ch.lower()
+        return sorted({low, low.upper(), *CASE_FOLDS.get(low, "")})
+    return [ch]
+
+
+def trie_regex(words, *, split_case: bool = False) -> str:
+    """A regex alternation shaped as a character trie: failing positions cost a few tests.
+
+    With `split_case`, for a case-insensitive pattern, the first level lists each case of a
+    letter as its own case-sensitive literal: the regex engine skips a literal branch that
+    does not fit with one comparison, but enters every case-insensitive one. The trie then
+    matches exactly the same texts (the variants are all that the letter matches)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -59,13 +77,16 @@ def trie_regex(words) -> str:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
-    return build(trie)
+    if not split_case or "" in trie or len({k.lower() for k in trie}) < len(trie):
+        return build(trie)
+    alts = [f"(?-i:{re.escape(v)})" + build(trie[ch]) for ch in sorted(trie) for v in _case_variants(ch)]
+    return "(?:" + "|".join(alts) + ")"
 
 
 def _gate() -> str:
     """The look-ahead that a rule match needs at its first character (see rules/patterns.py)."""
-    strong = trie_regex(sorted((START_WORDS - WEAK_START_WORDS) | FOLLOW_WORDS)) + r"(?![a-z])"
-    weak = trie_regex(sorted(WEAK_START_WORDS)) + r"\s+"
+    strong = trie_regex(sorted((START_WORDS - WEAK_START_WORDS) | FOLLOW_WORDS), split_case=True) + r"(?![a-z])"
+    weak = trie_regex(sorted(WEAK_START_WORDS), split_case=True) + r"\s+"
     # every DIGIT_START branch begins with a digit: one test spares a dozen failing branches
     digit = r"(?=\d)(?:" + _expand(DIGIT_START, "gate") + ")"
     first = rf"(?:{digit}|['’]\d|{strong})"
