@@ -45,3 +45,30 @@ def test_best_match_prefers_the_closest_wording() -> None:
     ]
     assert best_match(new, candidates) == 2
     assert best_match(view("Protesters gathered", ["Belarus"]), candidates) is None
+
+
+STRIKE = merge_key(date(2022, 10, 17), date(2022, 10, 17), "day", "Explosions/Remote violence")
+
+
+def test_strike_on_the_same_day_and_city_is_one_event_whatever_the_wording() -> None:
+    """ACLED's unit for violent events: type + day + location, so two reporters' words still merge."""
+    a = make_view(STRIKE, "Kamikaze drones slammed into a block of flats in the capital at dawn",
+                  "", ["Kyiv"], ["Kyiv"])
+    b = make_view(STRIKE, "Residents woke to explosions as attack drones hit central Kyiv",
+                  "", ["Kyiv", "Ukraine"], ["Kyiv"])
+    assert is_same_event(b, a)
+
+
+def test_site_day_rule_needs_a_shared_place_below_country_day_precision_and_a_violent_type() -> None:
+    a = make_view(STRIKE, "Drones hit the capital", "", ["Ukraine"], [])
+    b = make_view(STRIKE, "Missiles struck power plants in the west", "", ["Ukraine"], [])
+    assert not is_same_event(b, a)                 # a shared country alone is not a location
+    kharkiv = make_view(STRIKE, "Missiles struck power plants", "", ["Kharkiv"], ["Kharkiv"])
+    kyiv = make_view(STRIKE, "Drones hit the capital", "", ["Kyiv"], ["Kyiv"])
+    assert not is_same_event(kharkiv, kyiv)        # different cities
+    month = merge_key(date(2022, 10, 1), date(2022, 10, 31), "month", "Explosions/Remote violence")
+    assert not is_same_event(make_view(month, "Strikes on the grid", "", ["Kyiv"], ["Kyiv"]),
+                             make_view(month, "Shelling of suburbs", "", ["Kyiv"], ["Kyiv"]))
+    talks = merge_key(date(2022, 10, 17), date(2022, 10, 17), "day", "Strategic developments")
+    assert not is_same_event(make_view(talks, "Ministers discussed sanctions", "", ["Kyiv"], ["Kyiv"]),
+                             make_view(talks, "The mayor opened shelters", "", ["Kyiv"], ["Kyiv"]))

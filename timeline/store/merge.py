@@ -9,6 +9,11 @@ all of these hold, so that two different happenings on the same day stay apart:
 * similar wording: Jaccard overlap of content words (summary + sentence) of at least
   `JACCARD_MIN`, or (with some overlap, `JACCARD_FLOOR`) a `difflib` ratio of the
   summaries of at least `RATIO_MIN`.
+
+Violent and street events (`SITE_DAY_TYPES`) follow ACLED's unit instead: one event
+per type, day and location. Two day-precise reports of the same type that name the
+same place below country level (a city, facility, body of water) are one event
+whatever their wording: different reporters describe one strike in different words.
 """
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ from difflib import SequenceMatcher
 JACCARD_MIN = 0.45
 RATIO_MIN = 0.75
 JACCARD_FLOOR = 0.2
+#: event types merged by (type, day, location) as ACLED codes them
+SITE_DAY_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                            "Protests", "Riots"})
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP = frozenset(
@@ -62,6 +70,7 @@ class MergeView:
     names: frozenset[str]  # lower-cased actor and place names
     words: frozenset[str]
     summary: str
+    sites: frozenset[str] = frozenset()  # lower-cased place names below country level
 
 
 def merge_key(date_start, date_end, precision, event_type) -> tuple | None:
@@ -73,13 +82,21 @@ def merge_key(date_start, date_end, precision, event_type) -> tuple | None:
     return (date_start, date_end, precision, event_type)
 
 
-def make_view(key: tuple, summary: str, sentence: str, names: Iterable[str]) -> MergeView:
+def make_view(key: tuple, summary: str, sentence: str, names: Iterable[str],
+              sites: Iterable[str] = ()) -> MergeView:
     return MergeView(
         key=key,
         names=frozenset(n.strip().lower() for n in names if n and n.strip()),
         words=content_words(summary, sentence),
         summary=summary or "",
+        sites=frozenset(n.strip().lower() for n in sites if n and n.strip()),
     )
+
+
+def same_site_day(new: MergeView, old: MergeView) -> bool:
+    """ACLED's unit: same type (a violent or street one), same day, a shared place below country level."""
+    return (new.key == old.key and new.key[2] == "day" and new.key[3] in SITE_DAY_TYPES
+            and bool(new.sites & old.sites))
 
 
 def similarity(new: MergeView, old: MergeView) -> float:
@@ -99,6 +116,8 @@ def similarity(new: MergeView, old: MergeView) -> float:
 
 def is_same_event(new: MergeView, old: MergeView) -> bool:
     """The whole rule for one pair (see module docstring)."""
+    if same_site_day(new, old):
+        return True
     return new.key == old.key and bool(new.names & old.names) and similarity(new, old) > 0.0
 
 
@@ -109,6 +128,8 @@ def best_match(new: MergeView, candidates: Iterable[tuple[int, MergeView]]) -> i
         if new.key != old.key or not (new.names & old.names):
             continue
         score = similarity(new, old)  # 0.0 unless the wording passes the threshold
+        if same_site_day(new, old):   # always a match; closer wording still ranks first
+            score = max(score, jaccard(new.words, old.words), 1e-6)
         if score > best_score:
             best_id, best_score = event_id, score
     return best_id

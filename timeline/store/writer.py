@@ -75,6 +75,10 @@ def _names(ev: Event) -> list[str]:
     return [a.name for a in ev.actors] + [p.name for p in ev.places]
 
 
+def _sites(ev: Event) -> list[str]:
+    return [p.name for p in ev.places if p.precision != "country"]
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """Drop exact repeats within one document (same sentence, date expression and summary)."""
     seen: set[tuple] = set()
@@ -101,6 +105,7 @@ class _Candidate:
     names: frozenset[str]
     summary: str
     sentence: str
+    sites: frozenset[str] = frozenset()
 
 
 def _check_offsets(doc: Document, events: list[Event]) -> None:
@@ -188,27 +193,34 @@ class Writer:
         if not rows:
             return {}
         names: dict[int, set[str]] = defaultdict(set)
+        sites: dict[int, set[str]] = defaultdict(set)
         ids = [r.id for r in rows]
-        for link, fk, table in ((s.event_actors, "actor_id", s.actors), (s.event_places, "place_id", s.places)):
-            for eid, name in conn.execute(select(link.c.event_id, table.c.name)
-                                          .join(table, table.c.id == link.c[fk]).where(link.c.event_id.in_(ids))):
-                names[eid].add(name.strip().lower())
+        for eid, name in conn.execute(select(s.event_actors.c.event_id, s.actors.c.name).join(s.actors)
+                                      .where(s.event_actors.c.event_id.in_(ids))):
+            names[eid].add(name.strip().lower())
+        for eid, name, precision in conn.execute(
+                select(s.event_places.c.event_id, s.places.c.name, s.places.c.precision).join(s.places)
+                .where(s.event_places.c.event_id.in_(ids))):
+            names[eid].add(name.strip().lower())
+            if precision != "country":
+                sites[eid].add(name.strip().lower())
         out: dict[tuple, list[_Candidate]] = defaultdict(list)
         for r in rows:
             key = (r.date_start, r.date_end, r.precision, r.event_type)
-            out[key].append(_Candidate(r.id, key, frozenset(names[r.id]), r.summary, r.sentence))
+            out[key].append(_Candidate(r.id, key, frozenset(names[r.id]), r.summary, r.sentence,
+                                       frozenset(sites[r.id])))
         return out
 
     @staticmethod
     def _match(ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]],
                views: dict[int, MergeView]) -> int | None:
-        new = make_view(key, ev.summary, ev.sentence, _names(ev))
+        new = make_view(key, ev.summary, ev.sentence, _names(ev), _sites(ev))
         # wording is only compared for candidates sharing an actor or place (cheap test first)
         pool = []
         for c in candidates.get(key, ()):
             if c.names & new.names:
                 if c.id not in views:
-                    views[c.id] = make_view(key, c.summary, c.sentence, c.names)
+                    views[c.id] = make_view(key, c.summary, c.sentence, c.names, c.sites)
                 pool.append((c.id, views[c.id]))
         return best_match(new, pool) if pool else None
 
