@@ -1,6 +1,6 @@
 """The scanner's speed-ups must find exactly what the single master pattern finds.
 
-`scan` looks for gate positions, then tries only the rules that can start with the two
+`scan` looks for gate positions, then tries only the rules that can start with the three
 characters there (`scan.dispatch`); rule word lists are character tries (`patterns._alt`). These tests
 hold both to the plain `master(True).finditer`, which is the definition of the scan.
 """
@@ -66,18 +66,20 @@ def _rule_starts(rule):
     return [st for (r, _), st in zip(d.parts, d.starts) if r == rule][0]
 
 
-def test_rule_starts_read_case_insensitively_and_two_deep():
+def test_rule_starts_read_case_insensitively_and_three_deep():
     month = _rule_starts("month")
     assert any("M" in t[0] and "a" in t[1] for t in month)  # (?-i:May): a case-blind superset
     assert any("m" in t[0] and "A" in t[1] for t in month)
     week_of = _rule_starts("week_of")
-    assert all(t[0] == frozenset("tT") for t in week_of) and all(t[1] == frozenset("hH") for t in week_of)
+    assert all(t[:3] == (frozenset("tT"), frozenset("hH"), frozenset("eE")) for t in week_of)
 
 
 def test_rules_left_out_cannot_start_there():
     d = dispatch()
-    kept = d.pattern("th").pattern
+    kept = d.pattern("the").pattern
     assert "(?P<week_of>" in kept and "(?P<iso_date>" not in kept and "(?P<day_word>" in kept
+    assert "(?P<week_of>" not in d.pattern("thi").pattern
+    assert "(?P<week_of>" in d.pattern("th\u212a").pattern  # a non-ASCII third character: no claim
     # the non-ASCII letters that fold to ASCII ones ("\u212a" Kelvin sign for k) get every rule
     assert d.pattern("\u212a").pattern.count("(?P<") == master(True)[0].pattern.count("(?P<")
     assert d.pattern("k").pattern.count("(?P<") < master(True)[0].pattern.count("(?P<")

@@ -168,21 +168,30 @@ def _starts(items: list, k: int, depth: int = 0) -> set[tuple[frozenset[str], ..
 
 
 def _rule_starts(body: str) -> set[tuple[frozenset[str], ...]] | None:
-    """The first two characters a rule can match (see `_starts`); None: any."""
+    """The first three characters a rule can match (see `_starts`); None: any."""
     try:
-        return _starts(list(_parser.parse(body, re.IGNORECASE).data), 2)
+        return _starts(list(_parser.parse(body, re.IGNORECASE).data), 3)
     except _TooDeep:
         return None
 
 
-def _may_start(starts: set | None, c1: str, c2: str | None) -> bool:
+def _may_start(starts: set | None, chars: str) -> bool:
+    """Whether a rule with these `_starts` may match text beginning with `chars`."""
     if starts is None:
         return True
-    return any(not t or (c1 in t[0] and (len(t) == 1 or c2 is None or c2 in t[1])) for t in starts)
+    for t in starts:
+        for c, allowed in zip(chars, t):
+            if c not in _ASCII_SET:
+                return True
+            if c not in allowed:
+                break
+        else:
+            return True
+    return False
 
 
 class _Dispatch:
-    """Per first two characters, the alternation of only the rules that can start with them.
+    """Per first three characters, the alternation of only the rules that can start with them.
 
     At a position that passes the gate, the master pattern tries every rule in order; the
     rules that cannot match the characters there would fail anyway, so leaving them out keeps
@@ -203,19 +212,18 @@ class _Dispatch:
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
 
-    def pattern(self, pair: str) -> re.Pattern:
-        """The sub-pattern for the first one or two characters at a position (all rules when
-        the first is not ASCII; only the first counts when the second is not)."""
-        c1, c2 = pair[0], (pair[1] if len(pair) > 1 and pair[1] in _ASCII_SET else None)
-        if c1 in _ASCII_SET:
-            keep = tuple(i for i, st in enumerate(self.starts) if _may_start(st, c1, c2))
+    def pattern(self, head: str) -> re.Pattern:
+        """The sub-pattern for the first (up to three) characters at a position; from the
+        first non-ASCII one on, characters make no claim."""
+        if head[0] in _ASCII_SET:
+            keep = tuple(i for i, st in enumerate(self.starts) if _may_start(st, head))
         else:
             keep = tuple(range(len(self.parts)))
         rx = self._by_rules.get(keep)
         if rx is None:
             alt = "|".join(self.parts[i][1] for i in keep) if keep else "(?!)"
             rx = self._by_rules[keep] = re.compile("(?:" + alt + ")" + _AFTER, re.IGNORECASE)
-        self.table[pair] = rx
+        self.table[head] = rx
         return rx
 
 
@@ -255,8 +263,8 @@ def scan(text: str, *, prefilter: bool = True) -> Iterator[Candidate]:
         p = g.start()
         if p < pos:
             continue
-        pair = text[p:p + 2]
-        m = (table.get(pair) or d.pattern(pair)).match(text, p)
+        head = text[p:p + 3]
+        m = (table.get(head) or d.pattern(head)).match(text, p)
         if m is not None:
             yield _candidate(m, names)
             pos = m.end()
