@@ -115,3 +115,8 @@ def test_split_case_trie_matches_like_the_plain_one():
     assert split.pattern != plain.pattern
     for text in ["THE", "This", "\u0130n", "\u0131t", "\u212ain", "\u017fince", "A.D", "Year-Ago", "thi", "x"]:
         assert bool(split.match(text)) == bool(plain.match(text)), text
+
+
+@pytest.mark.parametrize("text", ["2023", "May 2023 ended", "x", "", "(2023)", "\n\nlast year", "—in 1999—", "a-2023"])
+def test_gate_positions_at_the_text_edges(text):
+    assert _fast(text) == _reference(text)

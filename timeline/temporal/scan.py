@@ -5,6 +5,7 @@ candidate (rare), never per token.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import re._constants as _C
 import re._compiler as _compiler
@@ -94,6 +95,7 @@ def _gate() -> str:
 
 
 _BEFORE = r"(?<![\w'’-])"
+_SEPARATOR = r"[^\w'’-]"
 _AFTER = r"(?![\w])"
 
 
@@ -209,6 +211,9 @@ class _Dispatch:
                 if "__" in full:
                     self.names.setdefault(rule, []).append(full.split("__", 1)[1])
         self.gate = re.compile(_BEFORE + _gate(), re.IGNORECASE)
+        # the same positions past the text start, found one character early: a pattern that
+        # opens with a character class lets the engine skip along in C to the next separator
+        self.after_separator = re.compile(_SEPARATOR + _gate(), re.IGNORECASE)
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
 
@@ -259,8 +264,10 @@ def scan(text: str, *, prefilter: bool = True) -> Iterator[Candidate]:
     d = dispatch()
     table, names = d.table, d.names
     pos = 0
-    for g in d.gate.finditer(text):
-        p = g.start()
+    starts = d.after_separator.finditer(text)
+    first = d.gate.match(text)
+    for g in starts if first is None else itertools.chain((first,), starts):
+        p = g.end()  # the gate match at 0 is empty
         if p < pos:
             continue
         head = text[p:p + 3]
