@@ -162,10 +162,8 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     dct_date, dct_precision = read_dct(dct)
     specs: list[Spec] = []
     last_end = -1
-    # no copyright mark anywhere: no line or window can hold one, skip the per-candidate check
-    check_copyright = not settings.tag_copyright and _COPYRIGHT.search(text) is not None
     for c in scan(text):
-        if check_copyright and _on_copyright_line(text, c.start):
+        if not settings.tag_copyright and _on_copyright_line(text, c.start):
             continue
         for s in interpret(c, text, settings):
             if s.start >= last_end and s.end > s.start:
