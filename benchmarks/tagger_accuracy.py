@@ -13,7 +13,7 @@ baseline was built for TIMEX3, so each gets the most favourable reading we can g
   precision, so every value is a day (YYYY-MM-DD): its value accuracy is a lower bound.
 
 Neither emits durations or sets, so their recall is bounded by the DATE/TIME share of
-the gold. Writes benchmarks/results/tagger_accuracy.json.
+the gold. Writes benchmarks/results/tagger_accuracy.json (or --output).
 """
 from __future__ import annotations
 
