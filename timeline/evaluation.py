@@ -24,7 +24,7 @@ the headline numbers are comparable to published ones.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,37 +266,9 @@ class EvalFileError(ValueError):
     """A gold or prediction JSONL file that cannot be read; the message names the file and line."""
 
 
-def load_gold(path: str) -> list[dict[str, Any]]:
-    """Read a gold JSONL file (one document per line) and check each line's shape."""
-    docs: list[dict[str, Any]] = []
-    try:
-        fh = open(path, encoding="utf-8")
-    except OSError as exc:
-        raise EvalFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
-            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-                raise EvalFileError(f"{path}:{lineno}: expected an object with a string 'text'")
-            timexes = doc.get("timexes")
-            if not isinstance(timexes, list) or not all(
-                isinstance(t, dict) and isinstance(t.get("start"), int) and isinstance(t.get("end"), int)
-                for t in timexes
-            ):
-                raise EvalFileError(f"{path}:{lineno}: 'timexes' must be a list of objects with int start/end")
-            doc.setdefault("doc_id", f"{path}:{lineno}")
-            docs.append(doc)
-    return docs
-
-
-def load_predictions(path: str) -> dict[str, list[dict[str, Any]]]:
-    """Read predictions in the `timeline tag --jsonl` output shape: lines {"id": str, "timexes": [...]}."""
-    preds: dict[str, list[dict[str, Any]]] = {}
+def _jsonl_records(path: str, required: str, kind: type) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; the object must have `required` of `kind`
+    and a list of timex objects with int start/end under 'timexes'. EvalFileError names file and line."""
     try:
         fh = open(path, encoding="utf-8")
     except OSError as exc:
@@ -309,17 +281,33 @@ def load_predictions(path: str) -> dict[str, list[dict[str, Any]]]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise EvalFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
-            if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
-                raise EvalFileError(f"{path}:{lineno}: expected an object with a string 'id'")
+            if not isinstance(obj, dict) or not isinstance(obj.get(required), kind):
+                raise EvalFileError(f"{path}:{lineno}: expected an object with a {kind.__name__} {required!r}")
             timexes = obj.get("timexes")
             if not isinstance(timexes, list) or not all(
                 isinstance(t, dict) and isinstance(t.get("start"), int) and isinstance(t.get("end"), int)
                 for t in timexes
             ):
                 raise EvalFileError(f"{path}:{lineno}: 'timexes' must be a list of objects with int start/end")
-            if obj["id"] in preds:
-                raise EvalFileError(f"{path}:{lineno}: duplicate id {obj['id']!r}")
-            preds[obj["id"]] = timexes
+            yield lineno, obj
+
+
+def load_gold(path: str) -> list[dict[str, Any]]:
+    """Read a gold JSONL file (one document per line) and check each line's shape."""
+    docs = []
+    for lineno, doc in _jsonl_records(path, "text", str):
+        doc.setdefault("doc_id", f"{path}:{lineno}")
+        docs.append(doc)
+    return docs
+
+
+def load_predictions(path: str) -> dict[str, list[dict[str, Any]]]:
+    """Read predictions in the `timeline tag --jsonl` output shape: lines {"id": str, "timexes": [...]}."""
+    preds: dict[str, list[dict[str, Any]]] = {}
+    for lineno, obj in _jsonl_records(path, "id", str):
+        if obj["id"] in preds:
+            raise EvalFileError(f"{path}:{lineno}: duplicate id {obj['id']!r}")
+        preds[obj["id"]] = obj["timexes"]
     return preds
 
 
