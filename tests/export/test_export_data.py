@@ -101,3 +101,13 @@ def test_export_dispatches_by_name_and_refuses_unknown_formats(edge_events):
     assert export(edge_events, "csv") == export_csv(edge_events)
     with pytest.raises(ExportError, match="unknown export format 'xlsx'"):
         export(edge_events, "xlsx")
+
+
+def test_timex_offsets_are_used_when_date_text_carries_its_preposition():
+    from timeline.export.records import timex_in_sentence
+
+    sentence = "Sirens sounded on Friday and again on Friday night."
+    event = {"sentence": sentence, "date_text": "on Friday night",
+             "sources": [{"start": 100, "timex_start": 100 + 37, "timex_end": 100 + 49}]}
+    assert sentence[37:49] == "Friday night"
+    assert timex_in_sentence(event) == (37, 49)   # not the first "on Friday" found by text search

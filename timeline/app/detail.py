@@ -11,6 +11,7 @@ from typing import Any
 from dash import html
 
 from timeline.app.figures import resolved_text, type_colour
+from timeline.export.records import timex_in_sentence
 
 PUBLISHED_HOW = {
     "given": "given by the user",
@@ -38,23 +39,11 @@ def highlight(text: str, start: int | None, end: int | None, *, class_name: str 
 
 
 def date_span_in_sentence(event: dict[str, Any], source: dict[str, Any] | None = None) -> tuple[int, int] | None:
-    """Where the date expression sits in `event['sentence']`, from the source offsets.
+    """Where the date expression sits in `event['sentence']`, from `source`'s offsets (else any source's).
 
-    Falls back to searching the date text when the offsets do not line up (e.g. the
-    sentence was normalised), and to None when it cannot be found.
+    One rule for the app and the static export: `timeline.export.records.timex_in_sentence`.
     """
-    sentence = event.get("sentence") or ""
-    date_text = event.get("date_text") or ""
-    if source and None not in (source.get("start"), source.get("timex_start"), source.get("timex_end")):
-        s = source["timex_start"] - source["start"]
-        e = source["timex_end"] - source["start"]
-        if 0 <= s < e <= len(sentence) and (not date_text or sentence[s:e] == date_text):
-            return s, e
-    if date_text:
-        i = sentence.find(date_text)
-        if i >= 0:
-            return i, i + len(date_text)
-    return None
+    return timex_in_sentence({**event, "sources": [source]} if source else event)
 
 
 def highlighted_sentence(event: dict[str, Any]) -> list[Any]:

@@ -87,7 +87,8 @@ def timex_in_sentence(event: dict[str, Any]) -> tuple[int, int] | None:
             hi = int(src["timex_end"]) - int(src["start"])
         except (KeyError, TypeError, ValueError):
             continue
-        if 0 <= lo < hi <= len(sentence) and (not date_text or sentence[lo:hi] == date_text):
+        # date_text may carry its preposition ("on 9 June 2023") around the timex itself
+        if 0 <= lo < hi <= len(sentence) and (not date_text or sentence[lo:hi] in date_text):
             return lo, hi
     if date_text:
         at = sentence.find(date_text)
