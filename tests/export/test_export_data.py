@@ -108,6 +108,6 @@ def test_timex_offsets_are_used_when_date_text_carries_its_preposition():
 
     sentence = "Sirens sounded on Friday and again on Friday night."
     event = {"sentence": sentence, "date_text": "on Friday night",
-             "sources": [{"start": 100, "timex_start": 100 + 37, "timex_end": 100 + 49}]}
-    assert sentence[37:49] == "Friday night"
-    assert timex_in_sentence(event) == (37, 49)   # not the first "on Friday" found by text search
+             "sources": [{"start": 100, "timex_start": 100 + 38, "timex_end": 100 + 50}]}
+    assert sentence[38:50] == "Friday night"
+    assert timex_in_sentence(event) == (38, 50)   # not the first "on Friday" found by text search
