@@ -118,7 +118,11 @@ def _dates(rng: random.Random) -> dict[str, Any]:
 
 
 def generate(store: Any, n_events: int, *, per_doc: int = 100, seed: int = 7) -> dict[str, Any]:
-    """Add `n_events` synthetic events to `store`; returns counts and seconds."""
+    """Add synthetic reports until `store` holds `n_events` more events; returns counts and seconds.
+
+    Some generated events merge into earlier ones (same type, day and city, as ACLED counts
+    events), so generation goes on until that many distinct events are stored.
+    """
     from timeline.model import Actor, Document, Event, Place
 
     rng = random.Random(seed)
@@ -126,9 +130,10 @@ def generate(store: Any, n_events: int, *, per_doc: int = 100, seed: int = 7) ->
     type_weights = [w for _, w in TYPES]
     started = time.perf_counter()
     added = merged = 0
-    for d in range(0, n_events, per_doc):
+    d = 0
+    while added < n_events:
         sentences, specs = [], []
-        for i in range(d, min(d + per_doc, n_events)):
+        for _ in range(min(per_doc, n_events - added)):
             dates = _dates(rng)
             words = " ".join(rng.sample(WORDS, 9))
             sentence = f"{words.capitalize()} {dates['text']}."
@@ -154,6 +159,7 @@ def generate(store: Any, n_events: int, *, per_doc: int = 100, seed: int = 7) ->
         result = store.add(doc, events)
         added += result.events_added
         merged += result.events_merged
+        d += per_doc
     return {"events_added": added, "events_merged": merged, "seconds": time.perf_counter() - started}
 
 
