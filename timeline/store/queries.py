@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, desc, func, select
+from sqlalchemy import Connection, Select, desc, func, literal_column, select
 
 from timeline.model import EventFilter
 from timeline.store import schema as s
@@ -155,7 +155,13 @@ def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> 
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
     bucket = PERIODS[period]
-    q = (filtered(conn, flt, bucket, e.event_type, func.count())
+    conds = conditions(flt, conn.dialect)
+    if conds and conn.dialect.name == "sqlite":
+        # `+column` hides the bucket's index from SQLite's planner: otherwise it walks that
+        # index for the GROUP BY order and reads every event's row to test the filter
+        # (~130 ms at 100,000 events), instead of using the filter's own index (~20 ms).
+        bucket = literal_column(f"+{s.events.name}.{bucket.name}", bucket.type)
+    q = (select(bucket, e.event_type, func.count()).select_from(s.events).where(*conds)
          .where(bucket.is_not(None)).group_by(bucket, e.event_type).order_by(bucket, e.event_type))
     return [(_iso(b), t, n) for b, t, n in conn.execute(q)]
 
