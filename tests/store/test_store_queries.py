@@ -103,6 +103,9 @@ def test_counts_by_period(filled: Store) -> None:
         ("2023-01-01", "Strategic developments", 2)]
     assert filled.counts_by_period(EventFilter(actors=["Iran"]), period="day") == [
         ("2023-06-09", "Strategic developments", 1)]
+    # a date filter (on SQLite the query then avoids the bucket index) counts the same buckets
+    assert filled.counts_by_period(EventFilter(date_to=date(2022, 12, 31)), period="month") == [
+        ("2022-08-01", "Explosions/Remote violence", 1)]
     with pytest.raises(ValueError):
         filled.counts_by_period(period="fortnight")
 
