@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from datetime import date
 from typing import Any
 
@@ -18,13 +19,12 @@ from timeline.app import figures
 from timeline.app.detail import detail_panel, document_view
 from timeline.app.queries import AppQueries
 from timeline.app.state import (
+    LANES,
     LIST_KEYS,
-    empty_state,
+    SCALAR_KEYS,
     parse_partial_date,
     state_from_controls,
-    state_from_query,
     state_to_filter,
-    state_to_query,
 )
 from timeline.app.table import sort_order, table_row
 
@@ -40,6 +40,77 @@ CONTROLS = {
 }
 CONTROL_IDS = {cid for cid, _ in CONTROLS.values()}
 CONTROL_INPUTS = [Input(cid, prop) for cid, prop in CONTROLS.values()]
+
+#: the filter-sync callback in JavaScript (see `register_callbacks`); key orders follow
+#: `timeline.app.state` (SCALAR_KEYS, LIST_KEYS) and `CONTROLS`
+SYNC_FILTERS_JS = """
+function(search, _clear, ...values) {
+    const dc = window.dash_clientside;
+    const current = values.pop();
+    const KEYS = %(keys)s;
+    const LIST = %(lists)s;
+    const SCALAR = %(scalars)s;
+    const LANES = %(lanes)s;
+    const isList = (key) => Object.prototype.hasOwnProperty.call(LIST, key);
+    const empty = () => {
+        const state = {};
+        for (const key in LIST) { state[key] = []; }
+        Object.assign(state, {date_from: '', date_to: '', search: '', lanes: 'event_type'});
+        return state;
+    };
+    const filled = (v) => Array.isArray(v) ? v.length > 0 : Boolean(v);
+    // Python's urllib quote_plus / unquote_plus
+    const quote = (v) => encodeURIComponent(String(v)).replace(/[!'()*]/g,
+        (c) => '%%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%%20/g, '+');
+    const unquote = (v) => { const t = v.replace(/\\+/g, ' '); try { return decodeURIComponent(t); } catch (e) { return t; } };
+    const toQuery = (state) => {
+        const pairs = [];
+        for (const key in SCALAR) {
+            const value = state[key];
+            if (value && !(key === 'lanes' && value === 'event_type')) { pairs.push(quote(SCALAR[key]) + '=' + quote(value)); }
+        }
+        for (const key in LIST) { for (const v of state[key] || []) { pairs.push(quote(LIST[key]) + '=' + quote(v)); } }
+        return pairs.length ? '?' + pairs.join('&') : '';
+    };
+    const fromQuery = (text) => {
+        const params = {};
+        for (const part of (text || '').replace(/^\\?+/, '').split('&')) {
+            const at = part.indexOf('=');
+            if (at < 0) { continue; }
+            const key = unquote(part.slice(0, at)), value = unquote(part.slice(at + 1));
+            if (value === '') { continue; }
+            (params[key] = params[key] || []).push(value);
+        }
+        const state = empty();
+        for (const key in LIST) { state[key] = (params[LIST[key]] || []).filter((v) => v.trim()); }
+        for (const key in SCALAR) { const vs = params[SCALAR[key]]; if (vs) { state[key] = vs[vs.length - 1]; } }
+        if (!LANES.includes(state.lanes)) { state.lanes = 'event_type'; }
+        return state;
+    };
+    const fromControls = () => {
+        const state = empty();
+        KEYS.forEach((key, i) => { if (filled(values[i])) { state[key] = isList(key) ? [...values[i]] : values[i]; } });
+        if (!LANES.includes(state.lanes)) { state.lanes = 'event_type'; }
+        return state;
+    };
+    const canonical = (obj) => JSON.stringify(obj, Object.keys(obj || {}).sort());
+    const trigger = (dc.callback_context.triggered || []).map((t) => t.prop_id.split('.')[0]).filter((t) => t)[0];
+    if (trigger === undefined || trigger === 'url' || trigger === 'clear-filters') {
+        const state = trigger === 'clear-filters' ? empty() : fromQuery(search);
+        if (trigger !== 'clear-filters' && current && canonical(state) === canonical(current)) {
+            throw dc.PreventUpdate;  // the page was built for this state: nothing to redraw
+        }
+        const query = toQuery(state);
+        const controls = KEYS.map((key) => filled(state[key]) ? state[key] : (isList(key) ? null : ''));
+        controls[controls.length - 1] = state.lanes;
+        return [query !== (search || '') ? query : dc.no_update, state, ...controls];
+    }
+    const state = fromControls();
+    const query = toQuery(state);
+    return [query !== (search || '') ? query : dc.no_update, state, ...KEYS.map(() => dc.no_update)];
+}
+""" % {"keys": json.dumps(list(CONTROLS)), "lists": json.dumps(LIST_KEYS), "scalars": json.dumps(SCALAR_KEYS),
+       "lanes": json.dumps(list(LANES))}
 
 
 def window_dates(window: list[str] | None) -> tuple[date, date] | None:
@@ -68,7 +139,13 @@ def clicked_event_id(click: dict[str, Any] | None) -> int | None:
 def register_callbacks(app: Dash, queries: AppQueries) -> None:
     """Wire every callback of the layout in `timeline.app.layout` to `queries`."""
 
-    @app.callback(
+    # URL -> controls on load / navigation; controls -> URL and state otherwise (one callback,
+    # no loop). It runs in the browser: Dash holds back every callback whose inputs this one
+    # may set (the timeline, map and table) until it returns, so a server round trip here
+    # would delay each filter change by one request. The rules mirror `timeline.app.state`
+    # (state_from_query, state_from_controls, state_to_query), which the server keeps using.
+    app.clientside_callback(
+        SYNC_FILTERS_JS,
         Output("url", "search"),
         Output("filter-state", "data"),
         *[Output(cid, prop) for cid, prop in CONTROLS.values()],
@@ -77,21 +154,6 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         *[Input(cid, prop) for cid, prop in CONTROLS.values()],
         State("filter-state", "data"),
     )
-    def sync_filters(search: str | None, _clear: int, *values: Any) -> tuple[Any, ...]:
-        """URL -> controls on load / navigation; controls -> URL and state otherwise (one callback, no loop)."""
-        *values, current = values
-        trigger = ctx.triggered_id
-        if trigger in (None, "url", "clear-filters"):
-            state = empty_state() if trigger == "clear-filters" else state_from_query(search)
-            if state == current and trigger != "clear-filters":
-                raise PreventUpdate  # the page was built for this state: nothing to redraw
-            query = state_to_query(state)
-            controls = [state[key] or (None if key in LIST_KEYS else "") for key in CONTROLS]
-            controls[-1] = state["lanes"]
-            return (query if query != (search or "") else no_update, state, *controls)
-        state = state_from_controls(dict(zip(CONTROLS, values)))
-        query = state_to_query(state)
-        return (query if query != (search or "") else no_update, state, *[no_update] * len(CONTROLS))
 
     # A zoom or pan sets the window (in the browser: no round trip before the re-query);
     # autosize, legend clicks and the like do not.
@@ -194,7 +256,10 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         events = queries.store.events(flt, limit=end - start, offset=start, order=sort_order(request.get("sortModel")))
         return {"rowData": [table_row(e) for e in events], "rowCount": queries.count(flt)}
 
-    # a new filter or new data: drop the grid's cached blocks so it asks for rows again
+    # a new filter or new data: drop the grid's cached blocks so it asks for rows again.
+    # Triggered by the filter state `sync_filters` writes, not by the controls: purging
+    # re-renders the grid (~50 ms of the browser's main thread), which would otherwise hold
+    # back the timeline and map requests of the same filter change.
     app.clientside_callback(
         """
         function() {
@@ -207,7 +272,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         }
         """,
         Output("grid-purged", "data"),
-        *CONTROL_INPUTS,
+        Input("filter-state", "data"),
         Input("data-version", "data"),
         prevent_initial_call=True,
     )
