@@ -233,3 +233,26 @@ def test_type_menu_and_table_sorting_go_through_the_store(live_app, hand_store_u
     page.wait_for_function(
         "(id) => { const api = dash_ag_grid.getApi('events-grid'); const n = api.getDisplayedRowAtIndex(0);"
         " return n && n.data && n.data.id === id; }", arg=newest["id"])
+
+
+def test_the_url_the_browser_writes_is_the_one_the_server_reads(live_app, hand_store_url, page) -> None:
+    """The filter sync runs in JavaScript; its query string must match `state_to_query`
+    byte for byte (quote_plus escapes), and a reload must restore the same controls."""
+    from timeline.app.state import empty_state, state_from_query, state_to_query
+
+    base = live_app(hand_store_url)
+    page.goto(base + "/")
+    wait_app_idle(page)
+    search = "Iran's (drones) *50%* ~ café & more"  # matches nothing: the table stays empty
+    page.fill("#filter-search", search)
+    page.press("#filter-search", "Enter")
+    page.fill("#filter-from", "2022-10")
+    page.press("#filter-from", "Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('from') === '2022-10'")
+    expected = state_to_query({**empty_state(), "search": search, "date_from": "2022-10"})
+    assert page.evaluate("() => location.search") == expected
+    assert state_from_query(urlsplit(page.url).query)["search"] == search
+    page.reload()
+    page.wait_for_function("() => (document.querySelector('#filter-from') || {}).value === '2022-10'")
+    assert page.input_value("#filter-search") == search
+    assert not page.console_errors, page.console_errors
