@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,7 +154,7 @@ def events(db: str | None, date_from: date | None, date_to: date | None, actors:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # resolved at call time, so CliRunner captures it
     if fmt == "table":
         _print_table(records, total)
     elif fmt == "json":

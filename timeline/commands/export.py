@@ -5,6 +5,7 @@ and requests nothing from any host, so it can be mailed or opened offline.
 """
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def _describe(flt: object) -> str:
 
 def _write(text: str, out: str) -> None:
     if out == "-":
-        click.get_text_stream("stdout").write(text)
+        sys.stdout.write(text)
         return
     path = Path(out)
     try:
