@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from timeline.app import figures
 from timeline.app.layout import InitialView
@@ -174,10 +174,16 @@ class AppQueries:
 
         link, places = schema.event_places.c, schema.places.c
         with self.store.engine.connect() as conn:
-            ids, conds = self._filtered_ids(conn, flt)
+            _, conds = self._filtered_ids(conn, flt)
             per_place = select(link.place_id, func.count().label("n"))
             if conds:
-                per_place = per_place.where(link.event_id.in_(ids))
+                # filtered events first, then their links by the (event_id, place_id) key; on
+                # SQLite `+events.id` keeps the planner from walking every link and looking up
+                # its event instead (a join: 33 ms for 60,000 events, the IN list was 48 ms)
+                event_id = (literal_column(f"+{schema.events.name}.id") if conn.dialect.name == "sqlite"
+                            else schema.events.c.id)
+                per_place = per_place.select_from(
+                    schema.events.join(schema.event_places, link.event_id == event_id)).where(*conds)
             sub = per_place.group_by(link.place_id).subquery()
             rows = conn.execute(
                 select(places.name, places.lat, places.lon, sub.c.n)
