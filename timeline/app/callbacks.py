@@ -263,11 +263,14 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     app.clientside_callback(
         """
         function() {
-            try {
-                dash_ag_grid.getApi('events-grid').purgeInfiniteCache();
-            } catch (err) {
-                // the grid is not mounted yet: it will ask for its first rows itself
-            }
+            // after this task: Dash sends the timeline and map requests of the same change first
+            setTimeout(function() {
+                try {
+                    dash_ag_grid.getApi('events-grid').purgeInfiniteCache();
+                } catch (err) {
+                    // the grid is not mounted yet: it will ask for its first rows itself
+                }
+            }, 0);
             return window.dash_clientside.no_update;
         }
         """,
