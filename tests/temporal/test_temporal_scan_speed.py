@@ -1,6 +1,6 @@
 """The scanner's speed-ups must find exactly what the single master pattern finds.
 
-`scan` looks for gate positions, then tries only the rules that can start with the three
+`scan` looks for start positions (Hyperscan's, or the regex gate's), then tries only the rules that can start with the three
 characters there (`scan.dispatch`); rule word lists are character tries (`patterns._alt`). These tests
 hold both to the plain `master(True).finditer`, which is the definition of the scan.
 """
@@ -31,7 +31,11 @@ def _reference(text: str) -> list[tuple]:
 
 
 def _fast(text: str) -> list[tuple]:
-    return [(c.start, c.end, c.rule, c.groups) for c in scan(text)]
+    """The scan, through both start finders (Hyperscan's, when installed, and the regex gate)."""
+    found = [(c.start, c.end, c.rule, c.groups) for c in scan(text)]
+    gated = [(c.start, c.end, c.rule, c.groups) for c in scan(text, use_hyperscan=False)]
+    assert found == gated
+    return found
 
 
 @pytest.mark.parametrize("path", sorted(p for p in SAMPLES.glob("*") if p.is_file()), ids=lambda p: p.name)

@@ -6,6 +6,7 @@ candidate (rare), never per token.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import re._constants as _C
 import re._compiler as _compiler
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from . import hsfilter
 from .rules.patterns import DIGIT_START, FOLLOW_WORDS, FRAGMENTS, RULES, START_WORDS, WEAK_START_WORDS
 
 _GROUP = re.compile(r"\(\?P([<=])(\w+)(>|\))")
@@ -42,9 +44,7 @@ def _expand(template: str, rule: str) -> str:
     return _GROUP.sub(rename, template)
 
 
-#: Besides its two cases, what each ASCII letter matches in a case-insensitive pattern
-#: (Unicode folding; tests/temporal check this table against the regex engine).
-CASE_FOLDS: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+CASE_FOLDS = hsfilter.CASE_FOLDS  # what a case-insensitive ASCII letter matches outside ASCII
 
 
 def _case_variants(ch: str) -> list[str]:
@@ -216,6 +216,14 @@ class _Dispatch:
         self.after_separator = re.compile(_SEPARATOR + _gate(), re.IGNORECASE)
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
+        self.finder = None
+        if os.environ.get("TIMELINE_SCANNER", "auto") != "re":
+            self.finder = hsfilter.starts_finder(tuple(body for _, body in self.parts))
+
+    @property
+    def backend(self) -> str:
+        """"hyperscan" (the rule starts come from `hsfilter`) or "re" (the regex gate)."""
+        return "re" if self.finder is None else "hyperscan"
 
     def pattern(self, head: str) -> re.Pattern:
         """The sub-pattern for the first (up to three) characters at a position; from the
@@ -237,8 +245,18 @@ _ASCII_SET = frozenset(_ASCII)
 
 @lru_cache(maxsize=1)
 def dispatch() -> _Dispatch:
-    """The gate finder and the per-character rule tables (built once)."""
+    """The start finder and the per-character rule tables (built once). With Hyperscan
+    installed, starts come from `hsfilter`; ``TIMELINE_SCANNER=re`` (read here, once) or a
+    missing Hyperscan leaves the regex gate. Both give the same candidates (tests check)."""
     return _Dispatch()
+
+
+def backend() -> str:
+    """Which start finder `scan` uses in this process: "hyperscan" or "re"."""
+    return dispatch().backend
+
+
+_WORDISH = re.compile(r"[\w'’-]")
 
 
 def _candidate(m: re.Match, names: dict[str, list[str]]) -> Candidate:
@@ -253,9 +271,10 @@ def _candidate(m: re.Match, names: dict[str, list[str]]) -> Candidate:
     return Candidate(m.start(), m.end(), rule, groups, spans)
 
 
-def scan(text: str, *, prefilter: bool = True) -> Iterator[Candidate]:
+def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> Iterator[Candidate]:
     """Yield non-overlapping candidates, left to right (what `master(prefilter).finditer`
-    finds; with the prefilter, found through `dispatch`)."""
+    finds; with the prefilter, found through `dispatch`: at the positions `hsfilter` gives
+    when Hyperscan is there and `use_hyperscan`, else at those the regex gate passes)."""
     if not prefilter:
         rx, names = master(False)
         for m in rx.finditer(text):
@@ -264,6 +283,17 @@ def scan(text: str, *, prefilter: bool = True) -> Iterator[Candidate]:
     d = dispatch()
     table, names = d.table, d.names
     pos = 0
+    if d.finder is not None and use_hyperscan:
+        wordish = _WORDISH.match
+        for p in d.finder(text):  # every position where some rule may match, ascending
+            if p < pos or (p and wordish(text, p - 1)):  # inside the last match, or mid-word
+                continue
+            head = text[p:p + 3]
+            m = (table.get(head) or d.pattern(head)).match(text, p)
+            if m is not None:
+                yield _candidate(m, names)
+                pos = m.end()
+        return
     starts = d.after_separator.finditer(text)
     first = d.gate.match(text)
     for g in starts if first is None else itertools.chain((first,), starts):
