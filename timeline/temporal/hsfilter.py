@@ -181,7 +181,7 @@ def _load_or_compile(hyperscan, exprs: list[bytes]):
 
 
 class StartsFinder:
-    """Sorted text offsets where some rule may match, from one Hyperscan pass."""
+    """Where each rule may match, from one Hyperscan pass over the text."""
 
     def __init__(self, patterns: list[str], *, use_cache: bool = True) -> None:
         import hyperscan
@@ -200,16 +200,18 @@ class StartsFinder:
             s = self._local.scratch = self._hs.Scratch(self.db)
         return s
 
-    def __call__(self, text: str) -> list[int]:
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        """(start, rules) pairs in text order: `rules` has bit i set when pattern i may match
+        from `start` (a rule whose bit is clear cannot match there)."""
         data = text[::-1].encode("ascii", "replace")
-        ends: set[int] = set()
-        add = ends.add
+        masks: dict[int, int] = {}
+        get = masks.get
 
-        def on_match(_id: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
-            add(to)
+        def on_match(rule: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+            masks[to] = get(to, 0) | (1 << rule)
         self.db.scan(data, match_event_handler=on_match, scratch=self._scratch())
         n = len(text)
-        return sorted([n - e for e in ends])
+        return sorted([(n - end, rules) for end, rules in masks.items()])
 
 
 @lru_cache(maxsize=1)

@@ -216,9 +216,21 @@ class _Dispatch:
         self.after_separator = re.compile(_SEPARATOR + _gate(), re.IGNORECASE)
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
+        self._by_mask: dict[int, re.Pattern] = {}
         self.finder = None
         if os.environ.get("TIMELINE_SCANNER", "auto") != "re":
             self.finder = hsfilter.starts_finder(tuple(body for _, body in self.parts))
+
+    def rules_pattern(self, rules: int) -> re.Pattern:
+        """The alternation of the rules whose bits are set in `rules`, in rule order: at a
+        position where only they may match, it finds what the whole alternation finds."""
+        rx = self._by_mask.get(rules)
+        if rx is None:
+            if len(self._by_mask) >= 4096:  # odd texts could make many sets: bound the memory
+                self._by_mask.clear()
+            alt = "|".join(body for i, (_, body) in enumerate(self.parts) if rules >> i & 1)
+            rx = self._by_mask[rules] = re.compile("(?:" + alt + ")" + _AFTER, re.IGNORECASE)
+        return rx
 
     @property
     def backend(self) -> str:
@@ -271,6 +283,40 @@ def _candidate(m: re.Match, names: dict[str, list[str]]) -> Candidate:
     return Candidate(m.start(), m.end(), rule, groups, spans)
 
 
+_GROUP_SLOTS: dict[int, tuple[re.Pattern, dict[str, tuple[tuple[str, int], ...]]]] = {}
+
+
+def _slots(rx: re.Pattern) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Per rule, its (group name, group number) pairs in `rx`: reading `Match.regs` by number
+    spares a name lookup and a string format per group."""
+    hit = _GROUP_SLOTS.get(id(rx))  # by id: hashing a pattern hashes its whole program
+    if hit is not None and hit[0] is rx:
+        return hit[1]
+    found: dict[str, list[tuple[str, int]]] = {}
+    for full, i in sorted(rx.groupindex.items(), key=lambda kv: kv[1]):
+        if "__" in full:
+            rule, g = full.split("__", 1)
+            found.setdefault(rule, []).append((g, i))
+    slots = {rule: tuple(v) for rule, v in found.items()}
+    _GROUP_SLOTS[id(rx)] = (rx, slots)  # holding rx keeps its id from being reused
+    return slots
+
+
+def _fast_candidate(m: re.Match, text: str) -> Candidate:
+    """`_candidate`, from group numbers (same groups, same order)."""
+    rule = m.lastgroup
+    regs = m.regs
+    groups: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for g, i in _slots(m.re).get(rule, ()):
+        span = regs[i]
+        if span[0] >= 0:
+            groups[g] = text[span[0]:span[1]]
+            spans[g] = span
+    start, end = regs[0]
+    return Candidate(start, end, rule, groups, spans)
+
+
 def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> Iterator[Candidate]:
     """Yield non-overlapping candidates, left to right (what `master(prefilter).finditer`
     finds; with the prefilter, found through `dispatch`: at the positions `hsfilter` gives
@@ -285,14 +331,15 @@ def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> It
     pos = 0
     if d.finder is not None and use_hyperscan:
         wordish = _WORDISH.match
-        for p in d.finder(text):  # every position where some rule may match, ascending
+        by_mask, rules_pattern = d._by_mask, d.rules_pattern
+        for p, rules in d.finder(text):  # where some rule may match, ascending, and which
             if p < pos or (p and wordish(text, p - 1)):  # inside the last match, or mid-word
                 continue
-            head = text[p:p + 3]
-            m = (table.get(head) or d.pattern(head)).match(text, p)
+            m = (by_mask.get(rules) or rules_pattern(rules)).match(text, p)
             if m is not None:
-                yield _candidate(m, names)
-                pos = m.end()
+                c = _fast_candidate(m, text)
+                yield c
+                pos = c.end
         return
     starts = d.after_separator.finditer(text)
     first = d.gate.match(text)
