@@ -5,22 +5,27 @@ import re
 from datetime import date, datetime
 
 from .anchor import Resolver, tense
-from .model import MODES, Timex
+from .model import MODES, Timex, new_timex
 from .normalise import Spec, interpret
 from .rules import vocab as V
 from .scan import scan
 from .settings import TagResult, TagSettings
 from .values import interval
 
+#: Words that may stand between a relation word and the timex ("since at least 1990").
+_RELATION_MODIFIERS = ("at least", "as early as", "as late as", "around", "about", "roughly", "the week of")
 _RELATION = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in V.RELATIONS), key=len, reverse=True))
-    + r")\s+(?:at\s+least\s+|as\s+early\s+as\s+|as\s+late\s+as\s+|around\s+|about\s+|roughly\s+|the\s+week\s+of\s+)?$",
+    + r")\s+(?:" + "".join(m.replace(" ", r"\s+") + r"\s+|" for m in _RELATION_MODIFIERS)[:-1] + r")?$",
     re.IGNORECASE,
 )
+#: The word a `_RELATION` match ends with (the last word of a relation or of a modifier).
+_RELATION_LAST_WORDS = frozenset(w.split()[-1] for w in (*V.RELATIONS, *_RELATION_MODIFIERS))
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|and|to|until|till|through|or)\s*$", re.IGNORECASE)
 
 
+_WS = re.compile(r"\s+")
 _YEAR_ONLY = re.compile(r"\s*(\d{4})\s*")
 
 
@@ -56,11 +61,37 @@ def parse_dct(dct: date | str | None) -> date | None:
     raise TypeError(f"dct must be a date, an ISO string or None, not {type(dct).__name__}")
 
 
-def _on_copyright_line(text: str, start: int) -> bool:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
-    line = text[ls:le if le >= 0 else len(text)]
-    return bool(_COPYRIGHT.search(line)) if len(line) < 400 else bool(_COPYRIGHT.search(text, max(ls, start - 40), start))
+def _has_copyright(s: str) -> bool:
+    """`_COPYRIGHT.search(s)`; for ASCII text (IGNORECASE then is plain case folding) done with
+    `str.lower` and substring tests, several times faster than the regex on a long line."""
+    if s.isascii():
+        low = s.lower()
+        return "(c)" in low or "copyright" in low or "all rights reserved" in low
+    return _COPYRIGHT.search(s) is not None
+
+
+class _CopyrightLines:
+    """Whether a candidate at `start` is on a copyright line ("(c) 2024 ..."): its whole line
+    matches `_COPYRIGHT` or, for a line of 400 characters or more, the 40 characters before it.
+    One object per text, so that a short line is searched once, not once per candidate on it."""
+
+    __slots__ = ("text", "ls", "le", "hit")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ls = self.le = -1
+        self.hit = False
+
+    def __call__(self, start: int) -> bool:
+        text = self.text
+        if not self.ls <= start <= self.le:  # [ls, le) holds no newline, so start's line is the same
+            self.ls = text.rfind("\n", 0, start) + 1
+            le = text.find("\n", start)
+            self.le = le if le >= 0 else len(text)
+            self.hit = self.le - self.ls < 400 and _has_copyright(text[self.ls:self.le])
+        if self.le - self.ls < 400:
+            return self.hit
+        return _has_copyright(text[max(self.ls, start - 40):start])
 
 
 def _explicit_years(specs: list[Spec]) -> list[Spec]:
@@ -111,8 +142,21 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings, text
     return "news"
 
 
+def _relation_match(text: str, start: int) -> re.Match[str] | None:
+    """`_RELATION` in the 30 characters before `start`. A match ends with one of
+    `_RELATION_LAST_WORDS` and then whitespace, so when the last word there is plain ASCII
+    letters (case folding then is just `lower`) and not one of them, the (slow) search is skipped."""
+    lo = max(0, start - 30)
+    words = text[lo:start].rsplit(None, 1)
+    if words:
+        w = words[-1]
+        if w.isascii() and w.isalpha() and w.lower() not in _RELATION_LAST_WORDS:
+            return None
+    return _RELATION.search(text, lo, start)
+
+
 def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) -> str | None:
-    m = _RELATION.search(text, max(0, spec.start - 30), spec.start)
+    m = _relation_match(text, spec.start)
     if spec.relation:  # the ends of a range ("June 5-7"): from/to, or between/between
         if spec.range_partner == -1 and prev_rel == "between":
             return "between"
@@ -120,7 +164,7 @@ def _relation(text: str, spec: Spec, prev: Spec | None, prev_rel: str | None) ->
             return "between"
         return spec.relation
     if m:
-        word = re.sub(r"\s+", " ", m.group(1).lower())
+        word = _WS.sub(" ", m.group(1).lower())
         rel = V.RELATIONS[word]
         if rel == "to" and prev_rel != "from":
             return None  # "dates back to the 1980s": only the end of a from-range counts
@@ -162,8 +206,9 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     dct_date, dct_precision = read_dct(dct)
     specs: list[Spec] = []
     last_end = -1
+    on_copyright_line = None if settings.tag_copyright else _CopyrightLines(text)
     for c in scan(text):
-        if not settings.tag_copyright and _on_copyright_line(text, c.start):
+        if on_copyright_line is not None and on_copyright_line(c.start):
             continue
         for s in interpret(c, text, settings):
             if s.start >= last_end and s.end > s.start:
@@ -186,10 +231,9 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
         first = last = precision = None
         if s.type in ("DATE", "TIME"):
             first, last, precision = interval(r.value)
-        out.append(Timex(
-            start=s.start, end=s.end, text=text[s.start:s.end], type=s.type, value=r.value,
-            mod=s.mod, first=first, last=last, precision=precision, relation=rel,
-            anchor=r.anchor if s.kind != "fixed" else "absolute", quant=s.quant, freq=s.freq,
+        out.append(new_timex(
+            s.start, s.end, text[s.start:s.end], s.type, r.value, s.mod, first, last, precision, rel,
+            r.anchor if s.kind != "fixed" else "absolute", s.quant, s.freq,
         ))
         prev, prev_rel = s, rel
     return TagResult(out, used)

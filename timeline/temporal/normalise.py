@@ -40,7 +40,25 @@ class Spec:
     extra: dict = field(default_factory=dict)
 
 
+#: Regexes used per candidate, compiled once (a module-level `re.sub(pattern, ...)` pays a cache
+#: lookup on every call).
+_WS = re.compile(r"\s+")
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+_AND_A_HALF = re.compile(r"(\d+)\s+1/2")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_NON_DIGITS = re.compile(r"\D")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_ORDINAL_END = re.compile(r"(st|nd|rd|th)$")
+_SPACE_LETTER = re.compile(r"\s+[a-z]", re.I)
+_SPACE_CONJUNCTION = re.compile(r"\s+(?:and|but|when|as)\b")
+_POSSESSIVE_S = re.compile(r"['’]s\s")
+_OLD_AFTER = re.compile(r"\s*old\b")
+_YEAR_WORD = re.compile(r"year", re.I)
 _WORD_BEFORE = re.compile(r"([\w.$€£'’]+)[\s,]*$")
+#: `_WORD_BEFORE` on the reversed window: trailing spaces and commas, then the word.
+_WORD_BEFORE_REVERSED = re.compile(r"[\s,]*([\w.$€£'’]+)")
 _WORD_AFTER = re.compile(r"^\s*([\w'’]+)")
 _COUNT_NOUNS = frozenset("""men people troops soldiers civilians casualties prisoners tanks aircraft planes ships guns km kilometres kilometers miles feet metres meters tons
 tonnes dollars euros pounds rubles acres hectares strong troop infantry cavalry persons personnel
@@ -52,17 +70,17 @@ towards afterwards""".split())
 
 def _num(word: str) -> float | None:
     """Number word or digits -> number; None when vague ("several")."""
-    w = re.sub(r"\s+", " ", word.lower().strip())
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
+    w = _WS.sub(" ", word.lower().strip())
+    if _DECIMAL.fullmatch(w):
         return float(w.replace(",", ""))
-    m = re.fullmatch(r"(\d+)\s+1/2", w)
+    m = _AND_A_HALF.fullmatch(w)
     if m:
         return int(m.group(1)) + 0.5
     if w in V.NUMBER_WORDS:
         return V.NUMBER_WORDS[w]
     if w in V.VAGUE_NUMBERS:
         return None
-    parts = re.split(r"[- ]", w)
+    parts = _HYPHEN_OR_SPACE.split(w)
     if len(parts) == 2 and parts[0] in V.NUMBER_WORDS and parts[1] in V.NUMBER_WORDS:
         return V.NUMBER_WORDS[parts[0]] + V.NUMBER_WORDS[parts[1]]
     return None
@@ -80,7 +98,7 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    return int(_DIGITS.match(word).group())
 
 
 def _year(word: str) -> int:
@@ -96,12 +114,15 @@ def _part(c: Candidate) -> str | None:
     p = c.groups.get("part")
     if not p:
         return None
-    return V.PART_MODS.get(re.sub(r"\s+", " ", p.lower()))
+    return V.PART_MODS.get(_WS.sub(" ", p.lower()))
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    """The last word within 30 characters before `pos`, ignoring spaces and commas: what
+    `_WORD_BEFORE.search(text, max(0, pos - 30), pos)` finds, but read backwards as one
+    anchored match (`_WORD_BEFORE_REVERSED`), not a search tried at every position."""
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, pos - 30):pos][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -136,7 +157,7 @@ def _plausible_year(text: str, start: int, end: int, *, strict: bool = True) -> 
     bl = before.lower()
     if bl in V.NON_YEAR_BEFORE:
         return False
-    if strict and before[:1].isupper() and not re.search(r"['’]s$", bl) and bl not in V.BARE_MONTH_CUES \
+    if strict and before[:1].isupper() and not _POSSESSIVE_END.search(bl) and bl not in V.BARE_MONTH_CUES \
             and bl not in V.MONTHS and bl not in V.SEASONS \
             and bl not in ("in", "by", "fiscal", "year", "ad", "circa", "the", "a", "an") \
             and not _sentence_start(text, start - 1):
@@ -288,7 +309,7 @@ def _dmy(c, text, s):
     if not g.get("y"):
         # "20 March" is fine; a bare count before a month ("killed 20 May") needs care:
         before = _word_before(text, c.start).lower()
-        if not re.search(r"(st|nd|rd|th)$", g["d"]) and before in _COUNT_NOUNS:
+        if not _ORDINAL_END.search(g["d"]) and before in _COUNT_NOUNS:
             return None
     return Spec(c.start, c.end, kind="ymd", y=_year(g["y"]) if g.get("y") else None,
                 m=_month(g["m"]), d=d)
@@ -375,7 +396,7 @@ def _decade(c, text, s):
     mod = _part(c)
     if g.get("w"):
         return Spec(c.start, c.end, kind="decade2", d=_WORD_DECADES[dec], mod=mod)
-    digits = re.sub(r"\D", "", dec)
+    digits = _NON_DIGITS.sub("", dec)
     if len(digits) == 2:
         if _word_before(text, c.start).lower() in ("his", "her", "their", "my", "your", "our", "early", "late", "mid"):
             return None  # "in his 30s": an age
@@ -391,7 +412,7 @@ def _decade(c, text, s):
 def _century(c, text, s):
     g = c.groups
     o = g["ord"].lower()
-    n = V.ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+    n = V.ORDINALS.get(o) or int(_DIGITS.match(o).group())
     if o in ("final", "last") or not 1 <= n <= 21:
         return None
     era = (g.get("era") or "").upper().replace(".", "")
@@ -497,7 +518,7 @@ def _half(c, text, s):
 def _quarter_rel(c, text, s):
     if c.groups.get("ly") or c.groups.get("ly2"):  # "last year's quarter", "the quarter a year ago"
         return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4)
-    w = re.sub(r"\s+", " ", c.groups["qr"].lower())
+    w = _WS.sub(" ", c.groups["qr"].lower())
     off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
            "previous": -1, "prior": -1, "comparable": -4, "same": -4, "corresponding": -4,
            "comparable year-ago": -4, "comparable year-earlier": -4}[w]
@@ -513,7 +534,7 @@ def _ago(c, text, s):
         # "a few days later", "an hour later" in news: no date can be counted from them (only
         # FUTURE_REF), so news keeps what they do say, the length, and leaves "later" as the
         # signal, as TIMEX3 does; "two days later" after a date still resolves to a day
-        mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+        mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
         sp.extra["news_form"] = Spec(c.start, c.spans["unit"][1], type="DURATION",
                                      value=_duration_value(_num(g["n"]), _unit(g["unit"])), mod=mod)
     return sp
@@ -523,15 +544,15 @@ def _ago_spec(c, text, s):
     g = c.groups
     n = _num(g["n"])
     unit = _unit(g["unit"])
-    direction = re.sub(r"\s+", " ", (g.get("dir") or g["dir2"]).lower())
+    direction = _WS.sub(" ", (g.get("dir") or g["dir2"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     ana = direction not in ("ago", "from now", "hence", "back")
-    if direction in ("before", "after") and re.match(r"\s+[a-z]", text[c.end:c.end + 3], re.I) \
-            and not re.match(r"\s+(?:and|but|when|as)\b", text[c.end:c.end + 6]):
+    if direction in ("before", "after") and _SPACE_LETTER.match(text[c.end:c.end + 3]) \
+            and not _SPACE_CONJUNCTION.match(text[c.end:c.end + 6]):
         # "a week after the dam broke": anchored on an event the tagger cannot date;
         # say only the length, never an invented date
         end = c.spans["unit"][1]
-        mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+        mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
         return Spec(c.start, end, type="DURATION", value=_duration_value(n, unit), mod=mod)
     if n is None:
         return Spec(c.start, c.end, value="PAST_REF" if sign < 0 else "FUTURE_REF", anaphoric=ana)
@@ -541,7 +562,7 @@ def _ago_spec(c, text, s):
         return None
     if unit in ("hour", "minute"):
         return Spec(c.start, c.end, type="TIME", value="PAST_REF" if sign < 0 else "FUTURE_REF")
-    mod = V.QUANT_MODS.get(re.sub(r"\s+", " ", (g.get("approx") or "").lower()))
+    mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
     if unit == "year" and n == 1 and direction in ("ago", "earlier") and _quarterly_report(text):
         if _LONGER_PERIOD.search(_sentence(text, c.start, c.end)):
             # "nine months ... a year earlier": the year before the report's
@@ -625,7 +646,7 @@ def _unit_before_after(c, text, s):
 def _rel_unit(c, text, s):
     g = c.groups
     unit = g["unit"].lower()
-    relw = re.sub(r"\s+", " ", g["rel"].lower())
+    relw = _WS.sub(" ", g["rel"].lower())
     part = _part(c)
     last = relw.split()[-1]
     if unit == "time":
@@ -671,7 +692,7 @@ def _day_word(c, text, s):
     if dw in ("tonight", "overnight"):
         tod = "NI"
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((g.get("part") or "").lower())
-    if dw == "today" and not g.get("part") and re.match(r"['’]s\s", text[c.end:c.end + 3]) \
+    if dw == "today" and not g.get("part") and _POSSESSIVE_S.match(text[c.end:c.end + 3]) \
             and _word_after(text, c.end + 2).lower() in V.PRESENT_DAY_NOUNS:
         return None  # "today's youth", "in today's world": present-day in general, not the DCT
     return Spec(c.start, c.end, type="TIME" if tod else "DATE", kind="rel", unit="day",
@@ -772,7 +793,7 @@ def _year_adj(c, text, s):
 
 def _holiday(c, text, s):
     g = c.groups
-    name = re.sub(r"\s+", " ", g["hol"].lower()).replace("’", "'")
+    name = _WS.sub(" ", g["hol"].lower()).replace("’", "'")
     y = _year(g["y"]) if g.get("y") else None
     if name in V.HOLIDAYS:
         m, d = V.HOLIDAYS[name]
@@ -833,13 +854,13 @@ def _is_rate(text: str, start: int) -> bool:
         return False  # "... 2023. A week after, ...": a new sentence, not an amount
     before = _word_before(text, start)
     bl = before.lower()
-    return bool(re.search(r"\d", before)) or (bl.endswith("s") and bl not in ("was", "is", "has", "as", "its", "this", "his"))
+    return bool(_DIGIT.search(before)) or (bl.endswith("s") and bl not in ("was", "is", "has", "as", "its", "this", "his"))
 
 
 def _duration(c, text, s):
     g = c.groups
     unit = _unit(g["unit"])
-    nw = re.sub(r"\s+", " ", g["n"].lower())
+    nw = _WS.sub(" ", g["n"].lower())
     n = _num(nw)
     after = text[c.end:c.end + 1]
     if unit == "second" and nw in ("a", "an", "one") and after.isspace() \
@@ -857,12 +878,12 @@ def _duration(c, text, s):
         if _is_rate(text, c.start):
             return None  # "$1.76 a year", "four flights a week": a rate
 
-    if (g.get("adj") or "").lower() == "old" or re.match(r"\s*old\b", text[c.end:c.end + 5]):
+    if (g.get("adj") or "").lower() == "old" or _OLD_AFTER.match(text[c.end:c.end + 5]):
         return None
     start = c.start
     if g.get("half") and n is not None:
         n += 0.5  # "a minute and a half", "two years and a half"
-    approx = re.sub(r"\s+", " ", (g.get("approx") or "").lower())
+    approx = _WS.sub(" ", (g.get("approx") or "").lower())
     if g.get("det") and (text[c.spans["n"][1]:c.spans["unit"][0]] == "-"
                          or (n is not None and n != 1 and not g["unit"].lower().endswith("s"))):
         start = c.spans["n"][0]  # "a 16-hour flight", "a five year plan": the adjective only
@@ -886,13 +907,13 @@ def _nth(c, text, s):
 def _turn(c, text, s):
     o = (c.groups.get("ord") or "").lower()
     if o:
-        n = V.ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+        n = V.ORDINALS.get(o) or int(_DIGITS.match(o).group())
         return Spec(c.start, c.end, value=f"{(n - 1) * 100:04d}", mod="APPROX")
     return Spec(c.start, c.end, kind="rel", unit="turn", offset=0, mod="APPROX")
 
 
 def _fiscal_year(c, text, s):
-    ys = re.sub(r"\D", "", c.groups["y"])
+    ys = _NON_DIGITS.sub("", c.groups["y"])
     y = int(ys) if len(ys) == 4 else (1900 + int(ys) if int(ys) >= 50 else 2000 + int(ys))
     return Spec(c.start, c.end, value=f"{y:04d}", y=y)
 
@@ -905,7 +926,7 @@ def _spelled_year(c, text, s):
     g = c.groups
     if g.get("tt"):
         y = 2000 + (_num(g["u"]) or 0 if g.get("u") else 0)
-        if not g.get("u") and not re.search(r"year", c.groups.get("m") or text[c.start:c.end], re.I) \
+        if not g.get("u") and not _YEAR_WORD.search(c.groups.get("m") or text[c.start:c.end]) \
                 and not g.get("m"):
             return None
     else:
@@ -961,7 +982,7 @@ def _modal_soon(text: str, start: int, end: int) -> bool:
 
 
 def _ref(c, text, s):
-    w = re.sub(r"\s+", " ", c.groups["ref"].lower())
+    w = _WS.sub(" ", c.groups["ref"].lower())
     val = V.REFERENCE_WORDS[w]
     sp = Spec(c.start, c.end, value=val)
     if w == "soon":

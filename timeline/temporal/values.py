@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _VALUE = re.compile(
@@ -43,8 +44,10 @@ def month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+@lru_cache(maxsize=4096)
 def interval(value: str) -> tuple[date | None, date | None, str | None]:
-    """(first, last, precision) for a calendar value; (None, None, None) otherwise."""
+    """(first, last, precision) for a calendar value; (None, None, None) otherwise.
+    Cached: a pure function of a short string, asked once per timex with few distinct values."""
     m = _VALUE.match(value)
     if not m:
         return None, None, None
