@@ -1,6 +1,6 @@
 """Speed of `timeline.temporal.tag` against dateparser and datefinder on the same texts, in one run.
 
-    python3 benchmarks/tagger.py [--repeat 3] [--limit-chars 2000000] [--dateparser-chars 50000]
+    python3 benchmarks/tagger.py [--repeat 5] [--limit-chars 2000000] [--dateparser-chars 50000]
 
 Texts: the shared corpora (TBAQ + WikiWars, each with its DCT) when present, else the
 bundled samples under timeline/samples/, else a short built-in text (written for this
@@ -13,15 +13,17 @@ benchmarks/results/tagger.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("TIMELINE_CORPORA", REPO.parent / "shared" / "corpora"))
@@ -83,6 +85,27 @@ def ours(docs: list[tuple[str, date | None]]) -> None:
         tag(text, dct, mode="auto")
 
 
+@contextlib.contextmanager
+def scanner(name: str) -> Iterator[None]:
+    """The tagger's start finder forced to `name` ("re": the regex gate, the fallback where
+    Hyperscan has no wheel) inside the block; the rule tables are rebuilt on entry and exit."""
+    from timeline.temporal import scan
+
+    before = os.environ.get("TIMELINE_SCANNER")
+    os.environ["TIMELINE_SCANNER"] = name
+    scan.dispatch.cache_clear()
+    try:
+        if name == "re" and scan.backend() != "re":
+            raise RuntimeError("the regex gate is not in use")
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TIMELINE_SCANNER", None)
+        else:
+            os.environ["TIMELINE_SCANNER"] = before
+        scan.dispatch.cache_clear()
+
+
 def with_dateparser(docs: list[tuple[str, date | None]]) -> None:
     from dateparser.search import search_dates
 
@@ -109,7 +132,7 @@ TOOLS: dict[str, tuple[Callable[[list], None], str, str]] = {
 }
 
 
-def cold_costs(import_stmt: str, call: str, runs: int = 3) -> dict[str, float]:
+def cold_costs(import_stmt: str, call: str, runs: int = 3, extra_env: dict[str, str] | None = None) -> dict[str, float]:
     """Import time and first-call overhead (first call minus second) in fresh interpreters; best of `runs`."""
     code = (
         "import time, json\n"
@@ -123,7 +146,7 @@ def cold_costs(import_stmt: str, call: str, runs: int = 3) -> dict[str, float]:
         "print(json.dumps({'import_s': t1 - t0, 'first_call_s': t2 - t1, 'second_call_s': t3 - t2}))\n"
     )
     best: dict[str, float] = {}
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""), **(extra_env or {})}
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
         if out.returncode != 0:
@@ -147,9 +170,21 @@ def throughput(run: Callable[[list], None], docs: list, repeat: int) -> dict[str
             "chars_per_s": chars / best if best else float("inf")}
 
 
+def scanner_info() -> dict[str, Any]:
+    """Which start finder the tagger used, and the Hyperscan version when it is that."""
+    from timeline.temporal import scan
+
+    info: dict[str, Any] = {"backend": scan.backend()}
+    if info["backend"] == "hyperscan":
+        import hyperscan
+
+        info["hyperscan"] = hyperscan.__version__
+    return info
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs per tool; the best is reported")
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per tool; the best is reported")
     ap.add_argument("--limit-chars", type=int, default=2_000_000, help="cap on characters given to our tagger")
     ap.add_argument("--dateparser-chars", type=int, default=50_000,
                     help="cap on characters given to dateparser (it is slow)")
@@ -173,7 +208,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         except Exception as exc:  # report and go on: a missing baseline must not hide the others
             entry = {"error": f"{type(exc).__name__}: {exc}"}
         entry["cold"] = cold_costs(import_stmt, call)
+        if name == "timeline":
+            entry["scanner"] = scanner_info()
+            with tempfile.TemporaryDirectory() as empty:  # the Hyperscan database compiled, not read back
+                entry["cold_empty_cache"] = cold_costs(import_stmt, call, runs=1, extra_env={"TIMELINE_CACHE_DIR": empty})
         result["tools"][name] = entry
+    if "timeline" in result["tools"] and result["tools"]["timeline"].get("scanner", {}).get("backend") == "hyperscan":
+        print("timing timeline with the regex gate (no Hyperscan) ...", file=sys.stderr)
+        with scanner("re"):  # throughput() warms up first: the rebuilt tables are not timed
+            result["tools"]["timeline, regex gate"] = throughput(ours, docs, args.repeat)
 
     tools = result["tools"]
     ok = {n: t for n, t in tools.items() if "chars_per_s" in t}
@@ -207,6 +250,14 @@ def print_table(result: dict[str, Any]) -> None:
             print(f"{name:<31} error: {t['error']}")
     for key, r in result.get("ratios", {}).items():
         print(f"speed ratio {key}: {r:,.1f}x")
+    ours_entry = result["tools"].get("timeline", {})
+    if "scanner" in ours_entry:
+        sc = ours_entry["scanner"]
+        print(f"timeline's start finder: {sc['backend']}" + (f" {sc['hyperscan']}" if "hyperscan" in sc else ""))
+    empty = ours_entry.get("cold_empty_cache", {})
+    if "first_call_overhead_s" in empty:
+        print(f"timeline's first call with an empty cache (rule database compiled): "
+              f"{1000 * empty['first_call_overhead_s']:.0f} ms")
     print(f"note: dateparser saw only the first {result['dateparser_chars']:,} characters (whole documents), "
           "the others all texts; 1st call = extra cost of the first call after import.")
 

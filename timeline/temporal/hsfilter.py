@@ -160,16 +160,18 @@ def _compile(hyperscan, exprs: list[bytes]):
     return db
 
 
-def _load_or_compile(hyperscan, exprs: list[bytes]):
-    """Compiling takes most of a second; a database compiled before for the same patterns,
-    Hyperscan version and machine is read back instead (a bad or foreign file is ignored)."""
-    key = hashlib.sha256(b"\0".join([hyperscan.__version__.encode(), *exprs])).hexdigest()[:32]
+def _load_or_compile(hyperscan, patterns: list[str]):
+    """Compiling takes most of a second; a database compiled before for the same rules, the
+    same translation (this file) and Hyperscan version is read back instead (a bad file, or
+    one from another CPU, is ignored)."""
+    key = hashlib.sha256("\0".join([hyperscan.__version__, Path(__file__).read_text(encoding="utf-8"), *patterns])
+                         .encode("utf-8", "surrogatepass")).hexdigest()[:32]
     path = cache_dir() / f"rules-{key}.hsdb"
     try:
         return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK), "cache"
     except Exception:  # missing, truncated, other CPU or version: compile again
         pass
-    db = _compile(hyperscan, exprs)
+    db = _compile(hyperscan, [reversed_superset(p).encode("ascii") for p in patterns])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -187,11 +189,11 @@ class StartsFinder:
         import hyperscan
 
         self._hs = hyperscan
-        exprs = [reversed_superset(p).encode("ascii") for p in patterns]
         if use_cache:
-            self.db, self.source = _load_or_compile(hyperscan, exprs)
+            self.db, self.source = _load_or_compile(hyperscan, patterns)
         else:
-            self.db, self.source = _compile(hyperscan, exprs), "compiled"
+            self.db = _compile(hyperscan, [reversed_superset(p).encode("ascii") for p in patterns])
+            self.source = "compiled"
         self._local = threading.local()
 
     def _scratch(self):

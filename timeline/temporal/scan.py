@@ -12,13 +12,14 @@ import re._constants as _C
 import re._compiler as _compiler
 import re._parser as _parser
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from . import hsfilter
 from .rules.patterns import DIGIT_START, FOLLOW_WORDS, FRAGMENTS, RULES, START_WORDS, WEAK_START_WORDS
 
 _GROUP = re.compile(r"\(\?P([<=])(\w+)(>|\))")
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _FRAG = re.compile(r"<<(\w+)>>")
 
 
@@ -202,18 +203,11 @@ class _Dispatch:
 
     def __init__(self) -> None:
         self.parts = _rule_parts()
-        self.starts = []
         self.names: dict[str, list[str]] = {}
-        for rule, body in self.parts:
-            parsed = _parser.parse(body, re.IGNORECASE)
-            self.starts.append(_rule_starts(body))
-            for full in sorted(parsed.state.groupdict, key=parsed.state.groupdict.get):
+        for rule, body in self.parts:  # groups are numbered in the order they open
+            for full in _GROUP_NAME.findall(body):
                 if "__" in full:
                     self.names.setdefault(rule, []).append(full.split("__", 1)[1])
-        self.gate = re.compile(_BEFORE + _gate(), re.IGNORECASE)
-        # the same positions past the text start, found one character early: a pattern that
-        # opens with a character class lets the engine skip along in C to the next separator
-        self.after_separator = re.compile(_SEPARATOR + _gate(), re.IGNORECASE)
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
         self._by_mask: dict[int, re.Pattern] = {}
@@ -231,6 +225,21 @@ class _Dispatch:
             alt = "|".join(body for i, (_, body) in enumerate(self.parts) if rules >> i & 1)
             rx = self._by_mask[rules] = re.compile("(?:" + alt + ")" + _AFTER, re.IGNORECASE)
         return rx
+
+    # the regex gate's parts, built only where it is used (no Hyperscan, or asked for)
+    @cached_property
+    def starts(self) -> list:
+        return [_rule_starts(body) for _, body in self.parts]
+
+    @cached_property
+    def gate(self) -> re.Pattern:
+        return re.compile(_BEFORE + _gate(), re.IGNORECASE)
+
+    @cached_property
+    def after_separator(self) -> re.Pattern:
+        """The gate's positions past the text start, found one character early: a pattern
+        that opens with a character class lets the engine skip along in C to the next separator."""
+        return re.compile(_SEPARATOR + _gate(), re.IGNORECASE)
 
     @property
     def backend(self) -> str:
