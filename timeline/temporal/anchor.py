@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .normalise import Spec, report_quarter
 from .rules import vocab as V
@@ -25,6 +26,18 @@ _LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+#: Up to the end of the last `_SENTENCE_END` (greedy, so one match gives the last one).
+_LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?;]\s|\n)")
+
+
+def _looking_ahead(s: str) -> bool:
+    """`_LOOKING_AHEAD.search(s)`. Every match holds "soon" or "early"; in ASCII text (where
+    IGNORECASE is plain case folding) their absence, a cheap test, rules the search out."""
+    if s.isascii():
+        low = s.lower()
+        if "soon" not in low and "early" not in low:
+            return False
+    return _LOOKING_AHEAD.search(s) is not None
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -32,24 +45,23 @@ def tense(text: str, start: int, end: int) -> int:
     else the first one after it."""
     lo = max(0, start - 90)
     before = text[lo:start]
-    cut = None
-    for m in _SENTENCE_END.finditer(before):
-        cut = m.end()
-    if cut is not None:
-        before = before[cut:]
-    if _LOOKING_AHEAD.search(before):
+    m = _LAST_SENTENCE_END.match(before)
+    if m:
+        before = before[m.end():]
+    if _looking_ahead(before):
         return 1
     words = _TOKENS.findall(before)
     for i in range(len(words) - 1, -1, -1):
         c = _cue(words[i])
+        if not c:
+            continue
         if c < 0 and i > 0 and words[i - 1].lower() in ("be", "being"):
             continue  # "will be held": the participle is not the tense
         if c > 0 and "had" in (w.lower() for w in words[max(0, i - 3):i]):
             return -1  # "had been due to expire Friday": a plan seen from the past
-        if c and after_determiner(words, i):
+        if after_determiner(words, i):
             continue  # "a still unspecified date", "the plan": an adjective or a noun, not the tense
-        if c:
-            return c
+        return c
     after = text[end:end + 60]
     m = _SENTENCE_END.search(after)
     if m:
@@ -77,9 +89,10 @@ def after_determiner(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1].lower() in _DETERMINERS and words[i].lower() not in _ADJECTIVE_CUES
 
 
+@lru_cache(maxsize=8192)
 def _cue(word: str) -> int:
     """+1 / -1 for a future / past cue word, 0 otherwise; capitalised words ("United") are
-    names, not -ed verbs."""
+    names, not -ed verbs. Cached: a pure function of a word, asked for several words per timex."""
     w = word.lower()
     if w in V.FUTURE_CUES:
         return 1
@@ -173,10 +186,12 @@ class Resolver:
             return self.first_year
         return self.dct.year if self.dct else None
 
-    def _direction(self, spec: Spec, text: str) -> int:
+    def _direction(self, spec: Spec, text: str, t: int | None = None) -> int:
+        """spec.rel, else the tense (`t` when the caller already has it), past by default in news."""
         if spec.rel is not None:
             return spec.rel
-        t = tense(text, spec.start, spec.end)
+        if t is None:
+            t = tense(text, spec.start, spec.end)
         if t == 0 and self.prefer_past and self.mode == "news":
             return -1
         return t
@@ -232,7 +247,8 @@ class Resolver:
 
     def _year_for(self, spec: Spec, text: str, m: int, d: int) -> int:
         a = self.dct
-        direction = self._direction(spec, text)
+        t = tense(text, spec.start, spec.end) if spec.rel is None else 0  # asked once, used twice
+        direction = self._direction(spec, text, t)
         here, there = (m, d), (a.month, a.day)
         if spec.rel == -1:
             return a.year if here < there and m != a.month else a.year - 1
@@ -245,7 +261,7 @@ class Resolver:
             near = min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
         if near[0] <= 60:
             return near[1]
-        if spec.rel is None and spec.d is not None and tense(text, spec.start, spec.end) == 0:
+        if spec.rel is None and spec.d is not None and t == 0:
             past = a.year if here <= there else a.year - 1
             dist_past = abs((date(past, m, min(d, 28)) - a).days)
             return near[1] if near[0] < 0.5 * dist_past else past
