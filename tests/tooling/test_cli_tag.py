@@ -134,14 +134,25 @@ def test_stdin_when_no_files() -> None:
 def test_unreadable_file_is_named_and_others_still_processed(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("It began in 2014.", encoding="utf-8")
-    binary = tmp_path / "latin1.txt"
-    binary.write_bytes("caf\xe9 in 2015".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     missing = tmp_path / "missing.txt"
     r = run("tag", str(missing), str(binary), str(good))
     assert r.exit_code == 1
     assert f"{missing}: cannot read" in r.stderr
-    assert f"{binary}: not UTF-8" in r.stderr
+    assert f"{binary}: binary file" in r.stderr
     assert [o["value"] for o in lines(r.stdout)] == ["2014"]
+
+
+def test_other_encodings_are_detected_like_ingest_does(tmp_path: Path) -> None:
+    latin = tmp_path / "archive.txt"
+    latin.write_bytes("Le caf\xe9 a ferm\xe9 en 2015, apr\xe8s la gr\xe8ve du 3 mars.".encode("cp1252"))
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("The talks ended in May 2016.".encode("utf-16"))
+    r = run("tag", str(latin), str(wide))
+    assert r.exit_code == 0, r.stderr
+    found = [(Path(o["file"]).name, o["text"]) for o in lines(r.stdout)]
+    assert ("archive.txt", "2015") in found and ("wide.txt", "May 2016") in found
 
 
 def test_bad_dct_option_is_a_usage_error() -> None:

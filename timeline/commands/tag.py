@@ -59,18 +59,33 @@ def _open_text(path: str) -> IO[str]:
 
 
 def _read_text(path: str) -> str:
+    """A file (or stdin) as text: UTF-8 straight away; other encodings (a BOM, UTF-16,
+    Windows-1252 news archives) through ingest's detection, which refuses to guess between
+    readings that disagree and names binary files."""
     name = "<stdin>" if path == "-" else path
     try:
-        fh = _open_text(path)
-        try:
-            return fh.read()
-        finally:
-            if fh is not sys.stdin:
-                fh.close()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}): {exc.reason}") from exc
+        if path == "-":
+            buffer = getattr(sys.stdin, "buffer", None)
+            if buffer is None:  # a text-only stream (tests, embedding): already decoded
+                return sys.stdin.read()
+            data = buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read()
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) and b"\x00" not in data[:65536]:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    from timeline.ingest.decoding import decode_bytes  # only here: it loads charset detection
+    from timeline.ingest.errors import IngestError
+
+    try:
+        return decode_bytes(data, name)[0]
+    except IngestError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def parse_jsonl_request(line: str, where: str) -> tuple[str, str, date | None, bool]:
