@@ -88,3 +88,18 @@ def test_new_timex_is_a_timex():
     assert t.extra is not new_timex(*args).extra
     with pytest.raises(AttributeError):
         t.value = "1991"
+
+
+def test_squash_matches_regex():
+    for s in _texts(2000, seed=17, pieces=4) + ["", "a", "two  three", "x\ty", "\u00a0", "ſ"]:
+        assert N._squash(s) == N._WS.sub(" ", s), s
+
+
+def test_quarter_facts_prefilter_keeps_matches():
+    N._quarterly_cache.clear()
+    for text in ["Third-QUARTER profit rose.", "the quarter ended June 30", "a quarter of the vote",
+                 "no such word here", "Fourth quarter, ſecond thoughts ’s"]:
+        N._quarterly_cache.clear()
+        flag, q = N._quarter_facts(text)
+        assert flag == (N._QUARTER_WORD.search(text) is not None), text
+    N._quarterly_cache.clear()

@@ -144,14 +144,15 @@ def choose_mode(specs: list[Spec], dct: date | None, settings: TagSettings, text
 
 def _relation_match(text: str, start: int) -> re.Match[str] | None:
     """`_RELATION` in the 30 characters before `start`. A match ends with one of
-    `_RELATION_LAST_WORDS` and then whitespace, so when the last word there is plain ASCII
-    letters (case folding then is just `lower`) and not one of them, the (slow) search is skipped."""
+    `_RELATION_LAST_WORDS` and then whitespace, so when the last word there is ASCII (case
+    folding then is just `lower`) and does not end in a letter, or is letters and not one of
+    them, the (slow) search is skipped."""
     lo = max(0, start - 30)
     words = text[lo:start].rsplit(None, 1)
     if words:
         w = words[-1]
-        if w.isascii() and w.isalpha() and w.lower() not in _RELATION_LAST_WORDS:
-            return None
+        if w.isascii() and (not w[-1].isalpha() or w.isalpha() and w.lower() not in _RELATION_LAST_WORDS):
+            return None  # ends in no letter ("1990,", "U.S."), or is a word that ends no match
     return _RELATION.search(text, lo, start)
 
 

@@ -56,6 +56,12 @@ _SPACE_CONJUNCTION = re.compile(r"\s+(?:and|but|when|as)\b")
 _POSSESSIVE_S = re.compile(r"['’]s\s")
 _OLD_AFTER = re.compile(r"\s*old\b")
 _YEAR_WORD = re.compile(r"year", re.I)
+def _squash(s: str) -> str:
+    """Runs of whitespace as one space (`_WS.sub(" ", s)`); a single word, the usual case, has
+    none, and `isalpha` says so faster than the regex."""
+    return s if s.isalpha() or not s else _WS.sub(" ", s)
+
+
 _WORD_BEFORE = re.compile(r"([\w.$€£'’]+)[\s,]*$")
 #: `_WORD_BEFORE` on the reversed window: trailing spaces and commas, then the word.
 _WORD_BEFORE_REVERSED = re.compile(r"[\s,]*([\w.$€£'’]+)")
@@ -70,7 +76,7 @@ towards afterwards""".split())
 
 def _num(word: str) -> float | None:
     """Number word or digits -> number; None when vague ("several")."""
-    w = _WS.sub(" ", word.lower().strip())
+    w = _squash(word.lower().strip())
     if _DECIMAL.fullmatch(w):
         return float(w.replace(",", ""))
     m = _AND_A_HALF.fullmatch(w)
@@ -114,7 +120,7 @@ def _part(c: Candidate) -> str | None:
     p = c.groups.get("part")
     if not p:
         return None
-    return V.PART_MODS.get(_WS.sub(" ", p.lower()))
+    return V.PART_MODS.get(_squash(p.lower()))
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -518,7 +524,7 @@ def _half(c, text, s):
 def _quarter_rel(c, text, s):
     if c.groups.get("ly") or c.groups.get("ly2"):  # "last year's quarter", "the quarter a year ago"
         return Spec(c.start, c.end, kind="rel", unit="latest_quarter", offset=-4)
-    w = _WS.sub(" ", c.groups["qr"].lower())
+    w = _squash(c.groups["qr"].lower())
     off = {"latest": 0, "most recent": 0, "current": 0, "year-ago": -4, "year-earlier": -4,
            "previous": -1, "prior": -1, "comparable": -4, "same": -4, "corresponding": -4,
            "comparable year-ago": -4, "comparable year-earlier": -4}[w]
@@ -534,7 +540,7 @@ def _ago(c, text, s):
         # "a few days later", "an hour later" in news: no date can be counted from them (only
         # FUTURE_REF), so news keeps what they do say, the length, and leaves "later" as the
         # signal, as TIMEX3 does; "two days later" after a date still resolves to a day
-        mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
+        mod = V.QUANT_MODS.get(_squash((g.get("approx") or "").lower()))
         sp.extra["news_form"] = Spec(c.start, c.spans["unit"][1], type="DURATION",
                                      value=_duration_value(_num(g["n"]), _unit(g["unit"])), mod=mod)
     return sp
@@ -544,7 +550,7 @@ def _ago_spec(c, text, s):
     g = c.groups
     n = _num(g["n"])
     unit = _unit(g["unit"])
-    direction = _WS.sub(" ", (g.get("dir") or g["dir2"]).lower())
+    direction = _squash((g.get("dir") or g["dir2"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     ana = direction not in ("ago", "from now", "hence", "back")
     if direction in ("before", "after") and _SPACE_LETTER.match(text[c.end:c.end + 3]) \
@@ -552,7 +558,7 @@ def _ago_spec(c, text, s):
         # "a week after the dam broke": anchored on an event the tagger cannot date;
         # say only the length, never an invented date
         end = c.spans["unit"][1]
-        mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
+        mod = V.QUANT_MODS.get(_squash((g.get("approx") or "").lower()))
         return Spec(c.start, end, type="DURATION", value=_duration_value(n, unit), mod=mod)
     if n is None:
         return Spec(c.start, c.end, value="PAST_REF" if sign < 0 else "FUTURE_REF", anaphoric=ana)
@@ -562,7 +568,7 @@ def _ago_spec(c, text, s):
         return None
     if unit in ("hour", "minute"):
         return Spec(c.start, c.end, type="TIME", value="PAST_REF" if sign < 0 else "FUTURE_REF")
-    mod = V.QUANT_MODS.get(_WS.sub(" ", (g.get("approx") or "").lower()))
+    mod = V.QUANT_MODS.get(_squash((g.get("approx") or "").lower()))
     if unit == "year" and n == 1 and direction in ("ago", "earlier") and _quarterly_report(text):
         if _LONGER_PERIOD.search(_sentence(text, c.start, c.end)):
             # "nine months ... a year earlier": the year before the report's
@@ -588,7 +594,9 @@ def _quarter_facts(text: str) -> tuple[bool, int | None]:
     hit = _quarterly_cache.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1], hit[2]
-    flag = _QUARTER_WORD.search(text, 0, 200_000) is not None
+    head = text[:200_000]
+    # every match holds "quarter", whose letters have no non-ASCII case folds: a cheap test first
+    flag = "quarter" in head.lower() and _QUARTER_WORD.search(text, 0, 200_000) is not None
     q = None
     if flag:
         m = _REPORT_QUARTER.search(text, 0, 200_000)
@@ -646,7 +654,7 @@ def _unit_before_after(c, text, s):
 def _rel_unit(c, text, s):
     g = c.groups
     unit = g["unit"].lower()
-    relw = _WS.sub(" ", g["rel"].lower())
+    relw = _squash(g["rel"].lower())
     part = _part(c)
     last = relw.split()[-1]
     if unit == "time":
@@ -793,7 +801,7 @@ def _year_adj(c, text, s):
 
 def _holiday(c, text, s):
     g = c.groups
-    name = _WS.sub(" ", g["hol"].lower()).replace("’", "'")
+    name = _squash(g["hol"].lower()).replace("’", "'")
     y = _year(g["y"]) if g.get("y") else None
     if name in V.HOLIDAYS:
         m, d = V.HOLIDAYS[name]
@@ -860,7 +868,7 @@ def _is_rate(text: str, start: int) -> bool:
 def _duration(c, text, s):
     g = c.groups
     unit = _unit(g["unit"])
-    nw = _WS.sub(" ", g["n"].lower())
+    nw = _squash(g["n"].lower())
     n = _num(nw)
     after = text[c.end:c.end + 1]
     if unit == "second" and nw in ("a", "an", "one") and after.isspace() \
@@ -883,7 +891,7 @@ def _duration(c, text, s):
     start = c.start
     if g.get("half") and n is not None:
         n += 0.5  # "a minute and a half", "two years and a half"
-    approx = _WS.sub(" ", (g.get("approx") or "").lower())
+    approx = _squash((g.get("approx") or "").lower())
     if g.get("det") and (text[c.spans["n"][1]:c.spans["unit"][0]] == "-"
                          or (n is not None and n != 1 and not g["unit"].lower().endswith("s"))):
         start = c.spans["n"][0]  # "a 16-hour flight", "a five year plan": the adjective only
@@ -982,7 +990,7 @@ def _modal_soon(text: str, start: int, end: int) -> bool:
 
 
 def _ref(c, text, s):
-    w = _WS.sub(" ", c.groups["ref"].lower())
+    w = _squash(c.groups["ref"].lower())
     val = V.REFERENCE_WORDS[w]
     sp = Spec(c.start, c.end, value=val)
     if w == "soon":
