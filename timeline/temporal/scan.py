@@ -88,7 +88,7 @@ def trie_regex(words, *, split_case: bool = False) -> str:
 def _gate() -> str:
     """The look-ahead that a rule match needs at its first character (see rules/patterns.py)."""
     strong = trie_regex(sorted((START_WORDS - WEAK_START_WORDS) | FOLLOW_WORDS), split_case=True) + r"(?![a-z])"
-    weak = trie_regex(sorted(WEAK_START_WORDS), split_case=True) + r"\s+"
+    weak = trie_regex(sorted(WEAK_START_WORDS), split_case=True) + r"[\s-]+"  # "a-day" as "a day"
     # every DIGIT_START branch begins with a digit: one test spares a dozen failing branches
     digit = r"(?=\d)(?:" + _expand(DIGIT_START, "gate") + ")"
     first = rf"(?:{digit}|['’]\d|{strong})"

@@ -169,7 +169,7 @@ RULES: list[tuple[str, str]] = [
 #: timex are rejected after a few character tests. A rule that starts with a new word must
 #: add it here (tests/temporal check that prefilter and rules agree on the corpora).
 START_WORDS: frozenset[str] = frozenset(
-    list(MONTHS) + list(MONTH_ABBREVIATIONS) + list(WEEKDAYS) + list(SEASONS)
+    list(MONTHS) + list(MONTH_ABBREVIATIONS) + list(WEEKDAYS) + [w + "s" for w in WEEKDAYS] + list(SEASONS)
     + [w.split(" ")[0] for w in NUMBER_WORDS] + [w.split(" ")[0] for w in VAGUE_NUMBERS]
     + [w.split(" ")[0] for w in PART_MODS] + [w.split(" ")[0] for w in QUANT_MODS]
     + [w.split(" ")[0] for w in REFERENCE_WORDS] + list(SET_WORDS)
@@ -181,6 +181,7 @@ START_WORDS: frozenset[str] = frozenset(
     twice thrice on by until since from till before after for in within over during than took
     lasted of some about recent its their twenties thirties forties fifties sixties seventies
     eighties nineties latest most year-ago year-earlier comparable corresponding pre post d""".split()
+    + [p + t for p in ("early", "mid", "late") for t in ("morning", "afternoon", "evening")]  # "midmorning"
 )
 #: Frequent function words that start some rules but must be followed (within three words)
 #: by a strong start word, a unit or a digit; keeps "the", "in", "of" from waking every rule.
@@ -193,7 +194,7 @@ FOLLOW_WORDS: frozenset[str] = frozenset(
     + ["time", "ago", "moment", "end", "far", "least", "most", "date", "yet", "present", "half", "period", "short", "later",
        "matter", "number", "couple", "dozen", "single", "hundred", "full", "whole", "entire", "near",
        "additional", "more", "extra", "straight", "consecutive", "long", "trading", "business",
-       "working", "calendar"]
+       "working", "calendar", "other"]
 )
 
 #: What must follow a number for it to start a timex: four digits, an ordinal suffix, a
@@ -205,5 +206,6 @@ DIGIT_START: str = (
     r"|\d+\s*(?:<<AMPM>>|<<ERA>>|o['’]clock|in\s+the\b|times\b|hrs\b|GMT|UTC)"
     r"|\d+\s+(?:to|and|until)\s+\d+\s*<<ERA>>"
     r"|\d{1,2}\s+(?:of\s+)?<<MON>>|\d{1,2}\s+(?:to|and|until|through)\s+\d{1,2}\s+(?:of\s+)?<<MON>>"
+    r"|\d+(?:[.,]\d+)?\s+(?:<<MON>>|<<WD>>|spring|summer|autumn|fall|winter)"  # "every 2 Mondays"
 )
 
