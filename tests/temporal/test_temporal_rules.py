@@ -100,6 +100,8 @@ CASES = [
     ("By 0600 GMT the raid was over.", "0600 GMT", "2023-06-13T06:00", "TIME"),
     ("Updated: 2023-06-13 11:02 by the desk.", "2023-06-13 11:02", "2023-06-13T11:02", "TIME"),
     ("Sirens sounded at 11 p.m. on Saturday.", "11 p.m. on Saturday", "2023-06-10T23:00", "TIME"),
+    ("The truce held until 6 p.m. on Christmas Day.", "6 p.m. on Christmas Day", "2022-12-25T18:00", "TIME"),
+    ("Talks resume at 9 a.m. on New Year's Day.", "9 a.m. on New Year's Day", "2024-01-01T09:00", "TIME"),
     ("The invasion began on Feb. 24 last year.", "Feb. 24 last year", "2022-02-24", "DATE"),
     ("Drones hit the capital overnight, officials said.", "overnight", "2023-06-12TNI", "TIME"),
     ("Sirens sounded in the early hours of Sunday.", "the early hours of Sunday", "2023-06-11", "DATE"),

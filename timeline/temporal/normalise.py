@@ -743,6 +743,10 @@ def _time(c, text, s):
         hhmm, day = f"{h:02d}:{g.get('mi') or '00'}", g.get("wd")
         if g.get("m"):
             return Spec(c.start, c.end, type="TIME", kind="ymd", m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
+        if g.get("hol"):  # "6 p.m. on Christmas Day": the holiday's date at that time
+            sp = _holiday_spec(c, g["hol"], None)
+            sp.type, sp.tod = "TIME", hhmm
+            return sp
     if _CLOCK_THEN_PAREN.search(text, max(0, c.start - 16), c.start):
         return None  # "10:35 a.m. (0735 GMT)": the same instant restated in another zone
     sp = Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, tod=hhmm, anaphoric=True,
@@ -801,8 +805,11 @@ def _year_adj(c, text, s):
 
 def _holiday(c, text, s):
     g = c.groups
-    name = _squash(g["hol"].lower()).replace("’", "'")
-    y = _year(g["y"]) if g.get("y") else None
+    return _holiday_spec(c, g["hol"], _year(g["y"]) if g.get("y") else None)
+
+
+def _holiday_spec(c, words: str, y: int | None) -> Spec:
+    name = _squash(words.lower()).replace("’", "'")
     if name in V.HOLIDAYS:
         m, d = V.HOLIDAYS[name]
         return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=d)

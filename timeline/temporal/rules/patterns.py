@@ -144,7 +144,7 @@ RULES: list[tuple[str, str]] = [
     ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
     ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
-             r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)))?"
+             r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)|(?P<hol><<HOLIDAY>>)))?"
              r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
              r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tzm>(?-i:GMT|UTC|Z|[A-Z]{1,2}[SD]T))"
              r"|(?P<h2>[01]?\d)(?:\s+o['’]clock)?\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night)"
