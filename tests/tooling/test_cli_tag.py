@@ -41,7 +41,8 @@ def test_jsonl_contract_one_line_per_input_in_order(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     out = lines(r.stdout)
     assert [o["id"] for o in out] == ["a", "b", "c"]
-    assert all(set(o) == {"id", "timexes"} for o in out)
+    assert all(set(o) == {"id", "timexes", "mode"} for o in out)
+    assert [o["mode"] for o in out] == ["news", "news", "news"]
     [june] = out[0]["timexes"]
     assert TIMEX_KEYS <= set(june) <= TIMEX_KEYS | {"extra"}
     assert (june["text"], june["type"], june["value"]) == ("9 June 2023", "DATE", "2023-06-09")
@@ -50,6 +51,18 @@ def test_jsonl_contract_one_line_per_input_in_order(tmp_path: Path) -> None:
     assert out[1]["timexes"] == []
     [yesterday] = out[2]["timexes"]
     assert yesterday["text"] == "yesterday" and yesterday["value"] == "2023-06-12"
+
+
+def test_auto_mode_says_which_mode_it_chose(tmp_path: Path) -> None:
+    history = ("The war began in 1939. In 1940 France fell, and in 1941 the invasion of the east began. "
+               "The tide turned in 1942 and 1943; by 1944 the Allies had landed, and in 1945 the war ended. "
+               "Two days later the ceasefire held.")
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "h", "text": history, "dct": None},
+                                        {"id": "n", "text": "Officials met on Friday.", "dct": "2023-06-13"}])
+    out = lines(run("tag", "--jsonl", str(src)).stdout)
+    assert [(o["id"], o["mode"]) for o in out] == [("h", "narrative"), ("n", "news")]
+    per_timex = lines(run("tag", "--mode", "narrative", input="It ended in 1945. A week later, peace.").stdout)
+    assert {o["mode"] for o in per_timex} == {"narrative"}
 
 
 def test_jsonl_null_dct_leaves_relative_dates_unresolved(tmp_path: Path) -> None:

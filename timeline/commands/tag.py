@@ -6,8 +6,9 @@ Two input forms:
   object per timex, ``Timex.to_dict()`` plus ``"file"``.
 * ``timeline tag --jsonl IN.jsonl`` (``-`` for stdin): each input line
   ``{"id": str, "text": str, "dct": "YYYY-MM-DD" | null}`` gives exactly one
-  output line ``{"id": str, "timexes": [Timex.to_dict(), ...]}``. This is a
-  stable contract used by external evaluation: key names do not change.
+  output line ``{"id": str, "timexes": [Timex.to_dict(), ...], "mode": str}``.
+  This is a stable contract used by external evaluation: key names do not change
+  ("mode", the anchoring mode used, is an extra key).
 
 A bad input (unreadable file, bad JSON line, bad dct) is reported on stderr
 naming the file (and line); the remaining inputs are still processed and the
@@ -140,12 +141,14 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
     """Find date expressions in FILES (or stdin) and print them as JSON lines.
 
     Each line is one timex (start, end, text, type, value, mod, first, last,
-    precision, relation, anchor, ...) plus "file". With --jsonl, one line
-    {"id", "timexes"} per input line instead. Unreadable inputs are reported
+    precision, relation, anchor, ...) plus "file" and "mode" (the anchoring
+    mode used for that text: news or narrative; with --mode auto, the one
+    chosen). With --jsonl, one line {"id", "timexes", "mode"} per input line
+    instead. Unreadable inputs are reported
     on stderr (file and line) and give exit status 1; the others are still done.
     """
     try:
-        from timeline.temporal import TagSettings, tag as run_tagger
+        from timeline.temporal import TagSettings, analyse
     except ImportError as exc:
         raise click.ClickException(f"the tagger (timeline.temporal) cannot be imported: {exc}") from exc
     settings = TagSettings(day_first=day_first)
@@ -169,11 +172,12 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
                     report(exc)
                     continue
                 try:
-                    timexes = run_tagger(text, line_dct if given else dct, mode=mode, settings=settings)
+                    result = analyse(text, line_dct if given else dct, mode=mode, settings=settings)
                 except Exception as exc:  # a tagger bug must not lose the other inputs
                     report(InputError(f"{where} (id {doc_id!r}): tagger failed: {type(exc).__name__}: {exc}"))
                     continue
-                out.write(_dumps({"id": doc_id, "timexes": [t.to_dict() for t in timexes]}) + "\n")
+                out.write(_dumps({"id": doc_id, "timexes": [t.to_dict() for t in result.timexes],
+                                  "mode": result.mode}) + "\n")
         except InputError as exc:
             report(exc)
     else:
@@ -185,12 +189,12 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
                 continue
             name = "<stdin>" if path == "-" else path
             try:
-                timexes = run_tagger(text, dct, mode=mode, settings=settings)
+                result = analyse(text, dct, mode=mode, settings=settings)
             except Exception as exc:  # a tagger bug must not lose the other inputs
                 report(InputError(f"{name}: tagger failed: {type(exc).__name__}: {exc}"))
                 continue
-            for t in timexes:
-                out.write(_dumps({**t.to_dict(), "file": name}) + "\n")
+            for t in result.timexes:
+                out.write(_dumps({**t.to_dict(), "file": name, "mode": result.mode}) + "\n")
     out.flush()
     if failures:
         raise SystemExit(1)
