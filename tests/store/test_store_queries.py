@@ -169,3 +169,27 @@ def test_many_events_page_in_bulk(store: Store) -> None:
     assert len(page) == 500
     assert all(len(r["actors"]) == 1 and len(r["places"]) == 1 and len(r["sources"]) == 1 for r in page)
     assert sum(n for _, _, n in store.counts_by_period(period="month")) == 500
+
+
+def test_figure_queries_agree_with_the_full_records(filled: Store) -> None:
+    """timeline_rows, located_events and place_counts: few columns, filtered like `events`."""
+    for flt in (None, EventFilter(actors=["Russia"]), EventFilter(places=["Odesa"]), EventFilter(actors=["Nobody"])):
+        full = filled.events(flt)
+        rows = filled.timeline_rows(flt)
+        assert [r["id"] for r in rows] == [r["id"] for r in full]  # same events, date order
+        for row, rec in zip(rows, full):
+            assert {k: row[k] for k in ("date_start", "date_end", "precision", "event_type", "summary")} == \
+                {k: rec[k] for k in ("date_start", "date_end", "precision", "event_type", "summary")}
+            assert sorted(a["name"] for a in row["actors"]) == sorted(a["name"] for a in rec["actors"])
+            assert len(row["sources"]) == len(rec["sources"])
+        located = {r["id"]: r for r in filled.located_events(flt)}
+        expected = {rec["id"]: sorted(p["name"] for p in rec["places"] if p["lat"] is not None) for rec in full}
+        assert {i: sorted(p["name"] for p in r["places"]) for i, r in located.items()} == \
+            {i: names for i, names in expected.items() if names}
+        counts = {c["name"]: c["count"] for c in filled.place_counts(flt)}
+        per_place: dict[str, int] = {}
+        for names in expected.values():
+            for name in set(names):
+                per_place[name] = per_place.get(name, 0) + 1
+        assert counts == per_place
+    assert filled.timeline_rows(EventFilter(actors=["Nobody"])) == []

@@ -14,8 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
-from sqlalchemy import func, literal_column, select
-
 from timeline.app import figures
 from timeline.app.layout import InitialView
 from timeline.app.state import empty_state, state_to_filter, state_to_query
@@ -104,94 +102,17 @@ class AppQueries:
                                           if undated else "")
         return fig, note
 
-    # The views below need a few columns of many events; `store.events` returns full records
-    # (sentences, every source) and costs ~0.5 ms per event. These read-only queries use the
-    # store's own schema and filter conditions (timeline.store.filters), so "filtered" means
-    # exactly what it means for `store.count` and `store.events`.
-    def _filtered_ids(self, conn: Any, flt: EventFilter) -> tuple[Any, list[Any]]:
-        from timeline.store import schema
-        from timeline.store.filters import conditions
-
-        conds = conditions(flt, conn.dialect)
-        return select(schema.events.c.id).where(*conds), conds
-
     def timeline_events(self, flt: EventFilter) -> list[dict[str, Any]]:
-        """The filtered events with what the timeline draws: dates, flags, type, actors, first source."""
-        from timeline.store import schema
-
-        e, ea, a = schema.events.c, schema.event_actors.c, schema.actors.c
-        m, d = schema.event_mentions.c, schema.documents.c
-        with self.store.engine.connect() as conn:
-            ids, conds = self._filtered_ids(conn, flt)
-            records: dict[int, dict[str, Any]] = {}
-            for row in conn.execute(
-                select(e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod,
-                       e.approximate, e.open_start, e.open_end, e.summary, e.event_type)
-                .where(*conds).order_by(e.sort_date, e.id)
-            ):
-                rec = dict(row._mapping)
-                for k in ("date_start", "date_end"):
-                    rec[k] = rec[k].isoformat() if rec[k] else None
-                rec.update(actors=[], sources=[])
-                records[rec["id"]] = rec
-            if not records:
-                return []
-            in_ids = ea.event_id.in_(ids) if conds else True
-            for eid, name in conn.execute(select(ea.event_id, a.name).join(schema.actors).where(in_ids)
-                                          .order_by(a.name)):
-                if eid in records:
-                    records[eid]["actors"].append({"name": name})
-            in_ids = m.event_id.in_(ids) if conds else True
-            for eid, publisher, title in conn.execute(
-                select(m.event_id, d.publisher, d.title).join(schema.documents).where(in_ids)
-                .order_by(m.event_id, d.published.asc().nulls_last(), m.id)
-            ):
-                if eid in records:
-                    records[eid]["sources"].append({"publisher": publisher, "title": title})
-        return list(records.values())
+        """The filtered events with what the timeline draws (`Store.timeline_rows`)."""
+        return self.store.timeline_rows(flt)
 
     def event_places(self, flt: EventFilter) -> list[dict[str, Any]]:
         """Located places of the filtered events, one point per place with its event ids."""
-        from timeline.store import schema
-
-        e, ep, p = schema.events.c, schema.event_places.c, schema.places.c
-        with self.store.engine.connect() as conn:
-            ids, conds = self._filtered_ids(conn, flt)
-            q = (select(ep.event_id, p.name, p.lat, p.lon, e.event_type)
-                 .join(schema.places, p.id == ep.place_id).join(schema.events, e.id == ep.event_id)
-                 .where(p.lat.is_not(None), p.lon.is_not(None)).order_by(p.name, ep.event_id))
-            if conds:
-                q = q.where(ep.event_id.in_(ids))
-            records: dict[int, dict[str, Any]] = {}
-            for eid, name, lat, lon, etype in conn.execute(q):
-                rec = records.setdefault(eid, {"id": eid, "event_type": etype, "places": []})
-                rec["places"].append({"name": name, "lat": lat, "lon": lon})
-        return figures.place_points(records.values())
+        return figures.place_points(self.store.located_events(flt))
 
     def place_counts(self, flt: EventFilter) -> list[dict[str, Any]]:
-        """Located places with the number of filtered events at each, in one grouped query."""
-        from timeline.store import schema
-
-        link, places = schema.event_places.c, schema.places.c
-        with self.store.engine.connect() as conn:
-            _, conds = self._filtered_ids(conn, flt)
-            per_place = select(link.place_id, func.count().label("n"))
-            if conds:
-                # filtered events first, then their links by the (event_id, place_id) key; on
-                # SQLite `+events.id` keeps the planner from walking every link and looking up
-                # its event instead (a join: 33 ms for 60,000 events, the IN list was 48 ms)
-                event_id = (literal_column(f"+{schema.events.name}.id") if conn.dialect.name == "sqlite"
-                            else schema.events.c.id)
-                per_place = per_place.select_from(
-                    schema.events.join(schema.event_places, link.event_id == event_id)).where(*conds)
-            sub = per_place.group_by(link.place_id).subquery()
-            rows = conn.execute(
-                select(places.name, places.lat, places.lon, sub.c.n)
-                .join(sub, sub.c.place_id == places.id)
-                .where(places.lat.is_not(None), places.lon.is_not(None))
-            ).all()
-        return [{"name": name, "lat": float(lat), "lon": float(lon), "ids": [], "count": int(n)}
-                for name, lat, lon, n in rows]
+        """Located places with the number of filtered events at each (`Store.place_counts`)."""
+        return [{**row, "ids": []} for row in self.store.place_counts(flt)]
 
     def map(self, flt: EventFilter, n: int) -> go.Figure:
         """Event places: one point per place with event ids when few, SQL counts per place when many."""

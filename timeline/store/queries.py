@@ -228,3 +228,82 @@ def documents(conn: Connection) -> list[dict]:
          .select_from(s.documents.outerjoin(per_doc, per_doc.c.doc_id == s.documents.c.id))
          .order_by(s.documents.c.published.desc().nulls_last(), s.documents.c.id))
     return [_document_dict(r) for r in conn.execute(q)]
+
+
+# -- the few columns the app's figures need, for many events ----------------------------
+# `events` returns full records (sentences, every source, ~0.5 ms per event); the timeline
+# and the map need a handful of columns of up to 100,000 events, filtered exactly as
+# `events` and `count` filter them.
+
+def _filtered_ids(conn: Connection, flt: EventFilter | None) -> tuple[Select, list]:
+    conds = conditions(flt, conn.dialect)
+    return select(e.id).where(*conds), conds
+
+
+def timeline_rows(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
+    """Filtered events in date order with their dates, flags, type, summary, actor names and
+    sources (publisher, title; earliest first)."""
+    ea, a = s.event_actors.c, s.actors.c
+    m, d = s.event_mentions.c, s.documents.c
+    ids, conds = _filtered_ids(conn, flt)
+    records: dict[int, dict[str, Any]] = {}
+    for row in conn.execute(
+        select(e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod,
+               e.approximate, e.open_start, e.open_end, e.summary, e.event_type)
+        .where(*conds).order_by(e.sort_date, e.id)
+    ):
+        rec = dict(row._mapping)
+        for k in ("date_start", "date_end"):
+            rec[k] = rec[k].isoformat() if rec[k] else None
+        rec.update(actors=[], sources=[])
+        records[rec["id"]] = rec
+    if not records:
+        return []
+    in_ids = ea.event_id.in_(ids) if conds else True
+    for eid, name in conn.execute(select(ea.event_id, a.name).join(s.actors).where(in_ids).order_by(a.name)):
+        if eid in records:
+            records[eid]["actors"].append({"name": name})
+    in_ids = m.event_id.in_(ids) if conds else True
+    for eid, publisher, title in conn.execute(
+        select(m.event_id, d.publisher, d.title).join(s.documents).where(in_ids)
+        .order_by(m.event_id, d.published.asc().nulls_last(), m.id)
+    ):
+        if eid in records:
+            records[eid]["sources"].append({"publisher": publisher, "title": title})
+    return list(records.values())
+
+
+def located_events(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
+    """Filtered events that have a place with coordinates: id, event type and those places."""
+    ep, p = s.event_places.c, s.places.c
+    ids, conds = _filtered_ids(conn, flt)
+    q = (select(ep.event_id, p.name, p.lat, p.lon, e.event_type)
+         .join(s.places, p.id == ep.place_id).join(s.events, e.id == ep.event_id)
+         .where(p.lat.is_not(None), p.lon.is_not(None)).order_by(p.name, ep.event_id))
+    if conds:
+        q = q.where(ep.event_id.in_(ids))
+    records: dict[int, dict[str, Any]] = {}
+    for eid, name, lat, lon, etype in conn.execute(q):
+        rec = records.setdefault(eid, {"id": eid, "event_type": etype, "places": []})
+        rec["places"].append({"name": name, "lat": lat, "lon": lon})
+    return list(records.values())
+
+
+def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
+    """Places with coordinates and the number of filtered events at each, in one grouped query."""
+    link, places = s.event_places.c, s.places.c
+    conds = conditions(flt, conn.dialect)
+    per_place = select(link.place_id, func.count().label("n"))
+    if conds:
+        # filtered events first, then their links by the (event_id, place_id) key; on SQLite
+        # `+events.id` keeps the planner from walking every link and looking up its event
+        # instead (a join: 33 ms for 60,000 events, the IN list was 48 ms)
+        event_id = literal_column(f"+{s.events.name}.id") if conn.dialect.name == "sqlite" else e.id
+        per_place = per_place.select_from(s.events.join(s.event_places, link.event_id == event_id)).where(*conds)
+    sub = per_place.group_by(link.place_id).subquery()
+    rows = conn.execute(
+        select(places.name, places.lat, places.lon, sub.c.n)
+        .join(sub, sub.c.place_id == places.id)
+        .where(places.lat.is_not(None), places.lon.is_not(None))
+    ).all()
+    return [{"name": name, "lat": float(lat), "lon": float(lon), "count": int(n)} for name, lat, lon, n in rows]

@@ -147,6 +147,21 @@ class Store:
         with self.engine.connect() as conn:
             return queries.facets(conn, flt)
 
+    def timeline_rows(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Few columns of every filtered event, for drawing a timeline (see `queries.timeline_rows`)."""
+        with self.engine.connect() as conn:
+            return queries.timeline_rows(conn, flt)
+
+    def located_events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Filtered events with their places that have coordinates, for a map of points."""
+        with self.engine.connect() as conn:
+            return queries.located_events(conn, flt)
+
+    def place_counts(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Places with coordinates and how many filtered events each has, for a map of counts."""
+        with self.engine.connect() as conn:
+            return queries.place_counts(conn, flt)
+
     def event(self, event_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             return queries.event(conn, event_id)
