@@ -65,6 +65,25 @@ def test_bad_input_gets_a_clear_message(live_app, hand_store_url, page) -> None:
     page.wait_for_function("() => /blob.txt/.test(document.getElementById('add-status').innerText)")
 
 
+def test_a_file_over_the_limit_is_named_with_its_size(live_app, hand_store_url, page) -> None:
+    base = live_app(hand_store_url, max_upload_mb=0.001)  # 1,048 bytes
+    page.goto(base + "/")
+    wait_app_idle(page)
+    assert page.inner_text("#upload-refused") == ""
+    big = ("Officials said on Friday that the depot burned on 3 May 2024. " * 100).encode()
+    page.set_input_files("#upload input[type=file]", files=[
+        {"name": "long-report.txt", "mimeType": "text/plain", "buffer": big}])
+    page.wait_for_function("() => /long-report.txt/.test(document.getElementById('upload-refused').innerText)")
+    message = page.inner_text("#upload-refused")
+    assert "over the limit of 0.001 MB" in message and "0.006 MB" in message, message
+    # a file within the limit clears the message and goes through
+    page.set_input_files("#upload input[type=file]", files=[
+        {"name": "short.txt", "mimeType": "text/plain", "buffer": b"The depot burned on 3 May 2024."}])
+    page.wait_for_function("() => /added/.test(document.getElementById('add-status').innerText)")
+    assert page.inner_text("#upload-refused") == ""
+    assert page.console_errors == [], page.console_errors
+
+
 def test_an_empty_store_starts_empty_and_fills_from_a_paste(live_app, tmp_path, page) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     base = live_app(url)

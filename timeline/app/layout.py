@@ -89,7 +89,10 @@ def add_documents_panel(max_upload_mb: float) -> html.Section:
                 max_size=int(max_upload_mb * 1024 * 1024),
                 className="upload",
             ),
-            html.Small(f".txt, .html, .md, .jsonl — up to {max_upload_mb:g} MB each", className="hint"),
+            html.Small(f".txt, .html, .md, .jsonl — up to {max_upload_mb:g} MB each", className="hint",
+                       id="upload-hint", **{"data-max-bytes": str(int(max_upload_mb * 1024 * 1024))}),
+            # filled by assets/upload-limit.js: the browser drops a file over the limit before any callback
+            html.Div(id="upload-refused", role="alert", className="upload-refused"),
             _labelled("Or paste text", dcc.Textarea(id="paste-text", rows=4, placeholder="article text"),
                       "paste-text"),
             _labelled("Publication date (optional)", dcc.Input(id="paste-date", type="text",
