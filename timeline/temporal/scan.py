@@ -307,6 +307,8 @@ def _slots(rx: re.Pattern) -> dict[str, tuple[tuple[str, int], ...]]:
             rule, g = full.split("__", 1)
             found.setdefault(rule, []).append((g, i))
     slots = {rule: tuple(v) for rule, v in found.items()}
+    if len(_GROUP_SLOTS) >= 8192:  # patterns dropped from the rule-set cache must not pile up here
+        _GROUP_SLOTS.clear()
     _GROUP_SLOTS[id(rx)] = (rx, slots)  # holding rx keeps its id from being reused
     return slots
 
