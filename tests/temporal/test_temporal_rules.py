@@ -110,6 +110,10 @@ CASES = [
     ("Results for the year-ago quarter were weaker.", "the year-ago quarter", "2022-Q2", "DATE"),
     ("Sales for this year's third quarter rose.", "this year's third quarter", "2023-Q3", "DATE"),
     ("The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP", "DATE"),
+    ("The league campaigned through the 470s BC.", "the 470s BC", "BC047", "DATE"),
+    ("Shelling went on over the following days.", "the following days", "PXD", "DURATION"),
+    ("Little changed in the intervening years.", "the intervening years", "PXY", "DURATION"),
+    ("In the ensuing weeks, the talks stalled.", "the ensuing weeks", "PXW", "DURATION"),
     ("A 2019 law banned the exports.", "2019", "2019", "DATE"),
     ("They signed a June agreement with the rebels.", "June", "2023-06", "DATE"),
     ("The convoy leaves at 4 in the morning, he said.", "4 in the morning", "2023-06-13T04:00", "TIME"),
@@ -285,3 +289,9 @@ def test_anchor_field():
     assert one("Shipments began in August 2022.", "August 2022").anchor == "absolute"
     t = one("Shipments began in May.", "May", dct=None, mode="news")
     assert (t.value, t.anchor) == ("XXXX-05", "none")
+
+
+def test_a_leading_following_is_a_preposition_not_a_stretch_of_time():
+    assert [t.text for t in tag("Following weeks of talks, a deal was signed.", "2023-06-13")] == []
+    assert [(t.text, t.value) for t in tag("The following day, they left.", "2023-06-13", mode="news")] == [
+        ("The following day", "2023-06-14")]

@@ -398,8 +398,12 @@ _WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 def _decade(c, text, s):
     g = c.groups
-    dec = g["dec"].lower()
     mod = _part(c)
+    if g.get("edec"):  # with an era: "the 470s BC" is BC047 (479-470 BC)
+        n = int(_NON_DIGITS.sub("", g["edec"])) // 10
+        bc = g["era"].upper().replace(".", "").startswith("B")
+        return Spec(c.start, c.end, value=f"BC{n:03d}" if bc else f"{n:03d}", mod=mod)
+    dec = g["dec"].lower()
     if g.get("w"):
         return Spec(c.start, c.end, kind="decade2", d=_WORD_DECADES[dec], mod=mod)
     digits = _NON_DIGITS.sub("", dec)
@@ -872,10 +876,15 @@ def _is_rate(text: str, start: int) -> bool:
     return bool(_DIGIT.search(before)) or (bl.endswith("s") and bl not in ("was", "is", "has", "as", "its", "this", "his"))
 
 
+_STRETCH_WORDS = frozenset({"following", "ensuing", "succeeding", "intervening", "subsequent"})
+
+
 def _duration(c, text, s):
     g = c.groups
     unit = _unit(g["unit"])
     nw = _squash(g["n"].lower())
+    if nw in _STRETCH_WORDS and not g.get("det"):
+        return None  # "Following weeks of talks, ...": a preposition, not "the following weeks"
     n = _num(nw)
     after = text[c.end:c.end + 1]
     if unit == "second" and nw in ("a", "an", "one") and after.isspace() \

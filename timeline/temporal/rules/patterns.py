@@ -120,7 +120,8 @@ RULES: list[tuple[str, str]] = [
     ("month_year", r"(?:<<PART>>)?(?P<m><<MON>>)(?:\s+of|,)?\s+(?P<y><<YEAR>>)"),
     ("month", r"(?:<<PART>>)?(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the)\s+)?(?P<m><<MON>>)(?!\s*\d)"),
     ("season", r"(?:<<PART>>)?(?:(?P<rel><<REL>>)\s+)?(?:(?P<sp>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)(?:(?:\s+of|,)?\s+(?:(?P<bcy>\d{1,4})\s*(?P<era><<ERA>>)|(?P<y><<YEAR>>)(?:[-–/](?P<y2>\d{4}|\d\d)(?!\d))?))?\b"),
-    ("decade", r"(?:<<PART>>)?(?:the\s+)?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+    ("decade", r"(?:<<PART>>)?(?:the\s+)?(?:(?P<edec>\d{1,3}0s)\s*(?P<era><<ERA>>)"  # "the 470s BC"
+               r"|(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|\d0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)"),
     ("century", r"(?:<<PART>>)?(?:the\s+)?(?P<ord><<ORD>>)[\s-]+centur(?:y|ies)(?:\s+(?P<era><<ERA>>))?"),
     ("era_year", r"(?:(?P<approx>circa|c\.|about|around)\s+)?(?:(?P<m><<MON>>)\s+)?(?:(?P<ad>(?-i:AD|A\.D\.))\s+(?P<y1>\d{1,4})\b|(?P<y2>\d{1,4})\s*(?P<era><<ERA>>))"),
     ("quarter", r"(?:(?P<ry>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?:(?P<ya>year-ago|year-earlier|comparable)\s+)?)(?:(?:fiscal|calendar)[\s-]+)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"

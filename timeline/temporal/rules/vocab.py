@@ -53,6 +53,8 @@ VAGUE_NUMBERS: frozenset[str] = frozenset({
     "several", "few", "a few", "some", "many", "numerous", "a number of", "a matter of",
     "recent", "the past few", "countless", "multiple", "the next few", "the last few",
     "the coming", "coming", "the past several", "the last several",
+    # "over the following days", "in the intervening years": a stretch of unstated length
+    "following", "ensuing", "succeeding", "intervening", "subsequent",
 })
 
 ORDINALS: dict[str, int] = {
