@@ -100,7 +100,7 @@ def test_no_dct_leaves_deictic_values_unresolved_in_news_mode():
     ("2023-W23", date(2023, 6, 5), date(2023, 6, 11), "week"),
     ("2023-Q2", date(2023, 4, 1), date(2023, 6, 30), "quarter"),
     ("2023-H2", date(2023, 7, 1), date(2023, 12, 31), "half"),
-    ("2023-WI", date(2022, 12, 1), date(2023, 2, 28), "season"),  # named by the year it ends in
+    ("2023-WI", date(2023, 12, 1), date(2024, 2, 29), "season"),  # named by the year it begins in
     ("2023", date(2023, 1, 1), date(2023, 12, 31), "year"),
     ("199", date(1990, 1, 1), date(1999, 12, 31), "decade"),
     ("19", date(1900, 1, 1), date(1999, 12, 31), "century"),

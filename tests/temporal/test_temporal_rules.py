@@ -207,19 +207,23 @@ def test_event_anchored_offsets_give_a_length_not_an_invented_date():
 def test_bare_season_prefers_the_one_under_way_or_starting_soon():
     assert one("The summer was hot, they said.", "The summer", dct="2023-07-10").value == "2023-SU"
     assert one("Troops will advance in the spring.", "the spring", dct="2023-10-10").value == "2024-SP"
-    assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2023-WI"
-    assert one("Blackouts hit this winter, officials said.", "this winter", dct="2023-01-20").value == "2023-WI"
-    assert one("Blackouts hit last winter, officials said.", "last winter", dct="2023-06-20").value == "2023-WI"
+    # a winter is named by the year it begins in (2022-WI: December 2022 to February 2023)
+    assert one("Crews prepared for the winter, officials said.", "the winter", dct="2022-11-06").value == "2022-WI"
+    assert one("Blackouts hit this winter, officials said.", "this winter", dct="2023-01-20").value == "2022-WI"
+    assert one("Blackouts hit last winter, officials said.", "last winter", dct="2023-06-20").value == "2022-WI"
 
 
 def test_winter_spanning_two_years():
     t = one("The grid was hit all through the winter of 2022-23.", "the winter of 2022-23")
-    assert (t.value, t.first, t.last) == ("2023-WI", date(2022, 12, 1), date(2023, 2, 28))
+    assert (t.value, t.first, t.last) == ("2022-WI", date(2022, 12, 1), date(2023, 2, 28))
 
 
-def test_narrative_winter_after_an_autumn_ends_the_next_year():
-    text = "The army camped there in the autumn of 481 BC and passed the winter at Sardis."
-    assert [t.value for t in tag(text, None, mode="narrative")] == ["BC0481-FA", "BC0480-WI"]
+def test_narrative_winter_after_an_autumn_and_the_spring_after_it():
+    text = ("The army camped there in the autumn of 481 BC and passed the winter at Sardis. "
+            "Early in spring it marched to the coast.")
+    assert [t.value for t in tag(text, None, mode="narrative")] == ["BC0481-FA", "BC0481-WI", "BC0480-SP"]
+    text = "The siege began in January 1942 and lasted the winter."
+    assert [t.value for t in tag(text, None, mode="narrative")] == ["1942-01", "1941-WI"]
 
 
 def test_year_ago_means_the_year_ago_quarter_only_in_earnings_reports():

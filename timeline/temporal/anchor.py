@@ -21,6 +21,12 @@ _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 #: A month inside each season, for the reference time a season mention leaves behind.
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def _season_ref(y: int, code: str) -> tuple[int, int, None]:
+    """The reference time a season leaves behind: its middle month (a winter's January falls in
+    the year after the one that names it)."""
+    return (y + 1 if code == "WI" else y, _SEASON_MONTH[code], None)
 #: "as soon as Tuesday", "as early as next week", "as soon as trading opens Monday"
 _LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -335,7 +341,7 @@ class Resolver:
     def _r_season(self, spec: Spec, text: str) -> Resolved:
         code = spec.code
         if spec.y is not None:
-            return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", (spec.y, _SEASON_MONTH[code], None))
+            return Resolved(f"{fmt_year(spec.y)}-{code}", "absolute", _season_ref(spec.y, code))
         if self.mode == "news" and not spec.anaphoric and self.dct_rank < 3:
             return self._unresolved(spec)  # "this spring" needs the month of publication
         if self.mode == "narrative" or spec.anaphoric or not self.dct:
@@ -343,10 +349,10 @@ class Resolver:
             if y is None:
                 return self._unresolved(spec)
             y += spec.rel or 0 if spec.anaphoric else 0
-            if code == "WI" and self.ref.y == y and (self.ref.m or 0) >= 3:
-                y += 1  # the winter after an autumn (or any later month) ends next year
+            if code == "WI" and self.ref.y is not None and y == self.ref.y and (self.ref.m or 12) <= 2:
+                y -= 1  # in January or February, "the winter" is the one under way, begun last year
             return Resolved(f"{fmt_year(y)}-{code}", "narrative" if self.mode == "narrative" else "dct",
-                            (y, _SEASON_MONTH[code], None))
+                            _season_ref(y, code))
         a = self.dct
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         starts = [date(y, start_month, 1) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
@@ -369,9 +375,7 @@ class Resolver:
                 y = min(s for s in starts if s >= cur_start).year
             else:
                 y = a.year - 1 if code == "WI" and a.month <= 2 else a.year
-        if code == "WI":
-            y += 1  # y is the year the winter starts in; it is named by the year it ends in
-        return Resolved(f"{y:04d}-{code}", "dct", (y, _SEASON_MONTH[code], None))
+        return Resolved(f"{y:04d}-{code}", "dct", _season_ref(y, code))  # a winter: the year it begins
 
     def _r_quarter(self, spec: Spec, text: str) -> Resolved:
         return self._r_yearpart(spec, text)

@@ -379,9 +379,7 @@ def _season(c, text, s):
                 and _word_after(text, c.end).lower() not in ("offensive", "offensives", "campaign", "campaigns"):
             return None
     y = _year(g["y"]) if g.get("y") else None
-    if y is not None and g.get("y2") and code == "WI":  # "the winter of 1941-42" ends in 1942
-        y2 = int(g["y2"])
-        y = y2 if y2 > 999 else (y // 100) * 100 + y2
+    # "the winter of 1941-42" is 1941-WI: a winter is named by the year it begins
     if g.get("bcy"):
         n = int(g["bcy"])
         y = -n if g["era"].upper().replace(".", "").startswith("B") else n

@@ -4,7 +4,8 @@
 the resolver writes values with the `fmt_*` helpers so both directions agree.
 Convention: first/last always cover the whole unit of the value; a part-of-period mod
 (START/MID/END) does not narrow them (callers read `mod` for that). A winter is named by
-the year it ends in: 2023-WI runs from December 2022 to February 2023.
+the year it begins in: 2022-WI runs from December 2022 to February 2023 (what "this winter"
+means in an autumn 2022 report).
 """
 from __future__ import annotations
 
@@ -76,8 +77,8 @@ def interval(value: str) -> tuple[date | None, date | None, str | None]:
         if g["sy"]:
             y = int(g["sy"])
             a, b = _SEASON_MONTHS[g["s"]]
-            if b < a:  # winter YYYY is the one that ends in YYYY: December YYYY-1 to February YYYY
-                return date(y - 1, a, 1), month_end(y, b), "season"
+            if b < a:  # winter YYYY is the one that begins in YYYY: December YYYY to February YYYY+1
+                return date(y, a, 1), month_end(y + 1, b), "season"
             return date(y, a, 1), month_end(y, b), "season"
         if g["dec"]:
             y = int(g["dec"]) * 10
