@@ -104,6 +104,8 @@ CASES = [
     ("Talks resume at 9 a.m. on New Year's Day.", "9 a.m. on New Year's Day", "2024-01-01T09:00", "TIME"),
     ("The invasion began on Feb. 24 last year.", "Feb. 24 last year", "2022-02-24", "DATE"),
     ("Drones hit the capital overnight, officials said.", "overnight", "2023-06-12TNI", "TIME"),
+    ("Drones hit the capital overnight into Tuesday.", "overnight", "2023-06-12TNI", "TIME"),  # Monday night
+    ("Drones hit the capital overnight into Sunday.", "overnight", "2023-06-10TNI", "TIME"),
     ("Sirens sounded in the early hours of Sunday.", "the early hours of Sunday", "2023-06-11", "DATE"),
     ("The raid began on the night of 8 February 1904.", "the night of 8 February 1904", "1904-02-08TNI", "TIME"),
     # the latest reported quarter is the one 45 days before the DCT (here Q2 2023)

@@ -692,9 +692,17 @@ def _rel_unit(c, text, s):
     return Spec(c.start, c.end, kind="rel", unit=unit, offset=off, anaphoric=ana, mod=part)
 
 
+_INTO_WEEKDAY = re.compile(r"\s+into\s+(" + "|".join(w.capitalize() for w in V.WEEKDAYS) + r")\b")
+
+
 def _day_word(c, text, s):
     g = c.groups
     dw = g["dw"].lower()
+    if dw == "overnight" and not (g.get("part") or g.get("da") or g.get("tod")):
+        into = _INTO_WEEKDAY.match(text, c.end)
+        if into:  # "overnight into Friday": Thursday night
+            wd = V.WEEKDAYS[into.group(1).lower()]  # 1 Monday .. 7 Sunday
+            return Spec(c.start, c.end, type="TIME", kind="weekday", d=(wd - 2) % 7 + 1, tod="NI")
     off = V.DAY_WORDS[dw]
     if g.get("da"):
         off += -1 if g["da"].lower() == "before" else 1

@@ -142,7 +142,7 @@ RULES: list[tuple[str, str]] = [
     ("whole_year", r"(?:the\s+)?(?P<w>full|fiscal|calendar|whole|entire|current\s+fiscal|latest\s+fiscal)\s+year(?!\s+(?:ended|ending|to)\b)(?!-)|(?:the\s+)?(?P<end>year[-\s]end|year['’]s\s+end)\b"),
     ("rel_unit", r"(?:<<PART>>)?(?P<rel><<REL>>)\s+(?P<unit>year|month|week|weekend|decade|century|quarter|day|night|morning|evening|afternoon|time)(?![\s-]*(?:old|long|-))(?!\s+\d)\b"),
     ("part_of_day", r"(?P<part>early|mid|late)[\s-]?(?P<tod>morning|afternoon|evening)\b(?!\s+(?:of|on)\b)"),
-    ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
+    ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to|into)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
     ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
              r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
              r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)|(?P<hol><<HOLIDAY>>)))?"
