@@ -215,6 +215,24 @@ def test_bare_season_prefers_the_one_under_way_or_starting_soon():
     assert one("Blackouts hit last winter, officials said.", "last winter", dct="2023-06-20").value == "2022-WI"
 
 
+def test_a_season_starting_within_ten_weeks_is_the_coming_one():
+    assert one("Moscow was stockpiling missiles ahead of the winter.", "the winter", dct="2023-10-10").value == "2023-WI"
+    assert one("It could fly 1,000 drones a night, possibly by the autumn.", "the autumn",
+               dct="2025-07-04").value == "2025-FA"
+    assert one("The harvest was poor last autumn, they said.", "last autumn", dct="2025-07-04").value == "2024-FA"
+
+
+def test_a_count_of_days_starts_from_the_day_named_earlier_in_the_sentence():
+    text = ("Sirens sounded at 6:58 a.m. on Tuesday. Power stations have been hit since Oct. 10, when the "
+            "campaign began after a blast damaged the bridge two days earlier. Cuts run from 7 a.m.")
+    values = {t.text: t.value for t in tag(text, "2022-10-18", mode="news")}
+    assert values["two days earlier"] == "2022-10-08"
+    assert values["7 a.m."] == "2022-10-18T07:00"  # the story's reference time is unchanged
+    # in another sentence the count starts from the reference time, as before
+    text = "Power stations have been hit since Oct. 10. Two days earlier, a blast hit the bridge."
+    assert {t.text: t.value for t in tag(text, "2022-10-18", mode="news")}["Two days earlier"] == "2022-10-16"
+
+
 def test_winter_spanning_two_years():
     t = one("The grid was hit all through the winter of 2022-23.", "the winter of 2022-23")
     assert (t.value, t.first, t.last) == ("2022-WI", date(2022, 12, 1), date(2023, 2, 28))

@@ -215,6 +215,15 @@ class Resolver:
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: leave it unresolved
             return self._unresolved(spec)
 
+    def resolve_from(self, ymd: tuple[int, int, int], spec: Spec, text: str) -> Resolved:
+        """`resolve` with (year, month, day) as the reference time, for this expression only."""
+        saved = (self.ref.y, self.ref.m, self.ref.d)
+        self.ref.y, self.ref.m, self.ref.d = ymd
+        try:
+            return self.resolve(spec, text)
+        finally:
+            self.ref.y, self.ref.m, self.ref.d = saved
+
     def _r_ymd(self, spec: Spec, text: str) -> Resolved:
         m, d = spec.m, spec.d
         if spec.y is not None:
@@ -364,9 +373,10 @@ class Resolver:
             y = max(s for s in starts if s < cur_start).year
         elif spec.rel == 1:
             y = min(s for s in starts if s > a).year
-        elif any(s <= a < add_days(s, 91) for s in starts) or any(a < s <= add_days(a, 45) for s in starts):
-            # the season under way, or one starting within six weeks: the nearest reading wins
-            y = next(s for s in starts if s <= a < add_days(s, 91) or a < s <= add_days(a, 45)).year
+        elif any(s <= a < add_days(s, 91) for s in starts) or any(a < s <= add_days(a, 75) for s in starts):
+            # the season under way, or one starting within ten weeks ("ahead of the winter" in
+            # October): the nearest reading wins
+            y = next(s for s in starts if s <= a < add_days(s, 91) or a < s <= add_days(a, 75)).year
         else:
             direction = self._direction(spec, text)
             if direction < 0:

@@ -196,6 +196,21 @@ def _moves_reference(spec: Spec, ymd, relation: str | None, text: str) -> bool:
     return True
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+(?=[A-Z\"“‘(])|\n")
+
+
+def _local_anchor(text: str, spec: Spec, local: tuple[int, tuple] | None, ref) -> tuple | None:
+    """The day named earlier in the same sentence, for a count of days from it ("since Oct. 10,
+    when ... two days earlier"), when it is not the reference time already (a date after
+    "since" or "until" does not move the reference, yet is what the count starts from)."""
+    if local is None or not spec.anaphoric or spec.kind != "rel" or not spec.offset or spec.unit not in ("day", "week"):
+        return None
+    end, ymd = local
+    if (ref.y, ref.m, ref.d) == ymd or _SENTENCE_BREAK.search(text, end, spec.start + 1):  # +1: the look-ahead
+        return None
+    return ymd
+
+
 def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             settings: TagSettings | None = None) -> TagResult:
     """Tag `text`; see the package docstring."""
@@ -224,11 +239,18 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     out: list[Timex] = []
     prev: Spec | None = None
     prev_rel: str | None = None
+    local: tuple[int, tuple[int, int, int]] | None = None  # the last day named: (its end, ymd)
     for s in specs:
-        r = resolver.resolve(s, text)
+        local_ref = _local_anchor(text, s, local, resolver.ref)
+        if local_ref is not None:
+            r = resolver.resolve_from(local_ref, s, text)
+        else:
+            r = resolver.resolve(s, text)
         rel = _relation(text, s, prev, prev_rel)
-        if r.ymd and s.type in ("DATE", "TIME") and _moves_reference(s, r.ymd, rel, text):
+        if r.ymd and s.type in ("DATE", "TIME") and local_ref is None and _moves_reference(s, r.ymd, rel, text):
             resolver.ref.update(*r.ymd)
+        if r.ymd and r.ymd[2] is not None and s.type in ("DATE", "TIME"):
+            local = (s.end, r.ymd)
         first = last = precision = None
         if s.type in ("DATE", "TIME"):
             first, last, precision = interval(r.value)
