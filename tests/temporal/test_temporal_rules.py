@@ -233,6 +233,17 @@ def test_a_count_of_days_starts_from_the_day_named_earlier_in_the_sentence():
     assert {t.text: t.value for t in tag(text, "2022-10-18", mode="news")}["Two days earlier"] == "2022-10-16"
 
 
+def test_bare_plural_units_as_vague_lengths():
+    def found(text):
+        return [(t.text, t.value) for t in tag(text, "2025-03-11", mode="news")]
+    assert found("Aid was suspended days after the meeting.") == [("days", "PXD")]
+    assert found("He spoke minutes after the vote.") == [("minutes", "PTXM")]
+    assert found("It withdrew after months of fighting.") == [("months", "PXM")]
+    # "in the days before the attack" is a vague stretch of dates, not a length: left out
+    assert found("The car was seen in the days before the attack.") == []
+    assert found("Weeks later the siege was lifted.")[0][0] == "Weeks later"
+
+
 def test_winter_spanning_two_years():
     t = one("The grid was hit all through the winter of 2022-23.", "the winter of 2022-23")
     assert (t.value, t.first, t.last) == ("2022-WI", date(2022, 12, 1), date(2023, 2, 28))

@@ -985,6 +985,11 @@ def _year_rule(c, text, s):
 
 
 def _plural_unit(c, text, s):
+    if "core2" in c.spans:  # "days after the vote", "months before the invasion": a vague length
+        start, end = c.spans["core2"]
+        if _word_before(text, start).lower() in ("the", "these", "those", "of", "matter"):
+            return None  # "in the days before the attack": a stretch of dates TIMEX3 dates vaguely
+        return Spec(start, end, type="DURATION", value=_duration_value(None, _unit(c.groups["unit2"])))
     start, end = c.spans["core"]
     unit = _unit(c.groups["unit"])
     prep = c.groups["prep"].lower()

@@ -160,7 +160,8 @@ RULES: list[tuple[str, str]] = [
     ("nth", r"(?P<prep>on|by|until|since|from|till|before|after)\s+(?P<core>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$|and\b|when\b|at\b|in\b|after\b|before\b|but\b|to\b|as\b|of\s+(?:this|last|next|the)\s+month))"),
     ("fiscal_year", r"(?P<fy>fiscal(?:\s+year)?|FY)\s*(?P<y><<YEAR>>|'?\d\d(?!\d))"),
     ("year", r"(?:<<PART>>)?(?:(?P<approx>circa|c\.|about|around|approximately)\s+)?(?:the\s+year\s+)?(?:(?P<pp>pre|post)-)?(?P<y><<YEAR>>)(?:['’]s)?(?![\d-])"),
-    ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:of|ago|later|earlier|before|after)\b)"),
+    ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:ago|later|earlier|before|after)\b)"
+                    r"|(?P<core2>(?P<unit2><<UNITS_PL>>))(?=\s+(?:after|before)\s+(?!that\b|then\b))"),  # "days after the vote"
     ("night_generic", r"(?P<prep>at|by)\s+(?P<core>night)\b|(?P<core2>night)(?=[\s-]+(?:raids?|attacks?|operations?|fighting|assaults?)\b)"),
     ("ref", r"(?P<ref><<REF>>)\b"),
 ]
