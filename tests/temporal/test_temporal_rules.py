@@ -244,6 +244,18 @@ def test_bare_plural_units_as_vague_lengths():
     assert found("Weeks later the siege was lifted.")[0][0] == "Weeks later"
 
 
+def test_verbs_before_a_date_stay_out_of_the_span():
+    def found(text):
+        return [(t.text, t.value, t.mod) for t in tag(text, "2025-03-11", mode="news")]
+    assert found("His term was due to end in May of last year.") == [("May of last year", "2024-05", None)]
+    assert found("Beginning in 2024, flights resumed.") == [("2024", "2024", None)]
+    assert found("Rolling cuts could last several weeks.") == [("several weeks", "PXW", None)]
+    # the parts of a period keep their words
+    assert found("Shelling eased over the last several weeks.")[0][0] == "the last several weeks"
+    assert found("It was hot at the end of May 2024.") == [("the end of May 2024", "2024-05", "END")]
+    assert found("Early in May 2024 the army moved.") == [("Early in May 2024", "2024-05", "START")]
+
+
 def test_winter_spanning_two_years():
     t = one("The grid was hit all through the winter of 2022-23.", "the winter of 2022-23")
     assert (t.value, t.first, t.last) == ("2022-WI", date(2022, 12, 1), date(2023, 2, 28))

@@ -208,10 +208,18 @@ def interpret(c: Candidate, text: str, settings: TagSettings) -> list[Spec]:
     if out is None:
         return []
     out = out if isinstance(out, list) else [out]
+    verb = _VERB_PART.match(text, c.start) if c.groups.get("part") else None
     for sp in out:
         if sp.m is not None and sp.d is not None and not (1 <= sp.m <= 12 and 1 <= sp.d <= _MAX_DAY[sp.m]):
             sp.d = None  # "April 31": keep what is certain, the month
+        if verb and sp.start == c.start and verb.end() < sp.end:
+            # "due to end in May", "talks start in June": a verb before the date, not a part of it
+            sp.start, sp.mod = verb.end(), None
     return out
+
+
+#: A part word used as a verb: "end in May" (no "the"); "the end of May" keeps its part.
+_VERB_PART = re.compile(r"(?:end|ends|start|starts|close|closes|begin|begins|beginning)\s+in\s+", re.IGNORECASE)
 
 
 _MAX_DAY = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
@@ -883,6 +891,8 @@ def _is_rate(text: str, start: int) -> bool:
 
 
 _STRETCH_WORDS = frozenset({"following", "ensuing", "succeeding", "intervening", "subsequent"})
+_AUXILIARIES = frozenset("""to could would will can may might must should shall did does do not n't
+won't can't cannot didn't doesn't wouldn't couldn't""".split())
 
 
 def _duration(c, text, s):
@@ -911,6 +921,9 @@ def _duration(c, text, s):
     if (g.get("adj") or "").lower() == "old" or _OLD_AFTER.match(text[c.end:c.end + 5]):
         return None
     start = c.start
+    if (g.get("rel") or "").lower() == "last" and not g.get("det") and not g.get("approx") \
+            and _word_before(text, c.start).lower() in _AUXILIARIES:
+        start = c.spans["n"][0]  # "cuts could last several weeks": the verb, not "the last weeks"
     if g.get("half") and n is not None:
         n += 0.5  # "a minute and a half", "two years and a half"
     approx = _squash((g.get("approx") or "").lower())
