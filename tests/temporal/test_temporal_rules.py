@@ -98,6 +98,7 @@ CASES = [
     ("Explosions shook the port last night.", "last night", "2023-06-12TNI", "TIME"),
     ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-13T16:30", "TIME"),
     ("By 0600 GMT the raid was over.", "0600 GMT", "2023-06-13T06:00", "TIME"),
+    ("The assault began at 0600 hours.", "0600 hours", "2023-06-13T06:00", "TIME"),  # military time
     ("Updated: 2023-06-13 11:02 by the desk.", "2023-06-13 11:02", "2023-06-13T11:02", "TIME"),
     ("Sirens sounded at 11 p.m. on Saturday.", "11 p.m. on Saturday", "2023-06-10T23:00", "TIME"),
     ("The truce held until 6 p.m. on Christmas Day.", "6 p.m. on Christmas Day", "2022-12-25T18:00", "TIME"),
@@ -254,6 +255,11 @@ def test_verbs_before_a_date_stay_out_of_the_span():
     assert found("Shelling eased over the last several weeks.")[0][0] == "the last several weeks"
     assert found("It was hot at the end of May 2024.") == [("the end of May 2024", "2024-05", "END")]
     assert found("Early in May 2024 the army moved.") == [("Early in May 2024", "2024-05", "START")]
+
+
+def test_a_phone_line_is_no_year():
+    assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
+    assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]
 
 
 def test_winter_spanning_two_years():

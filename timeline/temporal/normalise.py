@@ -163,6 +163,8 @@ def _plausible_year(text: str, start: int, end: int, *, strict: bool = True) -> 
     bl = before.lower()
     if bl in V.NON_YEAR_BEFORE:
         return False
+    if bl == "at" and _word_before(text, start - len(before) - 1).lower() in V.NON_YEAR_BEFORE_AT:
+        return False  # "call the hotline at 1551"
     if strict and before[:1].isupper() and not _POSSESSIVE_END.search(bl) and bl not in V.BARE_MONTH_CUES \
             and bl not in V.MONTHS and bl not in V.SEASONS \
             and bl not in ("in", "by", "fiscal", "year", "ad", "circa", "the", "a", "an") \

@@ -177,6 +177,12 @@ NON_YEAR_BEFORE: frozenset[str] = frozenset({
     "$", "€", "£", "total", "totaling", "totalling",
     "boeing", "airbus", "tu", "il", "su", "mig", "f", "t", "bus", "tank", "gate", "platform",
     "street", "avenue", "building", "tower", "block", "lot", "case", "file", "item", "station",
+    "hotline", "helpline", "dial", "phone", "tel", "ext", "extension",
+})
+#: Words that, before "at" + a number, make it a phone line or an address, not a year
+#: ("call the hotline at 1551").
+NON_YEAR_BEFORE_AT: frozenset[str] = frozenset({
+    "hotline", "helpline", "line", "number", "call", "phone", "dial", "reached", "contacted", "text",
 })
 #: Prepositions that, before a bare number, allow a year reading despite NON_YEAR_BEFORE.
 YEAR_PREPOSITIONS: frozenset[str] = frozenset({"of", "to", "by", "at"})
