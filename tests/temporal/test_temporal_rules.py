@@ -99,6 +99,7 @@ CASES = [
     ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-13T16:30", "TIME"),
     ("By 0600 GMT the raid was over.", "0600 GMT", "2023-06-13T06:00", "TIME"),
     ("The assault began at 0600 hours.", "0600 hours", "2023-06-13T06:00", "TIME"),  # military time
+    ("Drones hit the centre around midday.", "around midday", "2023-06-13T12:00", "TIME"),
     ("Updated: 2023-06-13 11:02 by the desk.", "2023-06-13 11:02", "2023-06-13T11:02", "TIME"),
     ("Sirens sounded at 11 p.m. on Saturday.", "11 p.m. on Saturday", "2023-06-10T23:00", "TIME"),
     ("The truce held until 6 p.m. on Christmas Day.", "6 p.m. on Christmas Day", "2022-12-25T18:00", "TIME"),

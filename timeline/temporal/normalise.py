@@ -770,7 +770,7 @@ def _time(c, text, s):
     if _CLOCK_THEN_PAREN.search(text, max(0, c.start - 16), c.start):
         return None  # "10:35 a.m. (0735 GMT)": the same instant restated in another zone
     sp = Spec(c.start, c.end, type="TIME", kind="rel", unit="day", offset=0, tod=hhmm, anaphoric=True,
-              mod="APPROX" if g.get("approx") else None)
+              mod="APPROX" if g.get("approx") or g.get("approx2") else None)
     if day:
         dl = day.lower()
         if dl in V.WEEKDAYS:

@@ -149,7 +149,7 @@ RULES: list[tuple[str, str]] = [
              r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
              r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tzm>(?-i:GMT|UTC|Z|[A-Z]{1,2}[SD]T)|hours\b|hrs\b)"
              r"|(?P<h2>[01]?\d)(?:\s+o['’]clock)?\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night)"
-             r"|(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
+             r"|(?:(?P<approx2>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
     ("weekday", r"(?:(?:the\s+)?(?P<part>early|small|wee)\s+hours\s+of\s+)?(?:(?P<rel>last|next|this|coming|this\s+coming|this\s+past|past|previous|that|early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd><<WD>>)(?P<pl>s)?(?:\s+(?P<tod><<DAYPART>>))?"),
     ("holiday", r"(?P<hol><<HOLIDAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("frequency", r"(?P<freq>once|twice|thrice|(?:<<NUM>>)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit><<UNIT>>)"),
