@@ -258,6 +258,16 @@ def test_verbs_before_a_date_stay_out_of_the_span():
     assert found("Early in May 2024 the army moved.") == [("Early in May 2024", "2024-05", "START")]
 
 
+def test_independence_day_is_the_day_of_the_country_named():
+    def day(text):
+        return [t.value for t in tag(text, "2023-08-24", mode="news") if t.text == "Independence Day"]
+    assert day("KYIV - Ukraine marked Independence Day with a parade of captured tanks.") == ["2023-08-24"]
+    assert day("Americans celebrated Independence Day with fireworks.") == ["2023-07-04"]
+    # the holiday's own sentence decides before the rest of the text
+    assert day("Ukrainian drones hit Moscow. In Washington, Americans celebrated Independence Day.") == ["2023-07-04"]
+    assert day("Independence Day fell on a Sunday.") == ["2023-07-04"]  # no country named: the default
+
+
 def test_a_phone_line_is_no_year():
     assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
     assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]

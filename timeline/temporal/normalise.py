@@ -764,7 +764,7 @@ def _time(c, text, s):
         if g.get("m"):
             return Spec(c.start, c.end, type="TIME", kind="ymd", m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
         if g.get("hol"):  # "6 p.m. on Christmas Day": the holiday's date at that time
-            sp = _holiday_spec(c, g["hol"], None)
+            sp = _holiday_spec(c, g["hol"], None, text)
             sp.type, sp.tod = "TIME", hhmm
             return sp
     if _CLOCK_THEN_PAREN.search(text, max(0, c.start - 16), c.start):
@@ -825,13 +825,31 @@ def _year_adj(c, text, s):
 
 def _holiday(c, text, s):
     g = c.groups
-    return _holiday_spec(c, g["hol"], _year(g["y"]) if g.get("y") else None)
+    return _holiday_spec(c, g["hol"], _year(g["y"]) if g.get("y") else None, text)
 
 
-def _holiday_spec(c, words: str, y: int | None) -> Spec:
+_COUNTRY_CUES = {country: re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+                 for country, words in V.NATIONAL_HOLIDAY_CUES.items()}
+
+
+def _national_day(name: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The day of a holiday each country keeps on its own day ("Independence Day" in a report
+    from Kyiv is 24 August): that of the country named most in the holiday's sentence, else in
+    the whole text; None on a tie or when no country is named."""
+    days = V.NATIONAL_HOLIDAYS.get(name)
+    if not days:
+        return None
+    for scope in (_sentence(text, start, end), text):
+        counts = sorted(((len(_COUNTRY_CUES[k].findall(scope)), k) for k in days), reverse=True)
+        if counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            return days[counts[0][1]]
+    return None
+
+
+def _holiday_spec(c, words: str, y: int | None, text: str = "") -> Spec:
     name = _squash(words.lower()).replace("’", "'")
     if name in V.HOLIDAYS:
-        m, d = V.HOLIDAYS[name]
+        m, d = _national_day(name, text, c.start, c.end) or V.HOLIDAYS[name]
         return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=d)
     m, wd, n = V.WEEKDAY_HOLIDAYS[name]
     return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=None, extra={"nth_weekday": (wd, n)})

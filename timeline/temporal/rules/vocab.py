@@ -162,6 +162,23 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "victory day": (5, 9), "bastille day": (7, 14), "armistice day": (11, 11),
     "veterans day": (11, 11), "d-day": (6, 6),
 }
+#: Holidays whose day depends on the country: name -> {country: (month, day)}. The country a
+#: text names most often (NATIONAL_HOLIDAY_CUES) picks the day; HOLIDAYS has the default.
+NATIONAL_HOLIDAYS: dict[str, dict[str, tuple[int, int]]] = {
+    "independence day": {"us": (7, 4), "ukraine": (8, 24), "india": (8, 15), "pakistan": (8, 14),
+                         "georgia": (5, 26), "armenia": (9, 21), "azerbaijan": (10, 18), "kazakhstan": (12, 16)},
+}
+#: Words (case kept) that name each country of NATIONAL_HOLIDAYS.
+NATIONAL_HOLIDAY_CUES: dict[str, tuple[str, ...]] = {
+    "us": ("United States", "U.S.", "America", "American", "Americans", "Washington"),
+    "ukraine": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
+    "india": ("India", "Indian", "Indians", "New Delhi"),
+    "pakistan": ("Pakistan", "Pakistani", "Islamabad"),
+    "georgia": ("Georgia", "Georgian", "Tbilisi"),
+    "armenia": ("Armenia", "Armenian", "Yerevan"),
+    "azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
+    "kazakhstan": ("Kazakhstan", "Kazakh", "Astana"),
+}
 #: Holidays defined as the n-th weekday of a month: name -> (month, ISO weekday, n; -1 = last).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "memorial day": (5, 1, -1),
