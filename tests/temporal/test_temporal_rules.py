@@ -268,6 +268,13 @@ def test_independence_day_is_the_day_of_the_country_named():
     assert day("Independence Day fell on a Sunday.") == ["2023-07-04"]  # no country named: the default
 
 
+def test_a_clock_time_after_a_month_is_on_the_report_day():
+    text = "The raid was planned last month. Boats landed at about 4 a.m., officials said."
+    assert [t.value for t in tag(text, "2023-08-24", mode="news")] == ["2023-07", "2023-08-24T04:00"]
+    text = "The raid began on Aug. 20. Boats landed at about 4 a.m., officials said."
+    assert [t.value for t in tag(text, "2023-08-24", mode="news")] == ["2023-08-20", "2023-08-20T04:00"]
+
+
 def test_a_phone_line_is_no_year():
     assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
     assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]

@@ -172,6 +172,9 @@ class Resolver:
         r = self.ref
         if r.y is not None and r.y >= 1:
             rank = 3 if r.d else 2 if r.m else 1
+            if rank < 3 and self.mode == "news" and self.dct and self.dct_rank == 3 and spec.type == "TIME" \
+                    and spec.kind == "rel" and spec.unit == "day" and not spec.offset:
+                return self.dct, "dct", 3  # a clock time after "last month": no day was named, the report's
             return r.as_date(), ("narrative" if self.mode == "narrative" or spec.anaphoric else "dct"), rank
         if r.y is not None:  # BC reference
             return None, "narrative", 1
