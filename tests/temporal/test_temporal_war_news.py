@@ -45,9 +45,10 @@ from timeline.temporal.grammar import is_valid_value
 
 DATA = Path(__file__).parent / "data" / "war_news_dev.jsonl"
 
-#: Measured when the set was made (news mode), minus about 0.03.
-MIN_RELAXED_F1 = 0.93
-MIN_VALUE_ACCURACY = 0.86
+#: Measured on 2026-11-25 after the fixes it prompted (relaxed F1 0.982, value accuracy 0.941), minus
+#: about 0.02: a guard against regressions, not a target.
+MIN_RELAXED_F1 = 0.96
+MIN_VALUE_ACCURACY = 0.91
 
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 MODS = {None, "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
