@@ -52,6 +52,7 @@ EXAMPLES: dict[str, tuple[str, str, str]] = {
     "year": ("The bridge opened in 2018 after delays.", "2018", "2018"),
     "plural_unit": ("The talks dragged on for months without end.", "months", "PXM"),
     "night_generic": ("The raiders moved at night, a witness wrote in 1920.", "night", "XXXX-XX-XXTNI"),
+    "daypart": ("Water was cut across the city by evening.", "evening", "2023-06-13TEV"),
     "ref": ("Shelling continues to this day and now spreads.", "now", "PRESENT_REF"),
 }
 

@@ -1034,6 +1034,13 @@ def _plural_unit(c, text, s):
     return Spec(start, end, type="DURATION", value=_duration_value(None, unit))
 
 
+def _daypart(c, text, s):
+    """"by evening", "in the morning": that part of the day in the story, like a bare clock time."""
+    start, end = c.spans["core"]
+    return Spec(start, end, type="TIME", kind="rel", unit="day", offset=0, anaphoric=True,
+                tod=V.DAY_PARTS[c.groups["dp"].lower()])
+
+
 def _night_generic(c, text, s):
     start, end = c.spans.get("core") or c.spans["core2"]
     # TIMEX2 habit ("travelled at night", "night raids"); news annotation leaves these out
@@ -1075,5 +1082,5 @@ _HANDLERS = {
     "rel_unit": _rel_unit, "day_word": _day_word, "part_of_day": _part_of_day, "time": _time, "weekday": _weekday,
     "holiday": _holiday, "frequency": _frequency, "set": _set, "duration": _duration,
     "nth": _nth, "turn": _turn, "fiscal_year": _fiscal_year, "year": _year_rule, "spelled_year": _spelled_year,
-    "plural_unit": _plural_unit, "night_generic": _night_generic, "ref": _ref,
+    "plural_unit": _plural_unit, "night_generic": _night_generic, "daypart": _daypart, "ref": _ref,
 }

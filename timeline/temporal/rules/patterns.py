@@ -163,6 +163,8 @@ RULES: list[tuple[str, str]] = [
     ("plural_unit", r"(?P<prep>for|in|within|over|after|during|than|took|lasted|last|of|some|about|recent|coming|past|next)\s+(?P<core>(?P<unit><<UNITS_PL>>))(?!\s+(?:ago|later|earlier|before|after)\b)"
                     r"|(?P<core2>(?P<unit2><<UNITS_PL>>))(?=\s+(?:after|before)\s+(?!that\b|then\b))"),  # "days after the vote"
     ("night_generic", r"(?P<prep>at|by)\s+(?P<core>night)\b|(?P<core2>night)(?=[\s-]+(?:raids?|attacks?|operations?|fighting|assaults?)\b)"),
+    ("daypart", r"(?P<prep>in|by|during|until|till|through|since)\s+(?P<core>(?:the\s+)?(?P<dp>morning|afternoon|evening))\b"
+                r"(?!\s+(?:of|hours|prayers?|rush|news|papers?|sessions?|shifts?|shows?|editions?|star|light|sun|service|services|meeting|meetings|briefing)\b)"),
     ("ref", r"(?P<ref><<REF>>)\b"),
 ]
 
