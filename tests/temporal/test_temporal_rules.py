@@ -275,6 +275,20 @@ def test_a_clock_time_after_a_month_is_on_the_report_day():
     assert [t.value for t in tag(text, "2023-08-24", mode="news")] == ["2023-08-20", "2023-08-20T04:00"]
 
 
+def test_easter_moves_each_year_and_follows_its_church():
+    def found(text, dct):
+        return [(t.text, t.value) for t in tag(text, dct, mode="news")]
+    assert found("Ukrainian Orthodox Christians will celebrate Easter on May 5.", "2024-04-20")[0] == \
+        ("Easter", "2024-05-05")
+    assert found("Catholics marked Easter Sunday in Rome.", "2024-04-02") == [("Easter Sunday", "2024-03-31")]
+    assert found("Shops closed on Good Friday.", "2024-04-02") == [("Good Friday", "2024-03-29")]
+    assert found("The Kremlin declared an Easter truce.", "2023-04-20") == [("Easter", "2023-04-16")]  # Orthodox
+    assert found("Pilgrims prayed as Easter week began.", "2000-04-20") == [("Easter week", "2000-W16")]
+    # names are not dates
+    assert found("The Good Friday Agreement was signed in 1998.", "2024-04-02") == [("1998", "1998")]
+    assert found("The Easter Rising began in 1916.", "2024-04-02") == [("1916", "1916")]
+
+
 def test_a_phone_line_is_no_year():
     assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
     assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]

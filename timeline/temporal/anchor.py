@@ -251,6 +251,12 @@ class Resolver:
         if "nth_weekday" in spec.extra:
             wd, n = spec.extra["nth_weekday"]
             d = _nth_weekday(y, m, wd, n)
+        if "easter" in spec.extra:
+            if y < 1583:  # before the Gregorian reform the two reckonings need another calendar
+                return Resolved(f"{fmt_year(y)}", anchor, (y, None, None))
+            reckoning, shift = spec.extra["easter"]
+            day = _easter(y, reckoning) + timedelta(days=shift)
+            m, d = day.month, day.day
         if y < 1:
             return Resolved(fmt_year(y) + (f"-{m:02d}" if m else ""), anchor, (y, m, d))
         if d is None:
@@ -504,6 +510,13 @@ _RANK_NEEDED = {"day": 3, "week": 3, "weekend": 3, "month": 2, "quarter": 2, "la
 
 def add_days(d: date, n: int) -> date:
     return d + timedelta(days=n)
+
+
+def _easter(y: int, reckoning: str) -> date:
+    """Easter Sunday of year `y` in the Gregorian calendar, Western or Orthodox reckoning."""
+    from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+    return easter(y, EASTER_ORTHODOX if reckoning == "orthodox" else EASTER_WESTERN)
 
 
 def _nth_weekday(y: int, m: int, wd: int, n: int) -> int:

@@ -851,8 +851,29 @@ def _holiday_spec(c, words: str, y: int | None, text: str = "") -> Spec:
     if name in V.HOLIDAYS:
         m, d = _national_day(name, text, c.start, c.end) or V.HOLIDAYS[name]
         return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=d)
+    if name in V.EASTER_HOLIDAYS:
+        if _word_after(text, c.end).lower() in V.EASTER_NAME_WORDS:
+            return None  # "the Good Friday Agreement", "the Easter Rising": names
+        reckoning, shift = V.EASTER_HOLIDAYS[name]
+        # April stands in for the month until the year is known (Easter falls from March 22 to May 8)
+        return Spec(c.start, c.end, kind="ymd", y=y, m=4, d=None,
+                    extra={"easter": (reckoning or _easter_reckoning(text, c.start, c.end), shift),
+                           "week": name.endswith("week")})
     m, wd, n = V.WEEKDAY_HOLIDAYS[name]
     return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=None, extra={"nth_weekday": (wd, n)})
+
+
+_ORTHODOX = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in V.EASTER_ORTHODOX_CUES) + r")(?!\w)")
+_WESTERN = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in V.EASTER_WESTERN_CUES) + r")(?!\w)")
+
+
+def _easter_reckoning(text: str, start: int, end: int) -> str:
+    """"orthodox" or "western" for a plain "Easter": the cues of its sentence, else of the text."""
+    for scope in (_sentence(text, start, end), text):
+        east, west = len(_ORTHODOX.findall(scope)), len(_WESTERN.findall(scope))
+        if east != west:
+            return "orthodox" if east > west else "western"
+    return "western"
 
 
 _SET_ADVERB_FOLLOWERS = frozenset("""and or in at on for to by since until but as from with

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .vocab import (
     MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, PART_MODS, QUANT_MODS,
     REFERENCE_WORDS, SET_WORDS, UNIT_PLURALS, UNITS, VAGUE_NUMBERS, WEEKDAYS, HOLIDAYS,
-    WEEKDAY_HOLIDAYS, DAY_PARTS, SEASONS,
+    WEEKDAY_HOLIDAYS, DAY_PARTS, SEASONS, EASTER_HOLIDAYS,
 )
 
 
@@ -95,7 +95,7 @@ FRAGMENTS: dict[str, str] = {
             r"|subsequent|ensuing|same|current|present|very\s+same)|this\s+past|this\s+coming|this|that|the)"),
     "REF": _alt(REFERENCE_WORDS),
     "SETWORD": _alt(SET_WORDS),
-    "HOLIDAY": _alt(list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)) + r"(?![\w'])",
+    "HOLIDAY": _alt(list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS) + list(EASTER_HOLIDAYS)) + r"(?![\w'])",
     "AMPM": r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)",
 }
 
@@ -177,7 +177,7 @@ START_WORDS: frozenset[str] = frozenset(
     + [w.split(" ")[0] for w in NUMBER_WORDS] + [w.split(" ")[0] for w in VAGUE_NUMBERS]
     + [w.split(" ")[0] for w in PART_MODS] + [w.split(" ")[0] for w in QUANT_MODS]
     + [w.split(" ")[0] for w in REFERENCE_WORDS] + list(SET_WORDS)
-    + [w.split(" ")[0].split("'")[0] for w in list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS)]
+    + [w.split(" ")[0].split("'")[0] for w in list(HOLIDAYS) + list(WEEKDAY_HOLIDAYS) + list(EASTER_HOLIDAYS)]
     + list(ORDINALS)
     + """the a an very last past previous preceding prior next following coming upcoming
     subsequent ensuing same current present this that fiscal calendar fy q h ad a.d circa c

@@ -179,6 +179,24 @@ NATIONAL_HOLIDAY_CUES: dict[str, tuple[str, ...]] = {
     "azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
     "kazakhstan": ("Kazakhstan", "Kazakh", "Astana"),
 }
+#: Holidays counted from Easter: name -> (reckoning or None for "by context", days after Easter
+#: Sunday). Easter moves each year (dateutil.easter computes it); in a text about the Orthodox
+#: world (EASTER_ORTHODOX_CUES) a plain "Easter" is the Orthodox one.
+EASTER_HOLIDAYS: dict[str, tuple[str | None, int]] = {
+    "easter": (None, 0), "easter sunday": (None, 0), "easter day": (None, 0),
+    "orthodox easter": ("orthodox", 0), "good friday": (None, -2), "easter monday": (None, 1),
+    "palm sunday": (None, -7), "easter week": (None, 0),
+}
+#: Words after an Easter holiday that make it a name, not a date ("the Good Friday Agreement").
+EASTER_NAME_WORDS: frozenset[str] = frozenset({
+    "agreement", "accord", "accords", "rising", "island", "islands", "egg", "eggs", "bunny", "lily", "lilies",
+})
+#: Words (case kept) that make a plain "Easter" the Orthodox one: in its sentence, else in the text.
+EASTER_ORTHODOX_CUES: tuple[str, ...] = (
+    "Orthodox", "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Russia", "Russian", "Russians", "Moscow",
+    "Kremlin", "Putin", "Serbia", "Serbian", "Greece", "Greek", "Belarus", "Georgia", "Georgian",
+)
+EASTER_WESTERN_CUES: tuple[str, ...] = ("Catholic", "Catholics", "Protestant", "Vatican", "Pope", "Western")
 #: Holidays defined as the n-th weekday of a month: name -> (month, ISO weekday, n; -1 = last).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "memorial day": (5, 1, -1),
