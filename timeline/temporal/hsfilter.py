@@ -26,6 +26,7 @@ import re
 import re._constants as _C
 import re._compiler as _compiler
 import re._parser as _parser
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -162,9 +163,11 @@ def _compile(hyperscan, exprs: list[bytes]):
 
 def _load_or_compile(hyperscan, patterns: list[str]):
     """Compiling takes most of a second; a database compiled before for the same rules, the
-    same translation (this file) and Hyperscan version is read back instead (a bad file, or
+    same translation (this file, and the Python whose regex parser it reads) and Hyperscan version is
+    read back instead (a bad file, or
     one from another CPU, is ignored)."""
-    key = hashlib.sha256("\0".join([hyperscan.__version__, Path(__file__).read_text(encoding="utf-8"), *patterns])
+    key = hashlib.sha256("\0".join([hyperscan.__version__, sys.version, Path(__file__).read_text(encoding="utf-8"),
+                                    *patterns])
                          .encode("utf-8", "surrogatepass")).hexdigest()[:32]
     path = cache_dir() / f"rules-{key}.hsdb"
     try:
