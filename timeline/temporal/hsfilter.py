@@ -163,9 +163,8 @@ def _compile(hyperscan, exprs: list[bytes]):
 
 def _load_or_compile(hyperscan, patterns: list[str]):
     """Compiling takes most of a second; a database compiled before for the same rules, the
-    same translation (this file, and the Python whose regex parser it reads) and Hyperscan version is
-    read back instead (a bad file, or
-    one from another CPU, is ignored)."""
+    same translation (this file, and the Python whose regex parser it reads) and Hyperscan
+    version is read back instead (a bad file, or one from another CPU, is ignored)."""
     key = hashlib.sha256("\0".join([hyperscan.__version__, sys.version, Path(__file__).read_text(encoding="utf-8"),
                                     *patterns])
                          .encode("utf-8", "surrogatepass")).hexdigest()[:32]
