@@ -1,7 +1,9 @@
-"""Scanner: one big compiled regex built from the rule table, yielding candidate spans.
+"""Scanner: the rule table as regexes, yielding candidate spans.
 
-Speed comes from doing all the matching in the regex engine: Python code runs only per
-candidate (rare), never per token.
+The definition is one alternation of all rules (`master`), tried left to right. The fast path
+asks `hsfilter` (Hyperscan) where each rule may start and runs, at those offsets only, the
+alternation of the rules that may; without Hyperscan a regex gate over start words finds the
+offsets. Python code runs per candidate offset (rare), never per character.
 """
 from __future__ import annotations
 
@@ -329,9 +331,10 @@ def _fast_candidate(m: re.Match, text: str) -> Candidate:
 
 
 def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> Iterator[Candidate]:
-    """Yield non-overlapping candidates, left to right (what `master(prefilter).finditer`
-    finds; with the prefilter, found through `dispatch`: at the positions `hsfilter` gives
-    when Hyperscan is there and `use_hyperscan`, else at those the regex gate passes)."""
+    """Yield non-overlapping candidates, left to right: what the rules alone find
+    (`master(False).finditer`, run as such without the prefilter). With it, the rules run only
+    at the positions `hsfilter` gives (Hyperscan installed and `use_hyperscan`), else at those
+    the regex gate passes; the tests hold both to the rules alone."""
     if not prefilter:
         rx, names = master(False)
         for m in rx.finditer(text):
