@@ -10,7 +10,9 @@ import pytest
 
 from timeline.temporal import anchor as A
 from timeline.temporal import engine as E
-from timeline.temporal import normalise as N
+from timeline.temporal.normalise import context as NC
+from timeline.temporal.normalise import earnings as NE
+from timeline.temporal.normalise import words as NW
 from timeline.temporal.model import Timex, new_timex
 
 _PIECES = ["since ", "Since", "SINCE", "ſince", "until", "up to", "up  until", "as of", "prior\tto",
@@ -62,8 +64,8 @@ def test_relation_prefilter_matches_regex():
 def test_word_before_matches_search():
     for text in _texts(2000, seed=5):
         for pos in range(0, len(text) + 1, 2):
-            m = N._WORD_BEFORE.search(text, max(0, pos - 30), pos)
-            assert N._word_before(text, pos) == (m.group(1) if m else ""), (text, pos)
+            m = NC._WORD_BEFORE.search(text, max(0, pos - 30), pos)
+            assert NC._word_before(text, pos) == (m.group(1) if m else ""), (text, pos)
 
 
 def test_tense_helpers_match_regexes():
@@ -92,14 +94,14 @@ def test_new_timex_is_a_timex():
 
 def test_squash_matches_regex():
     for s in _texts(2000, seed=17, pieces=4) + ["", "a", "two  three", "x\ty", "\u00a0", "ſ"]:
-        assert N._squash(s) == N._WS.sub(" ", s), s
+        assert NW._squash(s) == NW._WS.sub(" ", s), s
 
 
 def test_quarter_facts_prefilter_keeps_matches():
-    N._quarterly_cache.clear()
+    NE._quarterly_cache.clear()
     for text in ["Third-QUARTER profit rose.", "the quarter ended June 30", "a quarter of the vote",
                  "no such word here", "Fourth quarter, ſecond thoughts ’s"]:
-        N._quarterly_cache.clear()
-        flag, q = N._quarter_facts(text)
-        assert flag == (N._QUARTER_WORD.search(text) is not None), text
-    N._quarterly_cache.clear()
+        NE._quarterly_cache.clear()
+        flag, q = NE._quarter_facts(text)
+        assert flag == (NE._QUARTER_WORD.search(text) is not None), text
+    NE._quarterly_cache.clear()
