@@ -289,6 +289,17 @@ def test_easter_moves_each_year_and_follows_its_church():
     assert found("The Easter Rising began in 1916.", "2024-04-02") == [("1916", "1916")]
 
 
+def test_a_range_over_new_year_puts_its_first_end_in_the_year_before():
+    def found(text, dct):
+        return [(t.text, t.value) for t in tag(text, dct, mode="news")]
+    assert found("Between Dec. 29 and Jan. 2, Russia launched 500 drones.", "2025-10-12") == [
+        ("Dec. 29", "2024-12-29"), ("Jan. 2", "2025-01-02")]
+    assert found("Talks will run from Dec. 29 to Jan. 2.", "2025-10-12") == [
+        ("Dec. 29", "2025-12-29"), ("Jan. 2", "2026-01-02")]
+    assert found("Between March 3 and March 9, fighting raged.", "2025-10-12") == [
+        ("March 3", "2025-03-03"), ("March 9", "2025-03-09")]
+
+
 def test_a_phone_line_is_no_year():
     assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
     assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from .anchor import Resolver, tense
@@ -211,6 +212,21 @@ def _local_anchor(text: str, spec: Spec, local: tuple[int, tuple] | None, ref) -
     return ymd
 
 
+def _order_range_ends(out: list[Timex], specs: list[Spec], resolver: Resolver, text: str) -> None:
+    """A range whose first end came out after its second ("between Dec. 29 and Jan. 2" in
+    October) runs over a new year: the first end belongs to the year before the second's."""
+    for i in range(len(out) - 1):
+        a, b, sa = out[i], out[i + 1], specs[i]
+        if (a.relation, b.relation) not in (("from", "to"), ("between", "between")) or sa.kind != "ymd" \
+                or sa.y is not None or sa.m is None or a.first is None or b.first is None or a.first <= b.first:
+            continue
+        y = b.first.year - 1 if (sa.m, sa.d or 1) > (b.first.month, b.first.day) else b.first.year
+        r = resolver.resolve(replace(sa, y=y), text)
+        first, last, precision = interval(r.value)
+        out[i] = new_timex(a.start, a.end, a.text, a.type, r.value, a.mod, first, last, precision, a.relation,
+                           a.anchor, a.quant, a.freq)
+
+
 def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             settings: TagSettings | None = None) -> TagResult:
     """Tag `text`; see the package docstring."""
@@ -259,6 +275,7 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             r.anchor if s.kind != "fixed" else "absolute", s.quant, s.freq,
         ))
         prev, prev_rel = s, rel
+    _order_range_ends(out, specs, resolver, text)
     return TagResult(out, used)
 
 
