@@ -96,7 +96,7 @@ CASES = [
     ("The blast was heard at midnight in the suburbs.", "midnight", "2023-06-13T24:00", "TIME"),
     ("Drones struck the depot on Tuesday night as well.", "Tuesday night", "2023-06-13TNI", "TIME"),
     ("Explosions shook the port last night.", "last night", "2023-06-12TNI", "TIME"),
-    ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-13T16:30", "TIME"),
+    ("The order took effect at 16:30 GMT on Monday.", "16:30 GMT", "2023-06-12T16:30", "TIME"),  # on that Monday
     ("By 0600 GMT the raid was over.", "0600 GMT", "2023-06-13T06:00", "TIME"),
     ("The assault began at 0600 hours.", "0600 hours", "2023-06-13T06:00", "TIME"),  # military time
     ("Drones hit the centre around midday.", "around midday", "2023-06-13T12:00", "TIME"),
@@ -298,6 +298,19 @@ def test_a_range_over_new_year_puts_its_first_end_in_the_year_before():
         ("Dec. 29", "2025-12-29"), ("Jan. 2", "2026-01-02")]
     assert found("Between March 3 and March 9, fighting raged.", "2025-10-12") == [
         ("March 3", "2025-03-03"), ("March 9", "2025-03-09")]
+
+
+def test_a_clock_time_takes_the_day_that_follows_it():
+    def found(text, dct="2025-10-21"):
+        return [(t.text, t.value) for t in tag(text, dct, mode="news")]
+    assert found("A ceasefire took effect at 00:00 Kyiv time on April 20.") == [
+        ("00:00 Kyiv time", "2025-04-20T00:00"), ("April 20", "2025-04-20")]
+    assert found("The assault began at 0600 hours on Monday.")[0] == ("0600 hours", "2025-10-20T06:00")
+    assert found("The first bombs fell at 5:34 a.m. Baghdad time on March 20, 2003.") == [
+        ("5:34 a.m. Baghdad time on March 20, 2003", "2003-03-20T05:34")]
+    assert found("It ended at noon. Monday was quiet.") == [("noon", "2025-10-21T12:00"), ("Monday", "2025-10-20")]
+    assert found("On the night of Feb. 23-24, 2022, troops crossed the border.") == [
+        ("the night of Feb. 23-24, 2022", "2022-02-23TNI")]
 
 
 def test_a_phone_line_is_no_year():

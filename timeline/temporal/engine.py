@@ -227,6 +227,24 @@ def _order_range_ends(out: list[Timex], specs: list[Spec], resolver: Resolver, t
                            a.anchor, a.quant, a.freq)
 
 
+_ON_THE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _attach_times_to_days(out: list[Timex], specs: list[Spec], text: str) -> None:
+    """A clock time followed by its day ("at 00:00 Kyiv time on April 20", "0600 hours on
+    Monday") is on that day, not on the story's day before it."""
+    for i in range(len(out) - 1):
+        a, b, sa = out[i], out[i + 1], specs[i]
+        if sa.type != "TIME" or sa.kind != "rel" or sa.unit != "day" or sa.offset or not sa.tod \
+                or not sa.anaphoric or b.type != "DATE" or b.precision != "day" or "T" in b.value \
+                or not _ON_THE_DAY.fullmatch(text, a.end, b.start):
+            continue
+        value = f"{b.value}T{sa.tod}"
+        first, last, precision = interval(value)
+        out[i] = new_timex(a.start, a.end, a.text, a.type, value, a.mod, first, last, precision, a.relation,
+                           b.anchor, a.quant, a.freq)
+
+
 def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
             settings: TagSettings | None = None) -> TagResult:
     """Tag `text`; see the package docstring."""
@@ -276,6 +294,7 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
         ))
         prev, prev_rel = s, rel
     _order_range_ends(out, specs, resolver, text)
+    _attach_times_to_days(out, specs, text)
     return TagResult(out, used)
 
 

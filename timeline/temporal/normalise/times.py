@@ -57,7 +57,8 @@ def _time(c, text, s):
             h = 0
         hhmm, day = f"{h:02d}:{g.get('mi') or '00'}", g.get("wd")
         if g.get("m"):
-            return Spec(c.start, c.end, type="TIME", kind="ymd", m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
+            return Spec(c.start, c.end, type="TIME", kind="ymd", y=_year(g["y"]) if g.get("y") else None,
+                        m=_month(g["m"]), d=_day(g["d"]), tod=hhmm)
         if g.get("hol"):  # "6 p.m. on Christmas Day": the holiday's date at that time
             sp = _holiday_spec(c, g["hol"], None, text)
             sp.type, sp.tod = "TIME", hhmm

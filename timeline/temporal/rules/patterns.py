@@ -113,7 +113,7 @@ RULES: list[tuple[str, str]] = [
     ("range_years", r"(?P<y1><<YEAR>>)\s*[-–—]\s*(?P<y2><<YEAR>>|\d\d(?!\d))(?!\s*(?:<<ERA>>))"),
     ("spelled_year", r"(?:(?P<m><<MON>>)\s+)?(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen)[\s-]+(?P<t>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|(?P<tt>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b"),
     ("month_rel_year", r"(?:<<PART>>)?(?:(?P<d1><<DAY>>)\s+(?:of\s+)?)?(?P<m><<MON>>)\s+(?:(?P<d2><<DAY>>),?\s+)?(?:of\s+)?(?P<ry>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+year\b"),
-    ("tod_of_date", r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?(?:(?P<tod><<DAYPART>>)|(?P<eh>early|small|wee)\s+hours)(?:\s+hours)?\s+of\s+(?:(?P<d><<DAY>>)\s+(?:of\s+)?(?P<m><<MON>>)|(?P<m2><<MON>>)\s+(?P<d2><<DAY>>))(?:,?\s+(?P<y><<YEAR>>))?"),
+    ("tod_of_date", r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?:early\s+|late\s+)?(?:(?P<tod><<DAYPART>>)|(?P<eh>early|small|wee)\s+hours)(?:\s+hours)?\s+of\s+(?:(?P<d><<DAY>>)(?:[-–/]\d{1,2})?\s+(?:of\s+)?(?P<m><<MON>>)|(?P<m2><<MON>>)\s+(?P<d2><<DAY>>)(?:[-–/]\d{1,2}(?!\d))?)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("week_of", r"the\s+week\s+of\s+(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?"),
     ("mdy", r"(?:<<PART>>)?(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?(?!\d|:\d)"),
     ("dmy", r"(?:the\s+)?(?P<d><<DAY>>)(?:\s+of)?\s+(?P<m><<MON>>)(?:,?\s+(?P<y><<YEAR>>))?"),
@@ -144,9 +144,9 @@ RULES: list[tuple[str, str]] = [
     ("part_of_day", r"(?P<part>early|mid|late)[\s-]?(?P<tod>morning|afternoon|evening)\b(?!\s+(?:of|on)\b)"),
     ("day_word", r"(?:(?P<part>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<da>before|after)\s+)?(?P<dw>today|tonight|yesterday|tomorrow|overnight(?=\s*[,.;]|\s+(?:on|in|at|and|as|the|when|with|from|to|into)\b))(?:\s+(?P<tod><<DAYPART>>))?"),
     ("time", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-             r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC)|local\s+time))?"
-             r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)|(?P<hol><<HOLIDAY>>)))?"
-             r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T)|hrs|hours|local\s+time)"
+             r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap><<AMPM>>)(?:\s+(?P<tz>(?-i:[A-Z]{1,2}[SD]?T|GMT|UTC|[A-Z][a-z]+\s+time)|local\s+time))?"
+             r"(?:,?\s+(?:on\s+)?(?:(?P<wd><<WD>>|today|yesterday|tomorrow|tonight)|(?P<m><<MON>>)\s+(?P<d><<DAY>>)(?:,?\s+(?P<y><<YEAR>>))?|(?P<hol><<HOLIDAY>>)))?"
+             r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)\s*(?P<tz24>(?-i:GMT|UTC|[A-Z]{1,2}[SD]T|[A-Z][a-z]+\s+time)|hrs|hours|local\s+time)"
              r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tzm>(?-i:GMT|UTC|Z|[A-Z]{1,2}[SD]T)|hours\b|hrs\b)"
              r"|(?P<h2>[01]?\d)(?:\s+o['’]clock)?\s+in\s+the\s+(?P<tod2>morning|afternoon|evening|night)"
              r"|(?:(?P<approx2>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<fixed>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd2><<WD>>|today|yesterday|tomorrow))?"),
