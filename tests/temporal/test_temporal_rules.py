@@ -313,6 +313,12 @@ def test_a_clock_time_takes_the_day_that_follows_it():
         ("the night of Feb. 23-24, 2022", "2022-02-23TNI")]
 
 
+def test_a_decade_is_the_reference_for_what_follows():
+    found = [(t.text, t.value) for t in tag("In the 1990s the plant built engines; a decade later it was "
+                                            "abandoned.", "2025-10-24", mode="news")]
+    assert found == [("the 1990s", "199"), ("a decade later", "200")]
+
+
 def test_a_phone_line_is_no_year():
     assert tag("Residents can call the city hotline at 1551 for help.", "2022-10-18") == []
     assert [t.value for t in tag("The fort fell in 1551 after a siege.", "2022-10-18")] == ["1551"]

@@ -97,7 +97,7 @@ class _CopyrightLines:
 
 def _explicit_years(specs: list[Spec]) -> list[Spec]:
     return [s for s in specs if s.y is not None and s.kind in ("fixed", "ymd", "season", "quarter", "half")
-            and s.type == "DATE"]
+            and s.type == "DATE" and not s.extra.get("decade")]  # a decade names no year of the story
 
 
 def reads_as_narrative(specs: list[Spec], text_len: int) -> bool:

@@ -54,7 +54,8 @@ def _decade(c, text, s):
         y = int(digits)
         if y % 100 == 0 and y != 2000:  # "the 1800s" is a century; "the 2000s" the decade
             return Spec(c.start, c.end, value=f"{y // 100:02d}", mod=mod)
-        return Spec(c.start, c.end, value=f"{y // 10:03d}", mod=mod)
+        # y: the decade's first year becomes the story's reference ("a decade later" -> the 2000s)
+        return Spec(c.start, c.end, value=f"{y // 10:03d}", mod=mod, y=y - y % 10, extra={"decade": True})
     return None
 
 
