@@ -132,11 +132,3 @@ def test_split_case_trie_matches_like_the_plain_one():
 @pytest.mark.parametrize("text", ["2023", "May 2023 ended", "x", "", "(2023)", "\n\nlast year", "—in 1999—", "a-2023"])
 def test_gate_positions_at_the_text_edges(text):
     assert _fast(text) == _reference(text)
-
-
-def test_group_names_read_from_the_rule_text_are_the_engine_groups_in_order():
-    d = dispatch()
-    for rule, body in d.parts:
-        parsed = sre_parse.parse(body, re.IGNORECASE).state.groupdict
-        engine = [full.split("__", 1)[1] for full in sorted(parsed, key=parsed.get) if "__" in full]
-        assert d.names.get(rule, []) == engine, rule

@@ -212,6 +212,13 @@ def _local_anchor(text: str, spec: Spec, local: tuple[int, tuple] | None, ref) -
     return ymd
 
 
+def _with_value(t: Timex, value: str, anchor: str) -> Timex:
+    """`t` with another value (and the interval that value stands for)."""
+    first, last, precision = interval(value)
+    return new_timex(t.start, t.end, t.text, t.type, value, t.mod, first, last, precision, t.relation,
+                     anchor, t.quant, t.freq)
+
+
 def _order_range_ends(out: list[Timex], specs: list[Spec], resolver: Resolver, text: str) -> None:
     """A range whose first end came out after its second ("between Dec. 29 and Jan. 2" in
     October) runs over a new year: the first end belongs to the year before the second's."""
@@ -221,10 +228,7 @@ def _order_range_ends(out: list[Timex], specs: list[Spec], resolver: Resolver, t
                 or sa.y is not None or sa.m is None or a.first is None or b.first is None or a.first <= b.first:
             continue
         y = b.first.year - 1 if (sa.m, sa.d or 1) > (b.first.month, b.first.day) else b.first.year
-        r = resolver.resolve(replace(sa, y=y), text)
-        first, last, precision = interval(r.value)
-        out[i] = new_timex(a.start, a.end, a.text, a.type, r.value, a.mod, first, last, precision, a.relation,
-                           a.anchor, a.quant, a.freq)
+        out[i] = _with_value(a, resolver.resolve(replace(sa, y=y), text).value, a.anchor)
 
 
 _ON_THE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
@@ -239,10 +243,7 @@ def _attach_times_to_days(out: list[Timex], specs: list[Spec], text: str) -> Non
                 or not sa.anaphoric or b.type != "DATE" or b.precision != "day" or "T" in b.value \
                 or not _ON_THE_DAY.fullmatch(text, a.end, b.start):
             continue
-        value = f"{b.value}T{sa.tod}"
-        first, last, precision = interval(value)
-        out[i] = new_timex(a.start, a.end, a.text, a.type, value, a.mod, first, last, precision, a.relation,
-                           b.anchor, a.quant, a.freq)
+        out[i] = _with_value(a, f"{b.value}T{sa.tod}", b.anchor)
 
 
 def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",

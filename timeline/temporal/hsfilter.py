@@ -28,9 +28,7 @@ import re._compiler as _compiler
 import re._parser as _parser
 import sys
 import threading
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 _ASCII = [chr(i) for i in range(128)]
 #: What `encode("ascii", "replace")` writes for every non-ASCII character.
@@ -40,8 +38,6 @@ MASK = ord("?")
 #: table against the regex engine).
 CASE_FOLDS: dict[str, str] = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _FOLDS_OUTSIDE_ASCII = frozenset("".join(CASE_FOLDS) + "".join(CASE_FOLDS).upper())
-_CATEGORIES = {_C.CATEGORY_DIGIT, _C.CATEGORY_NOT_DIGIT, _C.CATEGORY_SPACE, _C.CATEGORY_NOT_SPACE,
-               _C.CATEGORY_WORD, _C.CATEGORY_NOT_WORD, _C.CATEGORY_LINEBREAK, _C.CATEGORY_NOT_LINEBREAK}
 
 
 class Unsupported(ValueError):
@@ -155,7 +151,8 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "conflict-timeline" / "hyperscan"
 
 
-def _compile(hyperscan, exprs: list[bytes]):
+def _compile(hyperscan, patterns: list[str]):
+    exprs = [reversed_superset(p).encode("ascii") for p in patterns]
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=[0] * len(exprs))
     return db
@@ -173,7 +170,7 @@ def _load_or_compile(hyperscan, patterns: list[str]):
         return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK), "cache"
     except Exception:  # missing, truncated, other CPU or version: compile again
         pass
-    db = _compile(hyperscan, [reversed_superset(p).encode("ascii") for p in patterns])
+    db = _compile(hyperscan, patterns)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -187,15 +184,11 @@ def _load_or_compile(hyperscan, patterns: list[str]):
 class StartsFinder:
     """Where each rule may match, from one Hyperscan pass over the text."""
 
-    def __init__(self, patterns: list[str], *, use_cache: bool = True) -> None:
+    def __init__(self, patterns: list[str]) -> None:
         import hyperscan
 
         self._hs = hyperscan
-        if use_cache:
-            self.db, self.source = _load_or_compile(hyperscan, patterns)
-        else:
-            self.db = _compile(hyperscan, [reversed_superset(p).encode("ascii") for p in patterns])
-            self.source = "compiled"
+        self.db, self.source = _load_or_compile(hyperscan, patterns)  # source: "cache" or "compiled"
         self._local = threading.local()
 
     def _scratch(self):
@@ -218,21 +211,12 @@ class StartsFinder:
         return sorted([(n - end, rules) for end, rules in masks.items()])
 
 
-@lru_cache(maxsize=1)
-def _available() -> bool:
-    try:
-        import hyperscan  # noqa: F401
-    except Exception:  # not installed, or no wheel for this machine
-        return False
-    return True
-
-
-def starts_finder(patterns: tuple[str, ...]) -> Callable[[str], list[int]] | None:
+def starts_finder(patterns: tuple[str, ...]) -> StartsFinder | None:
     """A `StartsFinder` for these patterns, or None when Hyperscan cannot serve them."""
-    if not _available():
+    try:
+        import hyperscan
+    except Exception:  # not installed, or no wheel for this machine
         return None
-    import hyperscan
-
     try:
         return StartsFinder(list(patterns))
     except (Unsupported, hyperscan.error):  # a pattern or the CPU refused: the regex gate still works

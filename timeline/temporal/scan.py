@@ -21,7 +21,6 @@ from . import hsfilter
 from .rules.patterns import DIGIT_START, FOLLOW_WORDS, FRAGMENTS, RULES, START_WORDS, WEAK_START_WORDS
 
 _GROUP = re.compile(r"\(\?P([<=])(\w+)(>|\))")
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 _FRAG = re.compile(r"<<(\w+)>>")
 
 
@@ -97,8 +96,9 @@ def _gate() -> str:
     return rf"(?={first}|{weak}(?:{first}|{weak}(?:{first}|{weak}{first})))"
 
 
-_BEFORE = r"(?<![\w'’-])"
-_SEPARATOR = r"[^\w'’-]"
+_WORD_PART = r"\w'’-"  # what a match may not begin right after (inside a word)
+_BEFORE = rf"(?<![{_WORD_PART}])"
+_SEPARATOR = rf"[^{_WORD_PART}]"
 _AFTER = r"(?![\w])"
 
 
@@ -205,11 +205,6 @@ class _Dispatch:
 
     def __init__(self) -> None:
         self.parts = _rule_parts()
-        self.names: dict[str, list[str]] = {}
-        for rule, body in self.parts:  # groups are numbered in the order they open
-            for full in _GROUP_NAME.findall(body):
-                if "__" in full:
-                    self.names.setdefault(rule, []).append(full.split("__", 1)[1])
         self.table: dict[str, re.Pattern] = {}
         self._by_rules: dict[tuple[int, ...], re.Pattern] = {}
         self._by_mask: dict[int, re.Pattern] = {}
@@ -279,19 +274,7 @@ def backend() -> str:
     return dispatch().backend
 
 
-_WORDISH = re.compile(r"[\w'’-]")
-
-
-def _candidate(m: re.Match, names: dict[str, list[str]]) -> Candidate:
-    rule = m.lastgroup
-    groups: dict[str, str] = {}
-    spans: dict[str, tuple[int, int]] = {}
-    for g in names.get(rule, ()):
-        v = m.group(f"{rule}__{g}")
-        if v is not None:
-            groups[g] = v
-            spans[g] = m.span(f"{rule}__{g}")
-    return Candidate(m.start(), m.end(), rule, groups, spans)
+_WORDISH = re.compile(rf"[{_WORD_PART}]")
 
 
 _GROUP_SLOTS: dict[int, tuple[re.Pattern, dict[str, tuple[tuple[str, int], ...]]]] = {}
@@ -315,8 +298,8 @@ def _slots(rx: re.Pattern) -> dict[str, tuple[tuple[str, int], ...]]:
     return slots
 
 
-def _fast_candidate(m: re.Match, text: str) -> Candidate:
-    """`_candidate`, from group numbers (same groups, same order)."""
+def _candidate(m: re.Match, text: str) -> Candidate:
+    """The match's rule and its own groups (unprefixed), read by group number."""
     rule = m.lastgroup
     regs = m.regs
     groups: dict[str, str] = {}
@@ -336,12 +319,12 @@ def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> It
     at the positions `hsfilter` gives (Hyperscan installed and `use_hyperscan`), else at those
     the regex gate passes; the tests hold both to the rules alone."""
     if not prefilter:
-        rx, names = master(False)
+        rx, _ = master(False)
         for m in rx.finditer(text):
-            yield _candidate(m, names)
+            yield _candidate(m, text)
         return
     d = dispatch()
-    table, names = d.table, d.names
+    table = d.table
     pos = 0
     if d.finder is not None and use_hyperscan:
         wordish = _WORDISH.match
@@ -351,7 +334,7 @@ def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> It
                 continue
             m = (by_mask.get(rules) or rules_pattern(rules)).match(text, p)
             if m is not None:
-                c = _fast_candidate(m, text)
+                c = _candidate(m, text)
                 yield c
                 pos = c.end
         return
@@ -364,5 +347,5 @@ def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> It
         head = text[p:p + 3]
         m = (table.get(head) or d.pattern(head)).match(text, p)
         if m is not None:
-            yield _candidate(m, names)
+            yield _candidate(m, text)
             pos = m.end()

@@ -16,8 +16,12 @@ def _holiday(c, text, s):
     return _holiday_spec(c, g["hol"], _year(g["y"]) if g.get("y") else None, text)
 
 
-_COUNTRY_CUES = {country: re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
-                 for country, words in V.NATIONAL_HOLIDAY_CUES.items()}
+def _any_word(words) -> re.Pattern:
+    """Any of these words (case kept), whole."""
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_COUNTRY_CUES = {country: _any_word(words) for country, words in V.NATIONAL_HOLIDAY_CUES.items()}
 
 
 def _national_day(name: str, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -51,8 +55,8 @@ def _holiday_spec(c, words: str, y: int | None, text: str = "") -> Spec:
     return Spec(c.start, c.end, kind="ymd", y=y, m=m, d=None, extra={"nth_weekday": (wd, n)})
 
 
-_ORTHODOX = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in V.EASTER_ORTHODOX_CUES) + r")(?!\w)")
-_WESTERN = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in V.EASTER_WESTERN_CUES) + r")(?!\w)")
+_ORTHODOX = _any_word(V.EASTER_ORTHODOX_CUES)
+_WESTERN = _any_word(V.EASTER_WESTERN_CUES)
 
 
 def _easter_reckoning(text: str, start: int, end: int) -> str:
