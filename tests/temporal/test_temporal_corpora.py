@@ -69,7 +69,9 @@ def test_prefilter_agrees_with_full_scan_on_real_text(corpora):
     text = "\n\n".join(d["text"] for d in docs)
     fast = [(c.start, c.end, c.rule) for c in scan(text)]
     slow = [(c.start, c.end, c.rule) for c in scan(text, prefilter=False)]
+    gated = [(c.start, c.end, c.rule) for c in scan(text, use_hyperscan=False)]  # the fallback
     assert fast == slow
+    assert gated == slow
 
 
 def test_every_value_on_real_text_is_valid_timex3(corpora):

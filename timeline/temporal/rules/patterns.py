@@ -211,5 +211,6 @@ DIGIT_START: str = (
     r"|\d+\s+(?:to|and|until)\s+\d+\s*<<ERA>>"
     r"|\d{1,2}\s+(?:of\s+)?<<MON>>|\d{1,2}\s+(?:to|and|until|through)\s+\d{1,2}\s+(?:of\s+)?<<MON>>"
     r"|\d+(?:[.,]\d+)?\s+(?:<<MON>>|<<WD>>|spring|summer|autumn|fall|winter)"  # "every 2 Mondays"
+    r"|\d{1,3}0s\s*<<ERA>>"  # "the 470s BC"
 )
 
