@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.model import Document, Event
+from timeline.untrusted import clean_text
 
 if TYPE_CHECKING:
     from timeline.store import Store
@@ -94,8 +95,11 @@ def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: 
     except StoreError as exc:  # already names the document
         summary.failed.append((_name(doc), str(exc).removeprefix(f"{_name(doc)}: ")))
         return
+    except RecursionError:
+        summary.failed.append((_name(doc), f"{stage} failed: nested too deeply (RecursionError)"))
+        return
     except Exception as exc:  # one bad document must not stop the run: report it with its reason
-        summary.failed.append((_name(doc), f"{stage} failed: {type(exc).__name__}: {exc}"))
+        summary.failed.append((_name(doc), f"{stage} failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}"))
         return
     if result.status == "unchanged":
         summary.documents_unchanged += 1
@@ -116,7 +120,7 @@ def ingest_documents(docs: Iterable[object], store: Store, *, published: date | 
     started = time.perf_counter()
     with _Progress(progress, total) as bar:
         try:
-            for item in docs:
+            for item in _guarded(docs, summary):
                 if isinstance(item, IngestError):
                     summary.failed.append((item.origin, item.reason))
                     bar.seen(item.origin, summary)
@@ -130,6 +134,26 @@ def ingest_documents(docs: Iterable[object], store: Store, *, published: date | 
             summary.interrupted = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _guarded(docs: Iterable[object], summary: IngestSummary) -> Iterator[object]:
+    """`docs`, ending (with a failure naming the last item read) if the source itself raises.
+
+    The readers turn every per-file and per-line problem into an IngestError, so this is
+    the last line of defence for a caller's own iterable, never the normal path."""
+    it = iter(docs)
+    last = "the start"
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except Exception as exc:
+            summary.failed.append((f"(input after {last})", f"reading stopped: {type(exc).__name__}: "
+                                                           f"{clean_text(str(exc))[:300]}"))
+            return
+        last = getattr(item, "origin", None) or last
+        yield item
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store, *, published: date | None = None,

@@ -66,8 +66,10 @@ def ingest(paths: tuple[Path, ...], db: str | None, published: date | None, publ
     finally:
         store.close()
 
+    from timeline.untrusted import clean_text, printable
+
     for origin, reason in summary.failed:
-        click.echo(f"failed: {origin}: {reason}", err=True)
+        click.echo(f"failed: {printable(origin)}: {clean_text(reason)}", err=True)
     rate = summary.documents_seen / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"{summary.documents_added} documents added, {summary.documents_unchanged} unchanged, "

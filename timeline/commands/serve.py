@@ -1,12 +1,32 @@
 """`timeline serve`: the interactive app on 127.0.0.1 (debug off unless asked)."""
 from __future__ import annotations
 
+import ipaddress
+
 import click
+
+
+def _check_host(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Refuse an empty or blank --host: Flask would silently bind 127.0.0.1 while we announce ''."""
+    value = (value or "").strip()
+    if not value:
+        raise click.BadParameter("give an interface to bind, e.g. 127.0.0.1 (loopback) or 0.0.0.0 (all)")
+    return value
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, the whole 127.0.0.0/8 and ::1 reach only this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
 @click.option("--db", envvar="TIMELINE_DB", default=None, help="Database URL or SQLite path (default ./timeline.db).")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, callback=_check_host,
               help="Interface to bind; anything but loopback exposes your data to the network.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--debug/--no-debug", default=False, show_default=True,
@@ -27,7 +47,7 @@ def serve(db: str | None, host: str, port: int, debug: bool, max_upload_mb: floa
         app = create_app(db, max_upload_mb=max_upload_mb)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not is_loopback(host):
         click.echo(f"warning: binding {host}; anyone who can reach it can read and add documents", err=True)
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     app.run(host=host, port=port, debug=debug)

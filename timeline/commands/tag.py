@@ -26,6 +26,8 @@ from typing import IO, Any
 
 import click
 
+from timeline.untrusted import clean_text, loads_bounded, printable
+
 _MODES = ("news", "narrative", "auto")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -63,7 +65,7 @@ def _read_text(path: str) -> str:
     """A file (or stdin) as text: UTF-8 straight away; other encodings (a BOM, UTF-16,
     Windows-1252 news archives) through ingest's detection, which refuses to guess between
     readings that disagree and names binary files."""
-    name = "<stdin>" if path == "-" else path
+    name = "<stdin>" if path == "-" else printable(path)
     try:
         if path == "-":
             buffer = getattr(sys.stdin, "buffer", None)
@@ -92,9 +94,11 @@ def _read_text(path: str) -> str:
 def parse_jsonl_request(line: str, where: str) -> tuple[str, str, date | None, bool]:
     """One --jsonl input line -> (id, text, dct, dct_given); InputError naming `where` if malformed."""
     try:
-        obj = json.loads(line)
+        obj = loads_bounded(line)  # deep nesting is refused before parsing, never a RecursionError
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    except ValueError as exc:
+        raise InputError(f"{where}: invalid JSON: {exc}") from exc
     if not isinstance(obj, dict):
         raise InputError(f"{where}: expected a JSON object with 'id', 'text' and 'dct'")
     doc_id, text = obj.get("id"), obj.get("text")
@@ -102,24 +106,33 @@ def parse_jsonl_request(line: str, where: str) -> tuple[str, str, date | None, b
         raise InputError(f"{where}: 'id' must be a string")
     if not isinstance(text, str):
         raise InputError(f"{where}: 'text' must be a string (id {doc_id!r})")
+    # a lone surrogate ("\ud800" is valid JSON) cannot be printed or encoded: U+FFFD keeps the offsets
+    doc_id, text = clean_text(doc_id), clean_text(text)
     return doc_id, text, parse_dct(obj.get("dct"), f"{where} (id {doc_id!r})"), "dct" in obj
 
 
-def _jsonl_lines(path: str) -> Iterator[tuple[str, str]]:
-    """(where, line) for each non-blank line; InputError if the file cannot be read."""
-    name = "<stdin>" if path == "-" else path
+def _jsonl_lines(path: str) -> Iterator[tuple[str, str | InputError]]:
+    """(where, line) for each non-blank line, or (where, InputError) for a line that is not UTF-8;
+    InputError if the file cannot be read at all."""
+    name = "<stdin>" if path == "-" else printable(path)
     try:
-        fh = _open_text(path)
+        fh = _open_text(path) if path == "-" else open(path, "rb")
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    fh = getattr(fh, "buffer", fh)  # stdin: its bytes, so one bad line is that line's error only
     try:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                yield f"{name}:{lineno}", line
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text: {exc.reason}") from exc
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{name}:{lineno}"
+            if isinstance(raw, bytes):
+                try:
+                    raw = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield where, InputError(f"{where}: not UTF-8 text: {exc.reason} at byte {exc.start}")
+                    continue
+            if raw.strip():
+                yield where, raw
     finally:
-        if fh is not sys.stdin:
+        if path != "-":
             fh.close()
 
 
@@ -161,21 +174,36 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
     def report(exc: InputError) -> None:
         nonlocal failures
         failures += 1
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {clean_text(str(exc))}", err=True)
+
+    def warn_language(text: str, where: str) -> None:
+        """The tagger reads English only: say so when a text is in another language."""
+        # filled in with language detection (timeline.language)
+        return None
 
     if jsonl_path is not None:
         try:
             for where, line in _jsonl_lines(jsonl_path):
+                if isinstance(line, InputError):
+                    report(line)
+                    continue
                 try:
                     doc_id, text, line_dct, given = parse_jsonl_request(line, where)
                 except InputError as exc:
                     report(exc)
                     continue
+                except Exception as exc:  # whatever the line holds, the lines after it are still done
+                    report(InputError(f"{where}: unreadable request: {type(exc).__name__}: {exc}"))
+                    continue
                 try:
                     result = analyse(text, line_dct if given else dct, mode=mode, settings=settings)
                 except Exception as exc:  # a tagger bug must not lose the other inputs
-                    report(InputError(f"{where} (id {doc_id!r}): tagger failed: {type(exc).__name__}: {exc}"))
+                    reason = f"tagger failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}"
+                    report(InputError(f"{where} (id {doc_id!r}): {reason}"))
+                    # the line still gets its one output line, saying why it has no timexes
+                    out.write(_dumps({"id": doc_id, "timexes": [], "mode": None, "error": reason}) + "\n")
                     continue
+                warn_language(text, f"{where} (id {doc_id!r})")
                 out.write(_dumps({"id": doc_id, "timexes": [t.to_dict() for t in result.timexes],
                                   "mode": result.mode}) + "\n")
         except InputError as exc:
@@ -187,12 +215,17 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
             except InputError as exc:
                 report(exc)
                 continue
-            name = "<stdin>" if path == "-" else path
+            except Exception as exc:  # e.g. a decoder surprise: this file only
+                report(InputError(f"{printable(path)}: cannot read: {type(exc).__name__}: {exc}"))
+                continue
+            name = "<stdin>" if path == "-" else printable(path)
+            text = clean_text(text)
             try:
                 result = analyse(text, dct, mode=mode, settings=settings)
             except Exception as exc:  # a tagger bug must not lose the other inputs
-                report(InputError(f"{name}: tagger failed: {type(exc).__name__}: {exc}"))
+                report(InputError(f"{name}: tagger failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}"))
                 continue
+            warn_language(text, name)
             for t in result.timexes:
                 out.write(_dumps({**t.to_dict(), "file": name, "mode": result.mode}) + "\n")
     out.flush()

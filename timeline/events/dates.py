@@ -92,15 +92,25 @@ def date_fields(text: str, first: Timex, last: Timex | None = None) -> DateField
     elif relation in OPEN_START:
         start = None
     if relation == "before" and first.first is not None:
-        start, end = None, first.first - timedelta(days=1)
+        start, end = None, _shift(first.first, -1)
     if relation == "after" and first.last is not None:
-        start = first.last + timedelta(days=1)
+        start = _shift(first.last, 1)
     d_start = prep.start() if prep else t_start
     shown = " ".join(text[d_start:t_end].split())
     hedged = bool(_HEDGE.search(shown)) and first.precision not in (None, "day")
     approximate = (first.mod in APPROX_MODS) or hedged
     return DateFields(start, end, first.precision, shown, value, first.mod, relation, approximate, t_start, t_end,
                       d_start)
+
+
+def _shift(day: date, days: int) -> date | None:
+    """`day` moved by `days`, or None (an open, unresolved bound) past the calendar's edge:
+    "before 1 January 1" or "after 31 December 9999" cannot be written as a date, and that
+    one event says so by staying open instead of refusing the whole document."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | None]]:
@@ -127,7 +137,7 @@ def pair_ranges(text: str, timexes: list[Timex]) -> list[tuple[Timex, Timex | No
 def _consecutive(t: Timex, u: Timex) -> bool:
     """'on Tuesday and Wednesday', 'in 1932 and 1933': two adjacent units of the same size read as one stretch."""
     return (t.precision is not None and t.precision == u.precision and t.last is not None and u.first is not None
-            and u.first == t.last + timedelta(days=1))
+            and u.first == _shift(t.last, 1))
 
 
 def merge_qualifiers(text: str, timexes: list[Timex]) -> list[Timex]:

@@ -5,7 +5,8 @@ refer to the stored text, and a footer "© 2024" must never reach the tagger or
 the publication-date inference). The rule is conservative: only a trailing
 block of lines is cut, walking up from the end, and the block must hold at
 least one line that is unmistakably furniture (copyright, terms of use, sign
-in, cookies, subscribe). Short title-like lines inside that block (a masthead
+in, cookies, subscribe). A line over 300 characters is walked sentence by sentence,
+so an article joined on one line loses only its closing furniture sentences. Short title-like lines inside that block (a masthead
 such as "The New York Sun") go with it; the first ordinary sentence stops the walk.
 """
 from __future__ import annotations
@@ -45,14 +46,43 @@ def _title_like(line: str) -> bool:
     return bool(_TITLE_LIKE.match(s)) and len(s.split()) <= 8
 
 
+#: A line longer than this is a paragraph (or a whole article on one line), never one piece of
+#: furniture: it is walked sentence by sentence, so a closing "All rights reserved." goes alone.
+_LONG_LINE = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, and of each sentence of a long line, in order."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        if len(line) <= _LONG_LINE:
+            out.append((pos, end))
+        else:
+            start = pos
+            for m in _SENTENCE_END.finditer(text, pos, end):
+                out.append((start, m.end()))
+                start = m.end()
+            if start < end:
+                out.append((start, end))
+        pos = end
+    return out
+
+
 def strip_trailing_boilerplate(text: str) -> tuple[str, str]:
-    """Return (kept text, removed block); the kept text is a prefix of `text`."""
-    lines = text.splitlines(keepends=True)
-    cut = len(lines)
+    """Return (kept text, removed block); the kept text is a prefix of `text`.
+
+    The walk goes over lines, and over the sentences of a long line (an article joined on one
+    line keeps its body and loses only the furniture sentences at its end)."""
+    segments = _segments(text)
+    cut = len(text)
     furniture_seen = False
-    i = len(lines) - 1
+    i = len(segments) - 1
     while i >= 0:
-        s = lines[i].strip()
+        start, end = segments[i]
+        s = text[start:end].strip()
         if not s:
             i -= 1
             continue
@@ -60,11 +90,10 @@ def strip_trailing_boilerplate(text: str) -> tuple[str, str]:
             furniture_seen = True
         elif not _title_like(s):
             break
-        cut = i
+        cut = start
         i -= 1
     if not furniture_seen:
         return text, ""
     # Keep the blank lines above the block out of the text too.
-    kept = "".join(lines[:cut]).rstrip()
+    kept = text[:cut].rstrip()
     return kept, text[len(kept):]
-

@@ -17,6 +17,7 @@ from datetime import date
 
 from lxml import html as lxml_html
 
+from ..untrusted import loads_bounded
 from .boilerplate import is_furniture
 from .dates import parse_iso_date
 from .errors import IngestError, IngestWarning
@@ -40,9 +41,28 @@ class HtmlArticle:
     published_evidence: str | None
 
 
+#: libxml2 drops elements nested deeper than 256 unless told the tree may be huge.
+_DEEP = 200
+
+
+def _parser(**options) -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(huge_tree=True, **options)
+
+
+def _depth(tree: lxml_html.HtmlElement) -> int:
+    """Deepest element nesting, in one linear walk."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_html(markup: str, origin: str) -> HtmlArticle:
     try:
-        tree = lxml_html.document_fromstring(markup)
+        tree = lxml_html.document_fromstring(markup, parser=_parser())
     except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input
         raise IngestError(origin, f"malformed HTML: {exc}") from None
     published, evidence = _metadata_date(tree, origin)
@@ -52,14 +72,18 @@ def parse_html(markup: str, origin: str) -> HtmlArticle:
     title = _meta(tree, "og:title") or _without_site_name(_first_text(tree, "//title"), publisher) \
         or _first_text(tree, "//h1")
     url = _canonical(tree)
-    text = _main_text(markup, _furniture_texts(tree)) or _fallback_text(tree)
+    source = markup
+    if _depth(tree) > _DEEP:  # trafilatura's own parse would drop text nested 254+ deep: give it a huge tree
+        source = lxml_html.document_fromstring(markup, parser=_parser(
+            collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True))
+    text = _main_text(source, _furniture_texts(tree)) or _fallback_text(tree)
     if not any(c.isalpha() for c in text):
         raise IngestError(origin, "no main text found in the HTML")
     return HtmlArticle(text=text, title=title, publisher=publisher, url=url,
                        published=published, published_evidence=evidence)
 
 
-def _main_text(markup: str, furniture: set[str]) -> str:
+def _main_text(markup: str | lxml_html.HtmlElement, furniture: set[str]) -> str:
     import trafilatura
 
     try:
@@ -152,7 +176,7 @@ def _metadata_candidates(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
 
 def _jsonld_dates(payload: str) -> list[str]:
     try:
-        data = json.loads(payload)
+        data = loads_bounded(payload)  # a JSON-LD block nested 1,000 deep is refused, not recursed into
     except ValueError:
         return []
     out: list[str] = []

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..model import Document
+from ..untrusted import MAX_JSON_DEPTH, clean_text, loads_bounded, printable
 from .boilerplate import strip_trailing_boilerplate
 from .dates import parse_iso_date
 from .decoding import decode_bytes
@@ -33,7 +34,17 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFA
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path in paths:
-        yield from read_path(path, max_bytes=max_bytes)
+        try:
+            yield from read_path(path, max_bytes=max_bytes)
+        except Exception as exc:  # a reader bug (or an OS error walking a tree) stops this path only
+            yield IngestError(printable(str(path)), _unexpected(exc))
+
+
+def _unexpected(exc: BaseException) -> str:
+    """The reason for a failure no check foresaw: its type and message, never a traceback."""
+    if isinstance(exc, RecursionError):
+        return "could not read: nested too deeply (RecursionError)"
+    return f"could not read: {type(exc).__name__}: {clean_text(str(exc))[:300]}"
 
 
 def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
@@ -47,16 +58,31 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     if p.is_dir():
         for file in _walk(p):
             if file.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from _read_file(file, SUPPORTED_SUFFIXES[file.suffix.lower()], max_bytes)
+                yield from _read_file_safely(file, SUPPORTED_SUFFIXES[file.suffix.lower()], max_bytes)
             else:
-                yield IngestError(str(file), f"unsupported file type {file.suffix or '(no suffix)'!r}; "
-                                             f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+                yield IngestError(printable(str(file)), f"unsupported file type {printable(file.suffix) or '(no suffix)'!r}; "
+                                                        f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     elif p.is_file():
-        yield from _read_file(p, SUPPORTED_SUFFIXES.get(p.suffix.lower(), "text"), max_bytes)
+        yield from _read_file_safely(p, SUPPORTED_SUFFIXES.get(p.suffix.lower(), "text"), max_bytes)
     elif p.exists():
-        yield IngestError(str(p), "not a regular file or directory")
+        yield IngestError(printable(str(p)), "not a regular file or directory")
     else:
-        yield IngestError(str(p), "no such file or directory")
+        yield IngestError(printable(str(p)), "no such file or directory")
+
+
+def _read_file_safely(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
+    """`_read_file`, with any unforeseen exception turned into an error for that file (or JSONL line)."""
+    last = printable(str(path))
+    try:
+        for result in _read_file(path, fmt, max_bytes):
+            if isinstance(result, IngestError) or result.origin:
+                last = result.origin
+            yield result
+    except Exception as exc:
+        where = printable(str(path))
+        if fmt == "jsonl" and last != where:
+            where = f"{where} (after {last})"
+        yield IngestError(where, _unexpected(exc))
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -69,7 +95,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
-    origin = str(path)
+    origin = printable(str(path))
     try:
         if fmt == "jsonl":
             yield from _read_jsonl(path, max_bytes)
@@ -87,6 +113,8 @@ def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
         yield _parse(data, origin, fmt, max_bytes=max_bytes)
     except IngestError as err:
         yield err
+    except Exception as exc:
+        yield IngestError(origin, _unexpected(exc))
 
 
 def _parse(data: bytes, origin: str, fmt: str, *, max_bytes: int, title: str | None = None, url: str | None = None,
@@ -103,7 +131,8 @@ def _parse(data: bytes, origin: str, fmt: str, *, max_bytes: int, title: str | N
 
 def _document(text: str, origin: str, fmt: str, *, title: str | None, url: str | None, publisher: str | None,
               published: date | None) -> Document:
-    text = _normalise_newlines(text)
+    text = _normalise_newlines(clean_text(text))
+    title, url, publisher = (clean_text(v) if isinstance(v, str) else v for v in (title, url, publisher))
     if not text.strip():
         raise IngestError(origin, "empty (only whitespace)")
     meta_date: date | None = None
@@ -150,14 +179,14 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
     with path.open("rb") as fh:
         head = fh.read(4)
         if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            yield IngestError(str(path), "JSONL must be UTF-8 (found a UTF-16/32 byte-order mark)")
+            yield IngestError(printable(str(path)), "JSONL must be UTF-8 (found a UTF-16/32 byte-order mark)")
             return
         fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
         seen = False
         lineno = 0
         while raw := fh.readline(max_bytes + 1):  # bounded: a huge line is never held whole
             lineno += 1
-            origin = f"{path}:{lineno}"
+            origin = f"{printable(str(path))}:{lineno}"
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 size = len(raw) + _skip_line(fh)
                 seen = True
@@ -170,8 +199,10 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
                 yield _jsonl_record(raw, origin)
             except IngestError as err:
                 yield err
+            except Exception as exc:  # one line's surprise must not stop the lines after it
+                yield IngestError(origin, _unexpected(exc))
         if not seen:
-            yield IngestError(str(path), "empty file")
+            yield IngestError(printable(str(path)), "empty file")
 
 
 def _skip_line(fh) -> int:
@@ -190,9 +221,11 @@ def _jsonl_record(raw: bytes, origin: str) -> Document:
     except UnicodeDecodeError as exc:
         raise IngestError(origin, f"undecodable bytes: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     try:
-        rec = json.loads(line)
+        rec = loads_bounded(line, MAX_JSON_DEPTH)
     except json.JSONDecodeError as exc:
         raise IngestError(origin, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except ValueError as exc:  # nested too deeply: refused before the parser recurses
+        raise IngestError(origin, f"invalid JSON: {exc}") from None
     if not isinstance(rec, dict):
         raise IngestError(origin, f"expected a JSON object, got {type(rec).__name__}")
     text = rec.get("text")
@@ -213,7 +246,7 @@ def _jsonl_record(raw: bytes, origin: str) -> Document:
         doc.published, doc.published_source = meta_date, "metadata"
         doc.published_evidence = f'JSONL "published": {rec["published"]}'
     doc.encoding = "utf-8"
-    doc.external_id = None if rec.get("id") is None else str(rec["id"])
+    doc.external_id = None if rec.get("id") is None else clean_text(str(rec["id"]))
     return doc
 
 
@@ -238,6 +271,8 @@ def iter_bytes(data: bytes, filename: str, *, title: str | None = None, url: str
                          published=_as_date(published))
         except IngestError as err:
             yield err
+        except Exception as exc:
+            yield IngestError(filename, _unexpected(exc))
         return
     if len(data) > max_bytes:
         yield IngestError(filename, f"file too large ({len(data) / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
@@ -250,6 +285,8 @@ def iter_bytes(data: bytes, filename: str, *, title: str | None = None, url: str
             yield _jsonl_record(raw, f"{filename}:{n}")
         except IngestError as err:
             yield err
+        except Exception as exc:
+            yield IngestError(f"{filename}:{n}", _unexpected(exc))
 
 
 def read_bytes(data: bytes, filename: str, *, title: str | None = None, url: str | None = None,
