@@ -20,6 +20,7 @@ evidence: those lines are skipped in every step.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -237,11 +238,57 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _explicit_mentions(text: str, sentences: list[tuple[int, int]]) -> list[_Mention]:
+class _TextIndex:
+    """Per-document facts looked up by position, each computed once.
+
+    A one-line (or unpunctuated) document is one line and one sentence of a megabyte: asking
+    "which line, is it a copyright line, is its sentence about the future" again for every
+    date in it made inference quadratic. Lines and sentences are found by bisection and their
+    answers cached, so the work is linear in the text plus a log per mention.
+    """
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.sentences = sentences
+        self.sentence_starts = [a for a, _ in sentences]
+        self._copyright: dict[int, bool] = {}
+        self._future: dict[int, bool] = {}
+        self.scanned = 0  # characters read by line and sentence searches (what tests count)
+
+    def copyright_at(self, pos: int) -> bool:
+        """Whether the line holding `pos` is a copyright line (never evidence)."""
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        if i not in self._copyright:
+            end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.text)
+            self.scanned += end - self.line_starts[i]
+            self._copyright[i] = bool(_COPYRIGHT.search(self.text, self.line_starts[i], end))
+        return self._copyright[i]
+
+    def sentence_index(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return i
+        return None
+
+    def future_at(self, pos: int) -> bool:
+        """Whether the sentence holding `pos` speaks of the future (will, plans, next ...)."""
+        i = self.sentence_index(pos)
+        if i is None:
+            return False
+        if i not in self._future:
+            a, b = self.sentences[i]
+            self.scanned += b - a
+            self._future[i] = bool(_FUTURE.search(self.text, a, b))
+        return self._future[i]
+
+
+def _explicit_mentions(text: str, sentences: list[tuple[int, int]],
+                       index: _TextIndex | None = None) -> list[_Mention]:
+    index = index or _TextIndex(text, sentences)
     out: dict[int, _Mention] = {}
     for m in _EXPLICIT.finditer(text):
-        line = _line_at(text, m.start())
-        if _COPYRIGHT.search(line):
+        if index.copyright_at(m.start()):
             continue
         g = m.groupdict()
         if g["iso"]:
@@ -250,14 +297,12 @@ def _explicit_mentions(text: str, sentences: list[tuple[int, int]]) -> list[_Men
             year, month = int(g["bare"]), None
         else:
             year, month = int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")]
-        sent = _sentence_of(m.start(), text, sentences)
         deadline = (g.get("prep") or "").lower() in _DEADLINE_PREP
-        past = not deadline and not _FUTURE.search(sent)
+        past = not deadline and not index.future_at(m.start())
         out[m.start()] = _Mention(m.start(), year, month, m.group(0), past)
     for t in _tagger_mentions(text):
-        if t.start not in out and not _COPYRIGHT.search(_line_at(text, t.start)):
-            sent = _sentence_of(t.start, text, sentences)
-            out[t.start] = dataclasses.replace(t, past=not _FUTURE.search(sent))
+        if t.start not in out and not index.copyright_at(t.start):
+            out[t.start] = dataclasses.replace(t, past=not index.future_at(t.start))
     return sorted(out.values(), key=lambda x: x.start)
 
 
@@ -279,34 +324,54 @@ def _tagger_mentions(text: str) -> list[_Mention]:
     return out
 
 
+#: How far apart a relative phrase and the date (or known event) that pins it may be, in characters:
+#: apposition allows a comma, a bracket or "in"/"i.e.", and the event gap a few words.
+_PIN_REACH = 80
+
+
 def _pins(text: str, rel: re.Match[str], sent_span: tuple[int, int], mentions: list[_Mention],
-          unit: str) -> list[tuple[int, int | None, str]]:
-    """(year, month, reason) for each trusted anchor of one relative phrase."""
+          unit: str, starts: list[int] | None = None,
+          events: list[tuple[int, int, int, str, str]] | None = None) -> list[tuple[int, int | None, str]]:
+    """(year, month, reason) for each trusted anchor of one relative phrase.
+
+    Only mentions and known events within `_PIN_REACH` characters of the phrase are looked at
+    (found by bisection in `starts`, the mentions' offsets): the gaps the rule accepts are a few
+    characters long, and reading the whole sentence for each phrase is quadratic on a long one."""
     out: list[tuple[int, int | None, str]] = []
-    for mm in mentions:
+    lo_pos, hi_pos = max(sent_span[0], rel.start() - _PIN_REACH), min(sent_span[1], rel.end() + _PIN_REACH)
+    if starts is None:
+        starts = [mm.start for mm in mentions]
+    near = mentions[bisect.bisect_left(starts, lo_pos - _PIN_REACH):bisect.bisect_left(starts, hi_pos)]
+    for mm in near:
         if not sent_span[0] <= mm.start < sent_span[1] or (unit == "month" and mm.month is None):
             continue
         mm_end = mm.start + len(mm.text)
-        gap = text[rel.end():mm.start] if mm.start >= rel.end() else text[mm_end:rel.start()]
         if mm.start >= rel.end() or mm_end <= rel.start():
+            gap = text[rel.end():mm.start] if mm.start >= rel.end() else text[mm_end:rel.start()]
             if _APPOSITION_GAP.match(gap):
                 out.append((mm.year, mm.month, f'"{rel.group(0)}" in apposition with "{mm.text}"'))
     if unit == "year":
-        sentence = text[sent_span[0]:sent_span[1]]
-        for pattern, year, note in KNOWN_EVENTS:
-            for ev in pattern.finditer(sentence):
-                a, b = sent_span[0] + ev.start(), sent_span[0] + ev.end()
-                gap = text[b:rel.start()] if rel.start() >= b else text[rel.end():a] if rel.end() <= a else None
-                if gap is not None and _EVENT_GAP.match(gap):
-                    out.append((year, None, f'"{ev.group(0)} ... {rel.group(0)}": {note}'))
+        if events is None:
+            events = _known_events(text, [sent_span])
+        ends = [e[1] for e in events]
+        for a, b, year, note, matched in events[bisect.bisect_left(ends, lo_pos):]:
+            if a > hi_pos:
+                break
+            if not (sent_span[0] <= a and b <= sent_span[1]):
+                continue
+            gap = text[b:rel.start()] if rel.start() >= b else text[rel.end():a] if rel.end() <= a else None
+            if gap is not None and _EVENT_GAP.match(gap):
+                out.append((year, None, f'"{matched} ... {rel.group(0)}": {note}'))
     return out
 
 
-def _sentence_of(pos: int, text: str, sentences: list[tuple[int, int]]) -> str:
-    for a, b in sentences:
-        if a <= pos < b:
-            return text[a:b]
-    return ""
+def _known_events(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
+    """(start, end, year, note, text) of each `KNOWN_EVENTS` match inside one of `spans`, by end."""
+    out = []
+    for a, b in spans:
+        for pattern, year, note in KNOWN_EVENTS:
+            out.extend((ev.start(), ev.end(), year, note, ev.group(0)) for ev in pattern.finditer(text, a, b))
+    return sorted(out, key=lambda e: (e[1], e[0]))
 
 
 #: Well-documented events of this project's domain, usable as a year anchor when the
@@ -339,21 +404,26 @@ def infer_year(text: str, *, today: date | None = None) -> PublishedInfo:
     """
     today = today or date.today()
     sentences = _sentences(text)
-    mentions = _explicit_mentions(text, sentences)
+    index = _TextIndex(text, sentences)
+    mentions = _explicit_mentions(text, sentences, index)
+    starts = [mm.start for mm in mentions]
+    events: list[tuple[int, int, int, str, str]] | None = None  # known events, found on first need
     past = [mm for mm in mentions if mm.past and mm.year <= today.year]
     lower = max(((mm.year, mm.month or 1) for mm in past), default=None)
     votes: dict[tuple[int, int | None], list[str]] = {}
     for rel in _RELATIVE.finditer(text):
-        if _COPYRIGHT.search(_line_at(text, rel.start())):
+        if index.copyright_at(rel.start()):
             continue
         which = (rel.group("which") or "").lower()
         unit = (rel.group("unit") or rel.group("unit2")).lower()
         shift = {"last": -1, "this": 0, "next": 1}.get(which, -1)
-        sent_span = next(((a, b) for a, b in sentences if a <= rel.start() < b), None)
-        if sent_span is None:
+        i = index.sentence_index(rel.start())
+        if i is None:
             continue
-        sentence = text[sent_span[0]:sent_span[1]]
-        for year, month, reason in _pins(text, rel, sent_span, mentions, unit):
+        sent_span = sentences[i]
+        if unit == "year" and events is None:
+            events = _known_events(text, sentences)
+        for year, month, reason in _pins(text, rel, sent_span, mentions, unit, starts, events):
             if unit == "year":
                 key: tuple[int, int | None] = (year - shift, None)
             else:
@@ -363,7 +433,8 @@ def infer_year(text: str, *, today: date | None = None) -> PublishedInfo:
                 continue  # would put publication before a date the text reports as past
             if key[0] > today.year:
                 continue
-            votes.setdefault(key, []).append(f'{reason} in: {sentence.strip()[:240]!r}')
+            shown = text[sent_span[0]:min(sent_span[1], sent_span[0] + 600)].strip()[:240]
+            votes.setdefault(key, []).append(f'{reason} in: {shown!r}')
     lower_note = f"latest date reported as past: {lower[0]}-{lower[1]:02d}" if lower else "no explicit past date"
     if not votes:
         return PublishedInfo(None, "unknown", f"no relative date pinned to a known year ({lower_note})", None)

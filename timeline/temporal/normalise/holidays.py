@@ -24,6 +24,30 @@ def _any_word(words) -> re.Pattern:
 _COUNTRY_CUES = {country: _any_word(words) for country, words in V.NATIONAL_HOLIDAY_CUES.items()}
 
 
+class _TextCounts:
+    """How often each cue pattern occurs in the whole text, counted once per text.
+
+    A holiday whose sentence names no country (or church) falls back to the whole text; doing
+    that count again for every "Easter" made a text of repeated holiday names quadratic. The
+    last text's counts are kept (by identity: the tagger hands every handler the same str)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._counts: dict[str, int] = {}
+        self.scans = 0  # whole-text counts made (what tests count)
+
+    def count(self, key: str, pattern: re.Pattern, text: str) -> int:
+        if text is not self._text:
+            self._text, self._counts = text, {}
+        if key not in self._counts:
+            self.scans += 1
+            self._counts[key] = len(pattern.findall(text))
+        return self._counts[key]
+
+
+_WHOLE_TEXT = _TextCounts()
+
+
 def _national_day(name: str, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The day of a holiday each country keeps on its own day ("Independence Day" in a report
     from Kyiv is 24 August): that of the country named most in the holiday's sentence, else in
@@ -31,8 +55,10 @@ def _national_day(name: str, text: str, start: int, end: int) -> tuple[int, int]
     days = V.NATIONAL_HOLIDAYS.get(name)
     if not days:
         return None
-    for scope in (_sentence(text, start, end), text):
-        counts = sorted(((len(_COUNTRY_CUES[k].findall(scope)), k) for k in days), reverse=True)
+    sentence = _sentence(text, start, end)
+    for whole in (False, True):
+        counts = sorted(((_WHOLE_TEXT.count(k, _COUNTRY_CUES[k], text) if whole
+                          else len(_COUNTRY_CUES[k].findall(sentence)), k) for k in days), reverse=True)
         if counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             return days[counts[0][1]]
     return None
@@ -61,8 +87,11 @@ _WESTERN = _any_word(V.EASTER_WESTERN_CUES)
 
 def _easter_reckoning(text: str, start: int, end: int) -> str:
     """"orthodox" or "western" for a plain "Easter": the cues of its sentence, else of the text."""
-    for scope in (_sentence(text, start, end), text):
-        east, west = len(_ORTHODOX.findall(scope)), len(_WESTERN.findall(scope))
-        if east != west:
-            return "orthodox" if east > west else "western"
+    sentence = _sentence(text, start, end)
+    east, west = len(_ORTHODOX.findall(sentence)), len(_WESTERN.findall(sentence))
+    if east == west:  # the sentence does not say: the whole text, counted once per text
+        east = _WHOLE_TEXT.count(" orthodox", _ORTHODOX, text)
+        west = _WHOLE_TEXT.count(" western", _WESTERN, text)
+    if east != west:
+        return "orthodox" if east > west else "western"
     return "western"
