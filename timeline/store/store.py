@@ -3,20 +3,35 @@
 Opening a store connects, applies pending migrations and configures SQLite for a
 reader (the app) and a writer (ingest) at once: WAL journal, foreign keys on, a
 busy timeout instead of immediate "database is locked" errors.
+
+Write transactions are kept short, so that two `timeline ingest` runs (or an ingest and
+the app's upload box) on one SQLite file share it:
+
+* opening a store that is already at the latest schema version only reads; the write
+  transaction (and its lock) is taken only when a migration is pending;
+* `add` makes its merge decisions (the slow wording comparisons) on a read connection,
+  then takes the write lock, fetches the candidates again and reuses every decision whose
+  candidates did not change (see `Writer.add`);
+* a writer that still finds the lock taken after the busy timeout says so (`on_busy`, on
+  stderr by default) and tries again, `lock_retries` times, before failing that document
+  by name. Nothing is lost silently.
 """
 from __future__ import annotations
 
 import os
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from timeline.model import Document, Event, EventFilter
 from timeline.store import queries, schema
-from timeline.store.migrations import migrate
+from timeline.store.migrations import LATEST, current_version, migrate
 from timeline.store.writer import AddResult, StoreError, Writer
 
 DEFAULT_DB = "timeline.db"
@@ -35,14 +50,20 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+#: How long SQLite waits for another writer's lock before "database is locked" (seconds).
+BUSY_TIMEOUT = 30.0
+#: Further attempts after "database is locked", each waiting BUSY_TIMEOUT again.
+LOCK_RETRIES = 4
+
+
+def _configure_sqlite(engine: Engine, busy_timeout: float = BUSY_TIMEOUT) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
         # Let SQLAlchemy issue BEGIN itself so a transaction covers every statement of an add.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -56,21 +77,53 @@ def _configure_sqlite(engine: Engine) -> None:
 class Store:
     """The timeline store on SQLite (default) or PostgreSQL; see docs/architecture.md for the API."""
 
-    def __init__(self, url: str | os.PathLike[str] | None = None, *, echo: bool = False) -> None:
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, echo: bool = False,
+                 busy_timeout: float = BUSY_TIMEOUT, lock_retries: int = LOCK_RETRIES,
+                 on_busy: Callable[[str], None] | None = None) -> None:
         self.url = resolve_url(url)
-        self.engine = self._open(self.url, echo)
+        self.busy_timeout = busy_timeout
+        self.lock_retries = lock_retries
+        self.on_busy = on_busy or _say_on_stderr
+        self.engine = self._open(self.url, echo, busy_timeout)
         self.dialect = self.engine.dialect.name
         self._writer = Writer()
+        self.migrations_applied: list[int] = []
         try:
-            with self._write() as conn:
-                self.migrations_applied = migrate(conn)
+            if not self._is_current():  # an up-to-date store is opened without the write lock
+                self.migrations_applied = self._retrying(lambda: self._migrate(), "opening the database")
         except (SQLAlchemyError, RuntimeError) as exc:
             self.engine.dispose()
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"cannot open database {self!r}: {reason}") from exc
 
+    def _is_current(self) -> bool:
+        with self.engine.connect() as conn:
+            version = current_version(conn)
+        if version > LATEST:
+            raise RuntimeError(f"database schema version {version} is newer than this program supports "
+                               f"({LATEST}); upgrade conflict-timeline")
+        return version == LATEST
+
+    def _migrate(self) -> list[int]:
+        with self._write() as conn:
+            return migrate(conn)
+
+    def _retrying(self, work: Callable[[], Any], what: str) -> Any:
+        """Run `work`; on "database is locked" tell `on_busy` and try again, `lock_retries` times."""
+        for attempt in range(self.lock_retries + 1):
+            try:
+                return work()
+            except OperationalError as exc:
+                if not _is_locked(exc) or attempt == self.lock_retries:
+                    raise
+                self._writer.discard_cache()
+                self.on_busy(f"{what}: the database is locked by another writer; waiting again "
+                             f"(attempt {attempt + 2} of {self.lock_retries + 1})")
+                time.sleep(min(1.0, self.busy_timeout))
+        raise AssertionError("unreachable")
+
     @staticmethod
-    def _open(url: str, echo: bool) -> Engine:
+    def _open(url: str, echo: bool, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
         try:
             parsed = make_url(url)
         except Exception as exc:  # sqlalchemy raises ArgumentError with a terse message
@@ -80,7 +133,7 @@ class Store:
             if database and database != ":memory:" and not Path(database).parent.is_dir():
                 raise StoreError(f"{database}: directory {Path(database).parent} does not exist")
             engine = create_engine(url, echo=echo)
-            _configure_sqlite(engine)
+            _configure_sqlite(engine, busy_timeout)
             return engine
         try:
             return create_engine(url, echo=echo, pool_pre_ping=True)
@@ -109,8 +162,10 @@ class Store:
         name = doc.origin or doc.title or doc.id
         for attempt in (1, 2):
             try:
-                with self._write() as conn:
-                    result = self._writer.add(conn, doc, events)
+                plan = self._plan(doc, events)
+                if plan is None:
+                    return AddResult("unchanged", doc.id)
+                result = self._retrying(lambda: self._add_locked(doc, events, plan), name)
             except IntegrityError as exc:
                 self._writer.discard_cache()
                 if attempt == 1 and _is_unique_violation(exc):
@@ -128,6 +183,15 @@ class Store:
             self._writer.commit_cache()
             return result
         raise AssertionError("unreachable")
+
+    def _plan(self, doc: Document, events: list[Event]):  # noqa: ANN202
+        """Merge decisions on a read connection: no write lock while the wording is compared."""
+        with self.engine.connect() as conn:
+            return self._writer.plan(conn, doc, events)
+
+    def _add_locked(self, doc: Document, events: list[Event], plan) -> AddResult:  # noqa: ANN001
+        with self._write() as conn:
+            return self._writer.add(conn, doc, events, plan)
 
     # -- reading ----------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
@@ -180,6 +244,15 @@ class Store:
                   "actors": schema.actors, "places": schema.places}
         with self.engine.connect() as conn:
             return {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}
+
+
+def _say_on_stderr(message: str) -> None:
+    print(f"waiting: {message}", file=sys.stderr, flush=True)
+
+
+def _is_locked(exc: OperationalError) -> bool:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "database is locked" in text or "database table is locked" in text
 
 
 def _is_unique_violation(exc: IntegrityError) -> bool:

@@ -98,6 +98,19 @@ _UPDATE_SEARCH = (update(s.event_search).where(s.event_search.c.event_id == bind
                   .values(body=bindparam("b")))
 
 
+@dataclass(slots=True)
+class MergePlan:
+    """Merge decisions made outside the write lock, for `Writer.add` to re-check inside it.
+
+    `candidates` are the stored events the decisions were made against, by merge key;
+    `targets` the stored event each new event merges into (None: a new event)."""
+
+    doc_id: str
+    keys: list[tuple | None]
+    candidates: dict[tuple, list[_Candidate]]
+    targets: list[int | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     id: int
@@ -126,6 +139,7 @@ class Writer:
         self._actor_ids: dict[str, int] = {}
         self._place_ids: dict[tuple[str, str], int] = {}
         self._pending: tuple[dict, dict] | None = None
+        self.rechecked_keys = 0  # merge keys compared again inside the lock (another writer changed them)
         ev = s.events.c
         cols = (ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type, ev.summary, ev.sentence)
         self._by_start = select(*cols).where(ev.date_start.in_(bindparam("starts", expanding=True)),
@@ -224,9 +238,37 @@ class Writer:
                 pool.append((c.id, views[c.id]))
         return best_match(new, pool) if pool else None
 
+    def _targets(self, events: list[Event], keys: list[tuple | None],
+                 candidates: dict[tuple, list[_Candidate]], only: set[tuple] | None = None,
+                 targets: list[int | None] | None = None) -> list[int | None]:
+        """The stored event each new event merges into; with `only`, recompute those keys alone."""
+        views: dict[int, MergeView] = {}
+        out = list(targets) if targets is not None else [None] * len(events)
+        for i, (ev, key) in enumerate(zip(events, keys)):
+            if only is not None and key not in only:
+                continue
+            out[i] = self._match(ev, key, candidates, views) if key is not None and candidates.get(key) else None
+        return out
+
+    def plan(self, conn: Connection, doc: Document, events: list[Event]) -> MergePlan | None:
+        """Merge decisions on a read connection (no write lock): the slow part of an add.
+
+        None when the document is already stored (nothing to plan)."""
+        if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first() is not None:
+            return None
+        events = _dedupe(events)
+        keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
+        candidates = self._candidates(conn, {k for k in keys if k is not None})
+        return MergePlan(doc.id, keys, candidates, self._targets(events, keys, candidates))
+
     # -- add ------------------------------------------------------------------------
-    def add(self, conn: Connection, doc: Document, events: list[Event]) -> AddResult:
-        """Store `doc` and `events` on `conn` (inside the caller's transaction)."""
+    def add(self, conn: Connection, doc: Document, events: list[Event], plan: MergePlan | None = None) -> AddResult:
+        """Store `doc` and `events` on `conn` (inside the caller's write transaction).
+
+        With a `plan` made before the lock, the candidates are fetched again (one query) and the
+        decisions are reused for every merge key whose candidates did not change meanwhile;
+        only the keys another writer touched are compared again, so the lock is held for the
+        inserts, not for the wording comparisons."""
         if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first() is not None:
             return AddResult("unchanged", doc.id)
         _check_offsets(doc, events)
@@ -252,9 +294,13 @@ class Writer:
 
         keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
         candidates = self._candidates(conn, {k for k in keys if k is not None})
-        views: dict[int, MergeView] = {}
-        targets = [self._match(ev, key, candidates, views) if key is not None and candidates else None
-                   for ev, key in zip(events, keys)]
+        if plan is not None and plan.doc_id == doc.id and plan.keys == keys:
+            changed = {k for k in set(keys) if k is not None and candidates.get(k, []) != plan.candidates.get(k, [])}
+            targets = self._targets(events, keys, candidates, only=changed, targets=plan.targets) \
+                if changed else list(plan.targets)
+            self.rechecked_keys += len(changed)
+        else:
+            targets = self._targets(events, keys, candidates)
 
         new_events = [ev for ev, t in zip(events, targets) if t is None]
         new_ids: list[int] = []
