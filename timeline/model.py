@@ -54,6 +54,7 @@ class Document:
     origin: str | None = None          # path (and line for JSONL) it was read from
     encoding: str | None = None        # detected encoding of the source bytes
     external_id: str | None = None     # the "id" of a JSONL record, if any
+    language: str | None = None        # ISO 639-1 code detected at ingest (timeline.language); None: undetermined
     id: str = ""
 
     def __post_init__(self) -> None:

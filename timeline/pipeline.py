@@ -40,6 +40,8 @@ class IngestSummary:
     events_added: int = 0
     events_merged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: (origin, language code) of each stored document not in English: its events are flagged
+    other_language: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False  # Ctrl+C: the documents stored before it stay, the one in progress rolled back
 
@@ -62,6 +64,7 @@ class IngestSummary:
             "events_merged": self.events_merged, "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
             "failed": [{"origin": o, "reason": r} for o, r in self.failed],
+            "other_language": [{"origin": o, "language": c} for o, c in self.other_language],
         }
 
 
@@ -80,6 +83,7 @@ def _name(doc: Document) -> str:
 def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: Extractor,
                published: date | None = None, publisher: str | None = None) -> None:
     """Resolve the date, extract, store one document; record the outcome in `summary`."""
+    from timeline.language import detect_language, is_supported
     from timeline.published import resolve_published
     from timeline.store import StoreError
 
@@ -88,6 +92,9 @@ def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: 
         if publisher:
             doc = dataclasses.replace(doc, publisher=publisher)
         doc = resolve_published(doc, given=published)
+        stage = "language detection"
+        if doc.language is None:
+            doc = dataclasses.replace(doc, language=detect_language(doc.text))
         stage = "event extraction"
         events = extract(doc)
         stage = "store"
@@ -107,6 +114,8 @@ def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: 
         summary.documents_added += 1
         summary.events_added += result.events_added
         summary.events_merged += result.events_merged
+        if not is_supported(doc.language):
+            summary.other_language.append((_name(doc), doc.language))
 
 
 def ingest_documents(docs: Iterable[object], store: Store, *, published: date | None = None,

@@ -389,13 +389,20 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
                 raise PreventUpdate
             contents = contents if isinstance(contents, list) else [contents]
             filenames = filenames if isinstance(filenames, list) else [filenames]
-            uploads = []
+            uploads, bad = [], []
             for content, name in zip(contents, filenames):
                 try:
                     uploads.append((name or "upload", _decode_upload(content)))
-                except ValueError as exc:
-                    return f"{name}: {exc}", no_update
-            message = queries.add_uploads(uploads)
+                except ValueError as exc:  # this file only: the others are still added
+                    bad.append(f"{name}: {exc}")
+            try:
+                message = queries.add_uploads(uploads) if uploads else "Nothing added."
+            except Exception as exc:  # never a stuck request or a Dash error page: say what happened
+                message = f"Not added: {type(exc).__name__}: {exc}"
+            if bad:
+                message = f"{message} Not added: " + "; ".join(bad)
+            if not uploads:
+                return message, no_update
         else:
             if not (text or "").strip():
                 return "Nothing to add: the text box is empty.", no_update

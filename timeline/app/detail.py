@@ -68,6 +68,16 @@ def _field(label: str, value: Any) -> list[Any]:
     return [html.Dt(label), html.Dd(value)]
 
 
+def _language(code: str | None) -> list[Any]:
+    """The source's language; for one the extraction cannot read, the "language not supported" flag."""
+    from timeline.language import language_name, unsupported_note
+
+    note = unsupported_note(code)
+    if note is None:
+        return [html.Span(f" · language: {language_name(code)}", className="muted")] if code else []
+    return [html.Span(f" · {note}", className="language-flag", title=note)]
+
+
 def source_item(source: dict[str, Any], index: int, event_id: Any) -> html.Li:
     """One source document: title, publisher, date and how it was obtained, link, open-text button."""
     title = source.get("title") or source.get("doc_id") or "untitled document"
@@ -85,6 +95,7 @@ def source_item(source: dict[str, Any], index: int, event_id: Any) -> html.Li:
             html.Strong(title),
             html.Span(f" — {source.get('publisher') or 'unknown publisher'}, published {published}"),
             html.Span(f" (publication date {how})", className="muted"),
+            *_language(source.get("language")),
             " ",
             link,
             " ",

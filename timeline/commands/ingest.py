@@ -72,11 +72,25 @@ def ingest(paths: tuple[Path, ...], db: str | None, published: date | None, publ
         click.echo(f"failed: {printable(origin)}: {clean_text(reason)}", err=True)
     rate = summary.documents_seen / summary.seconds if summary.seconds else 0.0
     click.echo(
-        f"{summary.documents_added} documents added, {summary.documents_unchanged} unchanged, "
+        f"{summary.documents_added} documents added"
+        f"{f' ({len(summary.other_language)} not in English)' if summary.other_language else ''}, "
+        f"{summary.documents_unchanged} unchanged, "
         f"{summary.documents_failed} failed; {summary.events_added} events added, "
         f"{summary.events_merged} merged into existing events ({summary.seconds:.1f}s, {rate:.0f} documents/s) "
         f"-> {store!r}"
     )
+    if summary.other_language:
+        from collections import Counter
+
+        from timeline.language import language_name
+
+        counts = Counter(code for _, code in summary.other_language)
+        langs = ", ".join(f"{language_name(c)}: {n}" for c, n in counts.most_common())
+        click.echo(f"{len(summary.other_language)} documents not in English ({langs}) were stored with their "
+                   f"events flagged \"language not supported\": the tagger and extraction read English only",
+                   err=True)
+        for origin, code in summary.other_language:
+            click.echo(f"not English: {printable(origin)}: {language_name(code)}", err=True)
     if summary.interrupted:
         click.echo("interrupted: the documents counted above are stored; run again to continue "
                    "(stored documents are skipped as unchanged)", err=True)

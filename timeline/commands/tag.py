@@ -177,9 +177,13 @@ def tag(files: tuple[str, ...], jsonl_path: str | None, dct: date | None, mode: 
         click.echo(f"error: {clean_text(str(exc))}", err=True)
 
     def warn_language(text: str, where: str) -> None:
-        """The tagger reads English only: say so when a text is in another language."""
-        # filled in with language detection (timeline.language)
-        return None
+        """The tagger reads English only: say so on stderr when a text is in another language."""
+        from timeline.language import detect_language, language_name, is_supported
+
+        code = detect_language(text)
+        if not is_supported(code):
+            click.echo(f"warning: {where}: the text looks {language_name(code)}; the tagger reads English only, "
+                       f"so its dates may be missing or wrong", err=True)
 
     if jsonl_path is not None:
         try:

@@ -86,11 +86,20 @@ def _v3_published_value(conn: Connection) -> None:
                  .values(published_value=cast(d.published, String)))
 
 
+def _v4_document_language(conn: Connection) -> None:
+    """documents.language: the detected language, so non-English documents are flagged, not misread.
+
+    Documents stored before stay NULL ("undetermined"): detecting them again would read every text."""
+    if "language" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN language VARCHAR(16)")
+
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
     (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
     (3, "documents.published_value: publication date at its known precision", _v3_published_value),
+    (4, "documents.language: language detected at ingest", _v4_document_language),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, desc, func, literal_column, select
 
+from timeline.language import unsupported_note
 from timeline.model import EventFilter
 from timeline.store import schema as s
 from timeline.store.filters import conditions
@@ -90,18 +91,24 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select |
                                            "precision": precision, "geonameid": geonameid})
         m, d = s.event_mentions.c, s.documents.c
         q = (select(m.event_id, m.doc_id, d.title, d.url, d.publisher, d.published, d.published_source,
-                    d.published_value, m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text)
+                    d.published_value, m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text,
+                    d.language)
              .join(s.documents).where(m.event_id.in_(chunk))
              .order_by(m.event_id, d.published.asc().nulls_last(), m.id))
         # tuple unpacking rather than attribute access: this loop runs once per mention of an export
         for (eid, doc_id, title, url, publisher, published, published_source, published_value, start, end,
-             t_start, t_end, sentence, date_text) in conn.execute(q).all():
+             t_start, t_end, sentence, date_text, language) in conn.execute(q).all():
             records[eid]["sources"].append({
                 "doc_id": doc_id, "title": title, "url": url, "publisher": publisher,
                 "published": published.isoformat() if published is not None else None,
                 "published_source": published_source, "published_value": published_value, "start": start, "end": end,
                 "timex_start": t_start, "timex_end": t_end, "sentence": sentence, "date_text": date_text,
+                "language": language,
             })
+    for rec in records.values():
+        # flagged when no source is in a language the extraction reads (see timeline.language)
+        notes = [unsupported_note(src.get("language")) for src in rec["sources"]]
+        rec["language_note"] = notes[0] if notes and all(notes) else None
 
 
 def _record(row) -> dict[str, Any]:

@@ -57,6 +57,7 @@ documents = Table(
     Column("external_id", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=False), nullable=False),
+    Column("language", String(16)),  # ISO 639-1 code detected at ingest (timeline.language); NULL: undetermined
 )
 
 events = Table(

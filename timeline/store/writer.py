@@ -278,6 +278,7 @@ class Writer:
             published_source=doc.published_source or "unknown", published_evidence=doc.published_evidence,
             published_value=doc.published_value or (doc.published.isoformat() if doc.published else None),
             origin=doc.origin, encoding=doc.encoding, external_id=doc.external_id, text=doc.text,
+            language=doc.language,
             ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
         ))
         result = AddResult("added", doc.id)
