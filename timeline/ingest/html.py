@@ -72,18 +72,61 @@ def parse_html(markup: str, origin: str) -> HtmlArticle:
     title = _meta(tree, "og:title") or _without_site_name(_first_text(tree, "//title"), publisher) \
         or _first_text(tree, "//h1")
     url = _canonical(tree)
-    source = markup
-    if _depth(tree) > _DEEP:  # trafilatura's own parse would drop text nested 254+ deep: give it a huge tree
-        source = lxml_html.document_fromstring(markup, parser=_parser(
-            collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True))
-    text = _main_text(source, _furniture_texts(tree)) or _fallback_text(tree)
+    if _depth(tree) > _DEEP:
+        # libxml2 drops what is nested deeper than 256 levels (2048 with huge_tree) and trafilatura
+        # slows down on such trees: read the text with a streaming parser that has no depth at all
+        text = _flat_text(markup)
+    else:
+        text = _main_text(markup, _furniture_texts(tree)) or _fallback_text(tree)
     if not any(c.isalpha() for c in text):
         raise IngestError(origin, "no main text found in the HTML")
     return HtmlArticle(text=text, title=title, publisher=publisher, url=url,
                        published=published, published_evidence=evidence)
 
 
-def _main_text(markup: str | lxml_html.HtmlElement, furniture: set[str]) -> str:
+_BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th blockquote pre section article".split())
+
+
+def _flat_text(markup: str) -> str:
+    """Text of every block outside page furniture, by html.parser (linear, no nesting limit)."""
+    from html.parser import HTMLParser
+
+    skip = set(_DROP_TAGS)
+    lines: list[str] = []
+    buf: list[str] = []
+    depth_skipped = [0]
+
+    class _Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001, ANN202
+            if tag in skip:
+                depth_skipped[0] += 1
+            elif tag in _BLOCK_TAGS:
+                flush()
+
+        def handle_endtag(self, tag):  # noqa: ANN001, ANN202
+            if tag in skip:
+                depth_skipped[0] = max(0, depth_skipped[0] - 1)
+            elif tag in _BLOCK_TAGS:
+                flush()
+
+        def handle_data(self, data):  # noqa: ANN001, ANN202
+            if not depth_skipped[0]:
+                buf.append(data)
+
+    def flush() -> None:
+        line = " ".join("".join(buf).split())
+        buf.clear()
+        if line and not is_furniture(line):
+            lines.append(line)
+
+    reader = _Reader(convert_charrefs=True)
+    reader.feed(markup)
+    reader.close()
+    flush()
+    return "\n".join(lines)
+
+
+def _main_text(markup: str, furniture: set[str]) -> str:
     import trafilatura
 
     try:
