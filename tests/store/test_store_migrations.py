@@ -101,3 +101,21 @@ def test_version_2_database_gains_published_value_backfilled(db_url: str) -> Non
         assert doc["published_value"] == REPORT_A.published.isoformat()
         assert all(src["published_value"] == REPORT_A.published.isoformat()
                    for ev in st.events() for src in ev["sources"])
+
+
+def test_version_3_database_gains_document_language(db_url: str) -> None:
+    """Migration 4 adds documents.language to a store written before it; old documents stay undetermined."""
+    with Store(db_url) as st:
+        st.add(REPORT_A, events_a())
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN language")
+        conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version >= 4))
+    engine.dispose()
+    with Store(db_url) as st:
+        assert st.migrations_applied == [4]
+        assert st.document(REPORT_A.id)["language"] is None
+        events = st.events()
+        assert events and all(ev["language_note"] is None for ev in events)  # undetermined is not flagged
+    with Store(db_url) as st:
+        assert st.migrations_applied == []  # up to date: opened without a migration (and its write lock)
