@@ -9,7 +9,6 @@ htmldate without its free-text search; impossible dates are ignored with an
 """
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from dataclasses import dataclass
