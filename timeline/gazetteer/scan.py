@@ -9,6 +9,7 @@ prefer the countries the document talks about, then primary names, then the larg
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -16,6 +17,8 @@ from ..model import Actor, Place
 from .countries import country_name, demonyms, government_name
 from .lexicon import Entry, curated_actors, index
 from .persons import find_persons
+from . import resolve
+from .specific import most_specific, rank
 from .tokens import Token, tokenise
 
 _LOCATIVE = frozenset({"in", "inside", "into", "within", "across", "throughout", "over", "near", "from", "to", "at",
@@ -59,6 +62,33 @@ class Mention:
     actor: Actor | None = None
     place: Place | None = None
     implied: bool = False     # a country place only implied by a demonym ("Ukrainian infrastructure")
+    reference: bool = False   # a reference point ("east of Moscow", "50 km from Kherson"), not where it happened
+
+
+class _ByPosition:
+    """Mentions sorted by start with their starts in a list, so a span's mentions are found by bisect.
+
+    `reach` is the longest mention: a mention overlapping [start, end) starts at or after start - reach.
+    Rebuilt when the list grows (scan appends, then queries), so each query costs O(log n + found).
+    """
+
+    __slots__ = ("size", "starts", "items", "reach")
+
+    def __init__(self, items: list[Mention]) -> None:
+        self.size = len(items)
+        self.items = sorted(items, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.reach = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start - self.reach)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end > start]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
 
 
 @dataclass(slots=True)
@@ -67,18 +97,53 @@ class Mentions:
 
     actors: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    text: str = ""
+    _actor_pos: _ByPosition | None = None
+    _place_pos: _ByPosition | None = None
+
+    def _actors(self) -> _ByPosition:
+        if self._actor_pos is None or self._actor_pos.size != len(self.actors):
+            self._actor_pos = _ByPosition(self.actors)
+        return self._actor_pos
+
+    def _places(self) -> _ByPosition:
+        if self._place_pos is None or self._place_pos.size != len(self.places):
+            self._place_pos = _ByPosition(self.places)
+        return self._place_pos
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.
-        return _unique([m.actor for m in self.actors if m.start < end and m.end > start], key=_actor_key)
+        return _unique([m.actor for m in self._actors().overlapping(start, end)], key=_actor_key)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Places in [start, end); a demonym-implied country only when nothing more specific is named."""
-        inside = [m for m in self.places if start <= m.start and m.end <= end]
+        inside = self._places().inside(start, end)
         explicit = [m.place for m in inside if not m.implied]
         if explicit:
             return _unique(explicit, key=_place_key)
         return _unique([m.place for m in inside], key=_place_key)
+
+    def event_places(self, clause: tuple[int, int], sentence: tuple[int, int]) -> list[Place]:
+        """Where an event happened: the places of its clause, else of its sentence, else of its paragraph.
+
+        Reference points ("east of Moscow") are left out, and so is a division or country that holds a
+        more specific place named with it ("Zhabichevo, Donetsk" is Zhabichevo); most specific first.
+        """
+        spans = [clause, sentence, _paragraph(self.text, sentence[0], sentence[1])]
+        for start, end in spans:
+            found = [m for m in self._places().inside(start, end) if not m.reference]
+            if not found:
+                continue
+            explicit = [m for m in found if not m.implied] or found
+            return most_specific(_unique([m.place for m in explicit], key=_place_key))
+        return []
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) around [start, end); the whole span when the text is not known."""
+    if not text:
+        return start, end
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
 
 
 def _actor_key(a: Actor) -> tuple:
@@ -106,20 +171,23 @@ def scan(text: str) -> Mentions:
     lower_words = {t.key for t in tokens if not t.capitalised}
     raw = list(idx.scan(text, tokens))
     context = _country_context(raw)
-    out = Mentions()
+    ctx = resolve.document_context(text, tokens, raw)
+    out = Mentions(text=text)
     persons = _persons(text)
     person_spans = [(p.start, p.end) for p in persons]
     # "Janet Reno ... Reno's failure": a lone surname of someone the document names is that person, not a town.
     surnames = {text[p.start:p.end].split()[-1]: p.actor for p in persons if len(text[p.start:p.end].split()) > 1}
     for p in persons:
         out.actors.append(Mention(p.start, p.end, text[p.start:p.end], actor=p.actor))
+    qualified_by: dict[int, Place] = {}   # raw index of a qualifier -> the place it qualifies
 
-    for i, j, entries in raw:
+    for k, (i, j, entries) in enumerate(raw):
         s, e = tokens[i].start, tokens[j - 1].end
         if any(ps <= s < pe or ps < e <= pe for ps, pe in person_spans):
             continue
         surface = text[s:e]
         locative = _is_locative(tokens, i)
+        reference = _is_reference(tokens, i)
         kinds = {en.kind for en in entries}
         if "actor" in kinds:
             en = next(en for en in entries if en.kind == "actor")
@@ -131,7 +199,7 @@ def scan(text: str) -> Mentions:
             _demonym(out, tokens, i, j, iso, surface, text)
             continue
         listed = bool(out.places) and text[out.places[-1].end:s] in (", ", " and ", ", and ")
-        if "metonym" in kinds and not (locative or listed or surface.isupper()):
+        if "metonym" in kinds and not (locative or listed or surface.isupper() or k in qualified_by):
             en = next(en for en in entries if en.kind == "metonym")
             out.actors.append(Mention(s, e, surface, actor=en.actor))
             continue
@@ -140,31 +208,87 @@ def scan(text: str) -> Mentions:
             owned = _possessed(text, tokens, j, en.country)
             if owned is not None:
                 out.actors.append(Mention(s, owned[0], text[s:owned[0]], actor=owned[1]))
-            elif locative or listed:   # "Kupiansk, Ukraine", "Paris, Zurich and Brussels"
-                out.places.append(Mention(s, e, surface, place=en.place))
+            elif locative or listed or k in qualified_by:   # "Kupiansk, Ukraine", "Paris, Zurich and Brussels"
+                out.places.append(Mention(s, e, surface, place=en.place, reference=reference))
             else:
                 out.actors.append(Mention(s, e, surface, actor=en.actor))
             continue
         places = [en for en in entries if en.kind == "place"]
         if places:
-            out.places.append(Mention(s, e, surface, place=places[0].place))
+            out.places.append(Mention(s, e, surface, place=places[0].place, reference=reference))
+            _note_qualifier(text, raw, tokens, k, places[0].place, qualified_by)
             continue
         regions = [en for en in entries if en.kind == "region"]
         if regions:
             if not _continues_name(text, tokens, j):   # "New York Times" is a newspaper
-                out.places.append(Mention(s, e, surface, place=regions[0].place))
+                out.places.append(Mention(s, e, surface, place=regions[0].place, reference=reference))
             continue
-        cities = [en for en in entries if en.kind == "city"]
-        if cities and j - i == 1 and surface in surnames and not _followed_by_country(text, tokens, j):
+        geo = [en for en in entries if en.kind in ("city", "admin")]
+        if geo and j - i == 1 and surface in surnames and not _followed_by_country(text, tokens, j):
             out.actors.append(Mention(s, e, surface, actor=replace(surnames[surface])))
             continue
-        if cities:
-            best = max(cities, key=lambda en: (en.country in context, en.primary, en.population))
-            if _city_allowed(text, tokens, i, j, locative, lower_words, best.population):
-                out.places.append(Mention(s, e, surface, place=best.place))
+        if geo:
+            place = _geonames_place(text, tokens, raw, k, geo, ctx, locative, lower_words, qualified_by)
+            if place is not None:
+                out.places.append(Mention(s, e, surface, place=place, reference=reference))
+                _note_qualifier(text, raw, tokens, k, place, qualified_by)
     out.actors.sort(key=lambda m: m.start)
     out.places.sort(key=lambda m: m.start)
     return out
+
+
+def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list[Entry], ctx: resolve.Context,
+                    locative: bool, lower_words: set[str], qualified_by: dict[int, Place]) -> Place | None:
+    """The GeoNames reading of match k, or None when the words around it do not make it a place."""
+    i, j, _ = raw[k]
+    suffixed = j - i > 1 and tokens[j - 1].key in resolve.SUFFIXES
+    held = qualified_by.get(k)
+    if held is not None:
+        # the division or town named after a place: read it as what can hold that place
+        fitting = [en for en in geo if resolve.fits(held, en) or (en.place and resolve.fits(en.place, _as_entry(held)))]
+        holders = [en for en in fitting if en.kind == "admin"] or fitting
+        if holders:
+            return max(holders, key=lambda en: en.population).place
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "city", "region")] if q else []
+    best, confirmed = resolve.choose(geo, ctx, qualifiers, suffixed)
+    if _continues_name(text, tokens, j):
+        return None
+    if confirmed or suffixed:
+        return best.place
+    population = best.population if best.kind == "city" else 0
+    if population < resolve.SMALL_PLACE and not resolve.in_context(best, ctx):
+        return None          # a village in a country the document never mentions: a word, not that village
+    if _city_allowed(text, tokens, i, j, locative, lower_words, population):
+        return best.place
+    return None
+
+
+def _as_entry(place: Place) -> Entry:
+    return Entry("city", place=place, country=place.country)
+
+
+def _note_qualifier(text: str, raw: list, tokens: list[Token], k: int, place: Place,
+                    qualified_by: dict[int, Place]) -> None:
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    if q is not None and rank(place) <= 2:
+        qualified_by[q] = place
+
+
+_DIRECTIONS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northern", "southern"})
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+                             "mi", "metres", "meters"})
+
+
+def _is_reference(tokens: list[Token], i: int) -> bool:
+    """ "east of Moscow", "50 km from Kherson", "30 miles north of Kyiv": a point to measure from."""
+    if i < 2 or tokens[i - 1].key not in ("of", "from"):
+        return False
+    before = tokens[i - 2].key
+    if before in _DISTANCE_UNITS:
+        return True
+    return before in _DIRECTIONS and (tokens[i - 1].key == "of" or (i >= 3 and tokens[i - 3].key in _DISTANCE_UNITS))
 
 
 def _country_context(raw: list[tuple[int, int, list[Entry]]]) -> set[str]:
