@@ -25,6 +25,7 @@ class Entry:
     country: str | None = None     # ISO2 the name points at
     population: int = 0
     primary: bool = True           # the geonames main name (not an alternate)
+    common_word: bool = False      # in not_places.txt: a place only when a division or country qualifies it
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def index() -> NameIndex[Entry]:
 class GeoNamesEntries:
     """The GeoNames place index seen as name-index entries, made on demand (it holds 250,000 places).
 
-    Names the curated tables hold, and the not-places list, are left to those tables.
+    Names the curated tables hold are left to those tables; names on the not-places list are marked.
     """
 
     def __init__(self, curated: frozenset[str], blocked: frozenset[str]) -> None:
@@ -111,20 +112,20 @@ class GeoNamesEntries:
     def get(self, key: str) -> list[Entry]:
         got = self._cache.get(key)
         if got is None:
-            got = [] if key in self._curated or key in self._blocked else [self._entry(h) for h in self.places.lookup(key)]
+            got = [] if key in self._curated else [self._entry(h, key in self._blocked) for h in self.places.lookup(key)]
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[key] = got
         return got
 
-    def _entry(self, hit: placeindex.Hit) -> Entry:
+    def _entry(self, hit: placeindex.Hit, common_word: bool) -> Entry:
         p, i = self.places, hit.id
         kind = p.kind(i)
         cc = p.country(i)
         gid = p.geonameid[i] or None
         place = Place(p.name(i), cc, round(p.lat[i], 4), round(p.lon[i], 4), kind, gid, p.admin1_of(i))
         return Entry("admin" if kind in ("region", "district") else "city", place=place, country=cc,
-                     population=p.population[i], primary=hit.primary)
+                     population=p.population[i], primary=hit.primary, common_word=common_word)
 
 
 @lru_cache(maxsize=1)

@@ -24,12 +24,16 @@ from .tokens import Token, tokenise
 _LOCATIVE = frozenset({"in", "inside", "into", "within", "across", "throughout", "over", "near", "from", "to", "at",
                        "around", "outside", "towards", "toward", "via", "through", "off", "on", "entered", "reach",
                        "reached", "visited", "visit", "fled", "left", "captured", "seized", "shelled", "struck",
-                       "hit", "bombed", "attacked", "targeted", "besieged", "of"})
+                       "hit", "bombed", "attacked", "targeted", "besieged", "of", "took", "taken", "retook",
+                       "retaken", "recaptured", "liberated", "raided", "stormed", "evacuated", "abandoned",
+                       "encircled", "surrounded", "entering", "shelling", "striking", "hitting", "attacking"})
 #: "of" only counts when it follows one of these ("east of Moscow", "the city of Makhachkala").
 _OF_HEADS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
                        "outskirts", "suburbs", "centre", "center", "city", "town", "village", "port", "region",
                        "province", "coast", "shores", "part", "parts", "capital", "outside", "south-east",
-                       "north-east", "south-west", "north-west", "republic", "area"})
+                       "north-east", "south-west", "north-west", "republic", "area", "shelling", "bombardment",
+                       "bombing", "siege", "capture", "liberation", "fall", "battle", "residents", "mayor",
+                       "governor", "people", "streets", "districts", "villages", "towns", "countryside"})
 #: Below this population a lone one-word town name needs a locative context ("in", "near", "Town, Country").
 SMALL_TOWN = 100_000
 _PLACE_ADJECTIVES = frozenset({"central", "downtown", "eastern", "western", "northern", "southern", "occupied",
@@ -256,8 +260,14 @@ def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list
         return None
     if confirmed or suffixed:
         return best.place
+    if best.common_word or (j - i == 1 and tokens[i].key in _TIME_WORDS):
+        return None          # "Reading", "Police", "Of", "Thursday": a word unless a division or country follows it
+    if best.population < SMALL_TOWN and _title_case_line(text, tokens[i].start):
+        return None          # "Iran Is Preparing to Send Russia Drones": capitals in a headline are no evidence
     population = best.population if best.kind == "city" else 0
-    if population < resolve.SMALL_PLACE and not resolve.in_context(best, ctx):
+    multiword_division = best.kind == "admin" and j - i > 1
+    if (population < resolve.SMALL_PLACE and not multiword_division and not resolve.in_context(best, ctx)
+            and not (len(geo) == 1 and geo[0].primary and locative)):
         return None          # a village in a country the document never mentions: a word, not that village
     if _city_allowed(text, tokens, i, j, locative, lower_words, population):
         return best.place
@@ -347,8 +357,17 @@ def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool
     return not sentence_initial
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around `pos` is a headline in title case (most of its words capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else min(len(text), pos + 300)][:300]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _continues_name(text: str, tokens: list[Token], j: int) -> bool:
-    return (j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS
+    return (j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS and tokens[j].capitalised
             and text[tokens[j - 1].end:tokens[j].start] == " ")
 
 
