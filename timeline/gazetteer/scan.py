@@ -219,8 +219,9 @@ def scan(text: str) -> Mentions:
             continue
         places = [en for en in entries if en.kind == "place"]
         if places:
-            out.places.append(Mention(s, e, surface, place=places[0].place, reference=reference))
-            _note_qualifier(text, raw, tokens, k, places[0].place, qualified_by)
+            place = _curated_or_qualified(text, tokens, raw, k, places[0].place, ctx)
+            out.places.append(Mention(s, e, surface, place=place, reference=reference))
+            _note_qualifier(text, raw, tokens, k, place, qualified_by)
             continue
         regions = [en for en in entries if en.kind == "region"]
         if regions:
@@ -236,9 +237,40 @@ def scan(text: str) -> Mentions:
             if place is not None:
                 out.places.append(Mention(s, e, surface, place=place, reference=reference))
                 _note_qualifier(text, raw, tokens, k, place, qualified_by)
+    _hyphenated_places(text, tokens, raw, ctx, out)
     out.actors.sort(key=lambda m: m.start)
     out.places.sort(key=lambda m: m.start)
     return out
+
+
+def _hyphenated_places(text: str, tokens: list[Token], raw: list, ctx: resolve.Context, out: Mentions) -> None:
+    """"Mogadishu-Dharkenley", "Gaza-Sabra": a city and its district in one word, neither found whole.
+
+    Each capitalised part is looked up; the word is a place when every part is a known place, and the
+    last part is kept (the city's part, the more specific). Parts are read in the document's countries only.
+    """
+    covered = {k for i, j, _ in raw for k in range(i, j)}
+    idx = index()
+    for k, tok in enumerate(tokens):
+        if k in covered or "-" not in tok.text or not tok.capitalised:
+            continue
+        parts, found, pos = tok.text.split("-"), [], tok.start
+        for part in parts:
+            start, pos = pos, pos + len(part) + 1
+            if not part[:1].isupper():
+                break
+            entries = idx.get_all(part)
+            curated = [en.place for en in entries if en.kind == "place"]
+            geo = [en for en in entries if en.kind in ("city", "admin") and resolve.in_context(en, ctx)
+                   and not en.common_word]
+            place = curated[0] if curated else resolve.choose(geo, ctx, [], False)[0].place if geo else None
+            if place is None:
+                break
+            found.append((start, start + len(part), place))
+        else:
+            if len(found) >= 2:
+                s, e, place = found[-1]
+                out.places.append(Mention(s, e, text[s:e], place=place))
 
 
 def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list[Entry], ctx: resolve.Context,
@@ -264,14 +296,31 @@ def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list
         return None          # "Reading", "Police", "Of", "Thursday": a word unless a division or country follows it
     if best.population < SMALL_TOWN and _title_case_line(text, tokens[i].start):
         return None          # "Iran Is Preparing to Send Russia Drones": capitals in a headline are no evidence
-    population = best.population if best.kind == "city" else 0
+    population = best.population
     multiword_division = best.kind == "admin" and j - i > 1
     if (population < resolve.SMALL_PLACE and not multiword_division and not resolve.in_context(best, ctx)
-            and not (len(geo) == 1 and geo[0].primary and locative)):
+            and not (locative and best.primary and len({en.country for en in geo}) == 1)):
         return None          # a village in a country the document never mentions: a word, not that village
-    if _city_allowed(text, tokens, i, j, locative, lower_words, population):
+    # a division needs a locative context whatever its population ("Berkshire" after a word is no place)
+    if _city_allowed(text, tokens, i, j, locative, lower_words, population if best.kind == "city" else 0):
         return best.place
     return None
+
+
+def _curated_or_qualified(text: str, tokens: list[Token], raw: list, k: int, place: Place,
+                          ctx: resolve.Context) -> Place:
+    """A curated place, unless the division named after it says it is another place of that name
+    ("Donetsk, Rostov Oblast" is the Russian town, not the Ukrainian city)."""
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    if q is None:
+        return place
+    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "region")]
+    if not qualifiers or any(resolve.fits(place, en) for en in qualifiers):
+        return place
+    i, j, _ = raw[k]
+    others = [en for en in index().extra.get_any(" ".join(t.key for t in tokens[i:j])) if en.kind == "city"]
+    best, confirmed = resolve.choose(others, ctx, qualifiers, False) if others else (None, False)
+    return best.place if confirmed else place
 
 
 def _as_entry(place: Place) -> Entry:
@@ -298,6 +347,8 @@ def _is_reference(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 2].key
     if before in _DISTANCE_UNITS:
         return True
+    if before in _DIRECTIONS and i >= 3 and tokens[i - 3].key == "the":
+        return False          # "in the south of Donetsk Oblast" is inside it
     return before in _DIRECTIONS and (tokens[i - 1].key == "of" or (i >= 3 and tokens[i - 3].key in _DISTANCE_UNITS))
 
 
@@ -311,6 +362,8 @@ def _country_context(raw: list[tuple[int, int, list[Entry]]]) -> set[str]:
 
 
 def _is_locative(tokens: list[Token], i: int) -> bool:
+    if i > 0 and tokens[i - 1].key in _LOCATIVE and tokens[i - 1].key != "of":
+        return True           # "had liberated Staromaiorske" ("liberated" is also an adjective)
     while i > 0 and tokens[i - 1].key in _PLACE_ADJECTIVES:   # "hit central Kyiv", "in occupied Crimea"
         i -= 1
     if i == 0:
@@ -363,7 +416,7 @@ def _title_case_line(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     line = text[start:end if end >= 0 else min(len(text), pos + 300)][:300]
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def _continues_name(text: str, tokens: list[Token], j: int) -> bool:
