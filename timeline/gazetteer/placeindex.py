@@ -173,9 +173,9 @@ class PlaceIndex:
         return self.admin1_names[self.admin1[i]] or None
 
 
-def build(out: Path) -> None:
-    """Build the index from the shipped GeoNames files and write it to `out` (atomically)."""
-    cities_path, admin_path = _sources()
+def build(out: Path, sources: tuple[Path, Path | None] | None = None) -> None:
+    """Build the index from the shipped GeoNames files (or `sources`: cities JSON, admin CSV) into `out`."""
+    cities_path, admin_path = sources or _sources()
     raw = json.loads(cities_path.read_text(encoding="utf-8"))
     cities = sorted(raw.values(), key=lambda c: int(c["geonameid"]))
     del raw

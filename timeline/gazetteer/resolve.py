@@ -5,7 +5,7 @@ Evidence, strongest first (each rule has a test in tests/events/test_gazetteer_r
    Juba)", "(Gaza City, Gaza Strip)", "Nefza (Beja)";
 2. the countries the document names (a demonym counts less than a name), and the divisions it names;
 3. nearness to the other places the document names unambiguously;
-4. population (the prior), and the place's main name over an alternate spelling.
+4. population (the prior), and a place's main name over another place's alternate (old) name.
 A division read from a bare name ("Kharkiv") yields to a town of that name unless a suffix says
 otherwise ("Kharkiv region"). A small place (under SMALL_PLACE people) with no such qualifier needs a
 country the document is about, besides the locative context every small town needs.
@@ -95,9 +95,10 @@ def fits(candidate: Place, reading: Entry) -> bool:
     return fit(candidate, reading) > 0
 
 
-def score(en: Entry, ctx: Context, qualifiers: list[Entry], suffixed: bool, has_town: bool) -> float:
+def score(en: Entry, ctx: Context, qualifiers: list[Entry], suffixed: bool, has_town: bool,
+          has_primary: bool = False) -> float:
     p = en.place
-    s = math.log10(en.population + 1) + (0.5 if en.primary else 0.0)
+    s = math.log10(en.population + 1) + (0.5 if en.primary else -3.0 if has_primary else 0.0)
     if qualifiers:
         s += 6.0 * max(fit(p, q) for q in qualifiers)
     if en.country in ctx.named:
@@ -118,7 +119,9 @@ def score(en: Entry, ctx: Context, qualifiers: list[Entry], suffixed: bool, has_
 def choose(entries: list[Entry], ctx: Context, qualifiers: list[Entry], suffixed: bool) -> tuple[Entry, bool]:
     """The best reading of a GeoNames match, and whether a qualifier confirmed it."""
     has_town = any(en.kind == "city" for en in entries)
-    best = max(entries, key=lambda en: score(en, ctx, qualifiers, suffixed, has_town))
+    # an old or foreign name of a city ("Aleksandrovka" for Donetsk) yields to places called so today
+    has_primary = any(en.primary and en.kind == "city" for en in entries)
+    best = max(entries, key=lambda en: score(en, ctx, qualifiers, suffixed, has_town, has_primary))
     return best, bool(qualifiers) and any(fits(best.place, q) for q in qualifiers)
 
 
