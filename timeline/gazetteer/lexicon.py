@@ -116,9 +116,15 @@ class GeoNamesEntries:
         self._curated = curated
         self._blocked = blocked
         self._cache: dict[str, list[Entry]] = {}
+        self._longest: dict[str, int] = {}
 
     def longest(self, token_key: str) -> int:
-        return self.places.longest(token_key)
+        got = self._longest.get(token_key)
+        if got is None:
+            if len(self._longest) > 200_000:
+                self._longest.clear()
+            got = self._longest[token_key] = self.places.longest(token_key)
+        return got
 
     def get(self, key: str) -> list[Entry]:
         got = self._cache.get(key)

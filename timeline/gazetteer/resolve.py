@@ -43,15 +43,20 @@ class Context:
 def document_context(text: str, tokens: list[Token], raw: list[tuple[int, int, list[Entry]]]) -> Context:
     ctx = Context()
     for i, j, entries in raw:
-        kinds = {en.kind for en in entries}
+        kinds = set()
+        suffixed = tokens[j - 1].key in SUFFIXES
         for en in entries:
+            if en.kind == "city" or (en.kind == "admin" and not suffixed):
+                kinds.add(en.kind)
+                break        # the curated readings come first; the GeoNames ones only matter below
+            kinds.add(en.kind)
             if en.kind in ("country", "place") and en.country:
                 ctx.named.add(en.country)
             elif en.kind in ("demonym", "metonym") and en.country:
                 ctx.implied.add(en.country)
             if en.kind == "place" and en.place and en.place.admin1 and en.country:
                 ctx.admin1.add((en.country, en.place.admin1))
-            if en.kind == "admin" and tokens[j - 1].key in SUFFIXES and en.place and en.place.admin1:
+            if en.kind == "admin" and en.place and en.place.admin1:
                 ctx.admin1.add((en.country, en.place.admin1))
         if len(ctx.anchors) < 50:
             if "place" in kinds:
@@ -107,7 +112,7 @@ def score(en: Entry, ctx: Context, qualifiers: list[Entry], suffixed: bool, has_
         s += 1.0
     if p.admin1 and (en.country, p.admin1) in ctx.admin1:
         s += 2.0
-    if any(distance_km(a, p) <= _NEAR_KM for a in ctx.anchors if a is not p):
+    if any(distance_km(a, p) <= _NEAR_KM for a in ctx.anchors if a.country == p.country and a is not p):
         s += 2.0
     if en.kind == "admin":
         s = s + 3.0 if suffixed else s - 1.5 - (math.log10(en.population + 1) if has_town else 0.0)

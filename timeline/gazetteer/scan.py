@@ -143,11 +143,17 @@ class Mentions:
         return []
 
 
+#: How far the paragraph fallback looks beyond the sentence (a one-line document is one "paragraph").
+PARAGRAPH_REACH = 1500
+
+
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line (paragraph) around [start, end); the whole span when the text is not known."""
+    """The line (paragraph) around [start, end), at most PARAGRAPH_REACH beyond it on either side."""
     if not text:
         return start, end
-    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+    lo, hi = max(0, start - PARAGRAPH_REACH), min(len(text), end + PARAGRAPH_REACH)
+    p_end = text.find("\n", end, hi)
+    return text.rfind("\n", lo, start) + 1 or lo, p_end if p_end >= 0 else hi
 
 
 def _actor_key(a: Actor) -> tuple:
@@ -285,11 +291,13 @@ def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list
         holders = [en for en in fitting if en.kind == "admin"] or fitting
         if holders:
             return max(holders, key=lambda en: en.population).place
-    q = resolve.qualifier_of(text, raw, tokens, k)
-    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "city", "region")] if q else []
-    best, confirmed = resolve.choose(geo, ctx, qualifiers, suffixed)
     if _continues_name(text, tokens, j):
         return None
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "city", "region")] if q else []
+    if not (qualifiers or suffixed or locative) and j - i == 1 and max(en.population for en in geo) < SMALL_TOWN:
+        return None          # a lone small-town name with no locative and nothing after it: never a place below
+    best, confirmed = resolve.choose(geo, ctx, qualifiers, suffixed)
     if confirmed or suffixed:
         return best.place
     if best.common_word or (j - i == 1 and tokens[i].key in _TIME_WORDS):
@@ -411,12 +419,23 @@ def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line around `pos` is a headline in title case (most of its words capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else min(len(text), pos + 300)][:300]
-    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    """Whether the line around `pos` is a headline in title case (every longer word capitalised).
+
+    Only lines up to HEADLINE_CHARS are headlines, so the look-around is bounded (one-line documents)."""
+    lo = max(0, pos - HEADLINE_CHARS)
+    start = text.rfind("\n", lo, pos) + 1
+    if start == 0 and lo > 0:
+        return False
+    end = text.find("\n", pos, pos + HEADLINE_CHARS)
+    if end < 0:
+        if pos + HEADLINE_CHARS < len(text):
+            return False
+        end = len(text)
+    words = [w for w in text[start:end].split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+HEADLINE_CHARS = 300
 
 
 def _continues_name(text: str, tokens: list[Token], j: int) -> bool:
@@ -432,8 +451,9 @@ def _followed_by_country(text: str, tokens: list[Token], j: int) -> bool:
 
 
 def _line_start(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip()
+    before = text[max(0, pos - 200):pos]
+    line_start = before.rfind("\n") + 1
+    return not before[line_start:].strip() and (line_start > 0 or pos <= 200)
 
 
 def _demonym(out: Mentions, tokens: list[Token], i: int, j: int, iso: str, surface: str, text: str) -> None:
