@@ -148,6 +148,18 @@ def test_a_reference_point_is_marked_and_is_not_the_events_place(text, reference
     assert reference not in [p.name for p in _event_places(text)]
 
 
+def test_reference_points_stay_out_of_the_places_an_undated_sentence_adds():
+    from datetime import date
+
+    from timeline.events.extract import extract
+    from timeline.model import Document
+
+    text = ("Drones struck a depot in Kupiansk on Monday. The depot lies 40 km east of Kharkiv, "
+            "officials said.")
+    (event,) = extract(Document(text, published=date(2023, 6, 13)))
+    assert [p.name for p in event.places] == ["Kupiansk"]
+
+
 def test_inside_a_region_is_not_a_reference_point():
     m = scan("Ukraine liberated Staromaiorske in the south of Donetsk Oblast.")
     assert not any(x.reference for x in m.places)

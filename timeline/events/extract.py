@@ -177,7 +177,7 @@ def _continuation_places(text: str, sentences: list[Span], k: int, by_sentence: 
         s = sentences[j]
         if is_boilerplate(text[s.start:s.end]):
             break
-        out.extend(p for p in mentions.places_in(s.start, s.end) if p.precision != "country")
+        out.extend(p for p in mentions.places_in(s.start, s.end, references=False) if p.precision != "country")
         j += 1
     return out
 

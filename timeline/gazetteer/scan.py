@@ -101,9 +101,9 @@ class Mentions:
 
     actors: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
-    text: str = ""
-    _actor_pos: _ByPosition | None = None
-    _place_pos: _ByPosition | None = None
+    text: str = field(default="", repr=False)
+    _actor_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
+    _place_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
 
     def _actors(self) -> _ByPosition:
         if self._actor_pos is None or self._actor_pos.size != len(self.actors):
@@ -119,9 +119,11 @@ class Mentions:
         # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.
         return _unique([m.actor for m in self._actors().overlapping(start, end)], key=_actor_key)
 
-    def places_in(self, start: int, end: int) -> list[Place]:
-        """Places in [start, end); a demonym-implied country only when nothing more specific is named."""
-        inside = self._places().inside(start, end)
+    def places_in(self, start: int, end: int, references: bool = True) -> list[Place]:
+        """Places in [start, end); a demonym-implied country only when nothing more specific is named.
+
+        `references=False` leaves out reference points ("east of Moscow")."""
+        inside = [m for m in self._places().inside(start, end) if references or not m.reference]
         explicit = [m.place for m in inside if not m.implied]
         if explicit:
             return _unique(explicit, key=_place_key)
