@@ -141,12 +141,16 @@ class Mentions:
             if not found:
                 continue
             explicit = [m for m in found if not m.implied] or found
-            return most_specific(_unique([m.place for m in explicit], key=_place_key))
+            return most_specific(_unique([m.place for m in explicit], key=_place_key)[:MAX_EVENT_PLACES])
         return []
 
 
 #: How far the paragraph fallback looks beyond the sentence (a one-line document is one "paragraph").
 PARAGRAPH_REACH = 1500
+
+
+#: Most places one event keeps (most_specific compares them pairwise).
+MAX_EVENT_PLACES = 40
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
