@@ -72,6 +72,16 @@ def test_a_division_named_after_it_picks_the_place_of_that_division():
     assert find_places("Shelling hit Donetsk on Monday.")[0].country == "UA"
 
 
+def test_a_division_after_a_name_the_data_lacks_is_the_place():
+    # neither Nefza nor Zhabichevo is in the data; the division after them is, read as a division
+    (p,) = _event_places("Tunisian police clashed with protesters in Nefza (Beja) on Monday.")
+    assert (p.country, p.precision) == ("TN", "region")
+    (q,) = _event_places("Shelling hit Zhabichevo, Donetsk on Monday.")
+    assert (q.name, q.precision) == ("Donetsk Oblast", "region")
+    # a sentence's first word is no unknown place: "Yesterday, Donetsk" is the city
+    assert [p.precision for p in _event_places("Yesterday, Donetsk was shelled.")] == ["city"]
+
+
 def test_a_country_named_after_it_picks_the_place_of_that_country():
     assert find_places("Rally in Reading, Pennsylvania.")[0].country == "US"
     assert find_places("A rally was held in Reading, England, on Monday.")[0].country == "GB"

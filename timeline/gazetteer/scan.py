@@ -232,6 +232,8 @@ def scan(text: str) -> Mentions:
         places = [en for en in entries if en.kind == "place"]
         if places:
             place = _curated_or_qualified(text, tokens, raw, k, places[0].place, ctx)
+            if _after_unknown_place(text, tokens, raw, k, lower_words):
+                place = _division_named_like(tokens, i, j, place)
             out.places.append(Mention(s, e, surface, place=place, reference=reference))
             _note_qualifier(text, raw, tokens, k, place, qualified_by)
             continue
@@ -299,6 +301,10 @@ def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list
             return max(holders, key=lambda en: en.population).place
     if _continues_name(text, tokens, j):
         return None
+    if _after_unknown_place(text, tokens, raw, k, lower_words):
+        divisions = [en for en in geo if en.kind == "admin"]
+        if divisions:   # "Nefza (Beja)": the village is not in the data, its division is
+            return resolve.choose(divisions, ctx, [], False)[0].place
     q = resolve.qualifier_of(text, raw, tokens, k)
     qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "city", "region")] if q else []
     if not (qualifiers or suffixed or locative) and j - i == 1 and max(en.population for en in geo) < SMALL_TOWN:
@@ -335,6 +341,39 @@ def _curated_or_qualified(text: str, tokens: list[Token], raw: list, k: int, pla
     others = [en for en in index().extra.get_any(" ".join(t.key for t in tokens[i:j])) if en.kind == "city"]
     best, confirmed = resolve.choose(others, ctx, qualifiers, False) if others else (None, False)
     return best.place if confirmed else place
+
+
+_UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:town|village|city|district|hill|camp|area))?"
+                             r"\s*(?:,|\()\s*$")
+
+
+def _after_unknown_place(text: str, tokens: list[Token], raw: list, k: int, lower_words: set[str]) -> bool:
+    """"in Zhabichevo, Donetsk", "Nefza (Beja)": match k follows a capitalised word the data does not
+    know, the way a division follows the place it holds. Not after a sentence's first word."""
+    i = raw[k][0]
+    if i < 2:
+        return False
+    m = _UNKNOWN_BEFORE.search(text, max(0, tokens[i].start - 40), tokens[i].start)
+    if m is None:
+        return False
+    w = next((x for x in range(i - 1, -1, -1) if tokens[x].start == m.start()), None)
+    if w is None or w == 0 or tokens[w].key in lower_words or tokens[w].key in _TIME_WORDS:
+        return False
+    if re.search(r"[.!?\n\"“]\s*$", text[max(0, tokens[w].start - 3):tokens[w].start]):
+        return False
+    return not (k > 0 and raw[k - 1][1] > w)      # the word before is itself a known name
+
+
+def _division_named_like(tokens: list[Token], i: int, j: int, place: Place) -> Place:
+    """The division of a curated town's name in its country ("Donetsk" after a village: the oblast)."""
+    if place.precision not in ("village", "town", "city"):
+        return place
+    key = " ".join(t.key for t in tokens[i:j])
+    for en in index().extra.get_any(key):
+        if en.kind == "admin" and en.country == place.country and en.place and en.place.precision == "region":
+            curated = [c for c in index().get(f"{key} region") if c.kind == "place" and c.country == place.country]
+            return curated[0].place if curated else en.place
+    return place
 
 
 def _as_entry(place: Place) -> Entry:
