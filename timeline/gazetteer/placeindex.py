@@ -354,6 +354,9 @@ def load() -> PlaceIndex:
                                   [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])})
         if proc.returncode != 0 or not path.exists():
             raise RuntimeError(f"could not build the place index at {path}: {proc.stderr.strip()[-2000:]}")
+        for old in path.parent.glob("places-*.pickle"):   # indexes of older data or rules
+            if old != path:
+                old.unlink(missing_ok=True)
     with path.open("rb") as fh:
         return PlaceIndex(pickle.load(fh))
 
