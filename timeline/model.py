@@ -75,8 +75,11 @@ class Place:
     country: str | None = None  # ISO 3166-1 alpha-2
     lat: float | None = None
     lon: float | None = None
-    precision: str = "country"  # city | region | country | water | facility
+    #: How precise the point is, finest first: facility | village | town | city | district | region |
+    #: water | country (a region's or a country's point is only a representative point inside it).
+    precision: str = "country"
     geonameid: int | None = None
+    admin1: str | None = None   # first-level division (oblast, province, region), English GeoNames name
 
 
 @dataclass(slots=True)

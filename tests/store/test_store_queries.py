@@ -38,7 +38,7 @@ def test_record_has_the_contract_fields(filled: Store) -> None:
     json.dumps(records)  # JSON-ready: dates as ISO strings
     strike = next(r for r in records if r["sub_type"])
     assert strike["places"] == [{"name": "Odesa", "country": "UA", "lat": 46.48, "lon": 30.73,
-                                 "precision": "city", "geonameid": 698740}]
+                                 "precision": "city", "geonameid": 698740, "admin1": None}]
 
 
 def test_date_filter_selects_overlapping_intervals(filled: Store) -> None:

@@ -135,7 +135,7 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
             summary = (statement_summary(_without_date(text, Span(clause.start, stop), fields))
                        or statement_summary(_without_date(text, Span(sentence.start, stop), fields)))
         actors = mentions.actors_in(clause.start, clause.end) or mentions.actors_in(sentence.start, sentence.end)
-        places = mentions.places_in(clause.start, clause.end) or mentions.places_in(sentence.start, sentence.end)
+        places = mentions.event_places((clause.start, clause.end), (sentence.start, sentence.end))
         event = Event(
             date_start=fields.date_start, date_end=fields.date_end, precision=fields.precision,
             date_text=fields.date_text, date_value=fields.date_value,
@@ -177,7 +177,7 @@ def _continuation_places(text: str, sentences: list[Span], k: int, by_sentence: 
         s = sentences[j]
         if is_boilerplate(text[s.start:s.end]):
             break
-        out.extend(p for p in mentions.places_in(s.start, s.end) if p.precision != "country")
+        out.extend(p for p in mentions.places_in(s.start, s.end, references=False) if p.precision != "country")
         j += 1
     return out
 

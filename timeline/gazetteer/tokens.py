@@ -57,6 +57,8 @@ class NameIndex(Generic[T]):
         self._entries: dict[str, list[T]] = {}
         self._max = 1
         self._first: dict[str, int] = {}   # first token of a name -> most tokens of a name starting with it
+        #: A second, larger source of entries (the GeoNames place index): `longest(token key)` and `get(key)`.
+        self.extra = None
 
     def add(self, name: str, entry: T) -> None:
         key = normalise(name)
@@ -69,7 +71,15 @@ class NameIndex(Generic[T]):
         self._first[first] = max(self._first.get(first, 0), size)
 
     def get(self, name: str) -> list[T]:
+        """Entries of the curated tables only (not of `extra`)."""
         return self._entries.get(normalise(name), [])
+
+    def get_all(self, name: str) -> list[T]:
+        """Entries of the curated tables and of `extra`."""
+        key = normalise(name)
+        own = self._entries.get(key, [])
+        more = self.extra.get(key) if self.extra is not None and key else []
+        return [*own, *more] if more else own
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self._entries
@@ -82,9 +92,12 @@ class NameIndex(Generic[T]):
         `accept` may veto a match, in which case shorter n-grams are tried.
         """
         i, n = 0, len(tokens)
+        extra = self.extra
         while i < n:
             tok = tokens[i]
             longest = self._first.get(tok.key, 0) if tok.capitalised else 0
+            if extra is not None and tok.capitalised:
+                longest = max(longest, min(MAX_NGRAM, extra.longest(tok.key)))
             if not longest:
                 i += 1
                 continue
@@ -100,6 +113,10 @@ class NameIndex(Generic[T]):
                     continue
                 key = " ".join(t.key for t in tokens[i:i + size])
                 entries = self._entries.get(key)
+                if extra is not None:
+                    more = extra.get(key)
+                    if more:
+                        entries = [*entries, *more] if entries else more
                 if entries and (accept is None or accept(i, i + size, entries)):
                     yield i, i + size, entries
                     i += size

@@ -94,12 +94,19 @@ def _v4_document_language(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN language VARCHAR(16)")
 
 
+def _v6_place_admin1(conn: Connection) -> None:
+    """places.admin1: the first-level division (oblast, province) a place lies in, where known."""
+    if "admin1" not in {c["name"] for c in inspect(conn).get_columns("places")}:
+        conn.exec_driver_sql("ALTER TABLE places ADD COLUMN admin1 VARCHAR(100)")
+
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
     (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
     (3, "documents.published_value: publication date at its known precision", _v3_published_value),
     (4, "documents.language: language detected at ingest", _v4_document_language),
+    (6, "places.admin1: the first-level division of a place", _v6_place_admin1),
 ]
 LATEST = MIGRATIONS[-1][0]
 

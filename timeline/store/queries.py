@@ -84,11 +84,11 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select |
         for eid, name, kind, country in conn.execute(q).all():
             records[eid]["actors"].append({"name": name, "kind": kind, "country": country})
         q = (select(s.event_places.c.event_id, s.places.c.name, s.places.c.country, s.places.c.lat,
-                    s.places.c.lon, s.places.c.precision, s.places.c.geonameid)
+                    s.places.c.lon, s.places.c.precision, s.places.c.geonameid, s.places.c.admin1)
              .join(s.places).where(s.event_places.c.event_id.in_(chunk)).order_by(s.places.c.name))
-        for eid, name, country, lat, lon, precision, geonameid in conn.execute(q).all():
+        for eid, name, country, lat, lon, precision, geonameid, admin1 in conn.execute(q).all():
             records[eid]["places"].append({"name": name, "country": country or None, "lat": lat, "lon": lon,
-                                           "precision": precision, "geonameid": geonameid})
+                                           "precision": precision, "geonameid": geonameid, "admin1": admin1})
         m, d = s.event_mentions.c, s.documents.c
         q = (select(m.event_id, m.doc_id, d.title, d.url, d.publisher, d.published, d.published_source,
                     d.published_value, m.sentence_start, m.sentence_end, m.timex_start, m.timex_end, m.sentence, m.date_text,

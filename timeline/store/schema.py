@@ -151,6 +151,7 @@ places = Table(
     Column("lon", Float),
     Column("precision", String(20), nullable=False),
     Column("geonameid", Integer),
+    Column("admin1", String(100)),   # first-level division (migration 6)
     UniqueConstraint("name", "country", name="uq_places_name_country"),
 )
 

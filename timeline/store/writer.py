@@ -183,7 +183,7 @@ class Writer:
             rows = conn.execute(
                 insert(s.places).returning(p.id, p.name, p.country, sort_by_parameter_order=True),
                 [{"name": pl.name, "country": pl.country or "", "lat": pl.lat, "lon": pl.lon,
-                  "precision": pl.precision, "geonameid": pl.geonameid} for pl in new],
+                  "precision": pl.precision, "geonameid": pl.geonameid, "admin1": pl.admin1} for pl in new],
             )
             for pid, name, country in rows:
                 staged[(name, country)] = pid
