@@ -1,0 +1,166 @@
+"""Who did what to whom: the role tables behind the ACLED type of a violent verb.
+
+A verb like "attacked" says nothing about the ACLED type on its own: militants attacking a convoy is
+a Battle, gunmen attacking a bar is Violence against civilians, police beating protesters is
+Excessive force against protesters. Three tables hold that knowledge as data:
+
+- event_parties.tsv: who can take part (armed, security, civilian, protester, mob, rioter), by words;
+- event_verbs.tsv: violent verbs by class (attack, clash, kill) and voice (active, passive);
+- event_roles.tsv: (verb class, agent class, target class) -> ACLED type and sub-type, first match wins.
+
+The agent is the nearest party before an active verb, the target the nearest after it; a passive
+verb ("were killed by") swaps them. Classes "none" (no party found) and "*" (anything) are allowed in
+the roles table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer.tables import DATA_DIR, TableError, parse_float, read_table
+from ..model import EVENT_TYPES
+from .prefilter import literal_prefixes
+
+PARTY_TABLE = "event_parties.tsv"
+VERB_TABLE = "event_verbs.tsv"
+ROLE_TABLE = "event_roles.tsv"
+PARTY_CLASSES = ("armed", "security", "civilian", "protester", "mob", "rioter")
+VERB_CLASSES = ("attack", "clash", "kill", "force")
+#: How far (characters) from the verb a party may stand and still be its agent or target.
+REACH = 70
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    cls: str
+    pattern: re.Pattern
+    example: str
+    line: int
+    prefixes: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    cls: str
+    passive: bool
+    pattern: re.Pattern
+    example: str
+    line: int
+    prefixes: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    verb: str
+    agent: str
+    target: str
+    event_type: str
+    sub_type: str
+    weight: float
+    example: str
+    line: int
+
+
+def _compile(pattern: str, table: str, line: int) -> re.Pattern:
+    if re.search(r"(?<!\\)[A-Z]", pattern):
+        raise TableError(f"{DATA_DIR / table}:{line}: write patterns in lower case")
+    try:
+        return re.compile(rf"\b(?:{pattern})\b")
+    except re.error as exc:
+        raise TableError(f"{DATA_DIR / table}:{line}: bad pattern ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def parties() -> tuple[Party, ...]:
+    out = []
+    for line, (cls, pattern, example) in read_table(PARTY_TABLE, 3):
+        if cls not in PARTY_CLASSES:
+            raise TableError(f"{DATA_DIR / PARTY_TABLE}:{line}: unknown party class {cls!r}")
+        out.append(Party(cls, _compile(pattern, PARTY_TABLE, line), example, line, literal_prefixes(pattern)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def verbs() -> tuple[Verb, ...]:
+    out = []
+    for line, (cls, voice, pattern, example) in read_table(VERB_TABLE, 4):
+        if cls not in VERB_CLASSES or voice not in ("active", "passive"):
+            raise TableError(f"{DATA_DIR / VERB_TABLE}:{line}: unknown verb class {cls!r} or voice {voice!r}")
+        out.append(Verb(cls, voice == "passive", _compile(pattern, VERB_TABLE, line), example, line,
+                        literal_prefixes(pattern)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[Role, ...]:
+    out = []
+    for line, (verb, agent, target, etype, sub, weight, example) in read_table(ROLE_TABLE, 7):
+        if verb not in VERB_CLASSES + ("*",) or any(c not in PARTY_CLASSES + ("*", "none") for c in (agent, target)):
+            raise TableError(f"{DATA_DIR / ROLE_TABLE}:{line}: unknown verb or party class")
+        if etype not in EVENT_TYPES:
+            raise TableError(f"{DATA_DIR / ROLE_TABLE}:{line}: unknown event type {etype!r}")
+        w = parse_float(weight, table=ROLE_TABLE, lineno=line, column="weight")
+        out.append(Role(verb, agent, target, etype, sub, w, example, line))
+    return tuple(out)
+
+
+def _hits(rows, lowered: str) -> list[tuple[object, int, int]]:
+    return [(row, m.start(), m.end()) for row in rows
+            if row.prefixes is None or any(p in lowered for p in row.prefixes)
+            for m in row.pattern.finditer(lowered)]
+
+
+def party_matches(lowered: str) -> list[tuple[Party, int, int]]:
+    return _hits(parties(), lowered)
+
+
+def verb_matches(lowered: str) -> list[tuple[Verb, int, int]]:
+    return _hits(verbs(), lowered)
+
+
+def _nearest_before(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
+    best = None
+    for p, s, e in found:
+        if e <= pos and pos - e <= REACH and ";" not in lowered[e:pos] and (best is None or e > best[2]
+                                                                          or (e == best[2] and s < best[1])):
+            best = (p, s, e)
+    return best[0].cls if best else "none"
+
+
+def _nearest_after(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
+    best = None
+    for p, s, e in found:
+        if s >= pos and s - pos <= REACH and ";" not in lowered[pos:s] and (best is None or s < best[1]
+                                                                            or (s == best[1] and e > best[2])):
+            best = (p, s, e)
+    return best[0].cls if best else "none"
+
+
+def _by_agent(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
+    """The agent of a passive verb: the party after "by" right behind it."""
+    m = re.compile(r"\W+(?:\w+\W+){0,3}?by\b").match(lowered, pos)
+    return _nearest_after(found, m.end(), lowered) if m else "none"
+
+
+def decide(verb: str, agent: str, target: str) -> Role | None:
+    """The first roles row that fits (verb class, agent class, target class)."""
+    for r in roles():
+        if r.verb in ("*", verb) and r.agent in ("*", agent) and r.target in ("*", target):
+            return r
+    return None
+
+
+def role_decisions(verbs_found: list[tuple[Verb, int, int]], parties_found: list[tuple[Party, int, int]],
+                   lowered: str) -> list[tuple[Role, int, int]]:
+    """A decision per verb match: its roles row with the verb's span."""
+    out = []
+    for v, s, e in verbs_found:
+        if v.passive:
+            target, agent = _nearest_before(parties_found, s, lowered), _by_agent(parties_found, e, lowered)
+        else:
+            agent, target = _nearest_before(parties_found, s, lowered), _nearest_after(parties_found, e, lowered)
+        r = decide(v.cls, agent, target)
+        if r is not None:
+            out.append((r, s, e))
+    return out
