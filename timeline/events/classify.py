@@ -28,6 +28,10 @@ CUE_TABLES = (CUE_TABLE, "event_instruments.tsv", "event_other.tsv")
 ROLE_TABLE = "event_roles.tsv"
 #: Scores below this leave the clause as "Other".
 MIN_SCORE = 0.35
+#: A sub-type's weaker rows add this share of their weight to its strongest row.
+REST = 0.2
+#: Cues after a report's first sentence count this share (background, reactions, earlier events).
+LATER = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,28 +108,51 @@ def cue_matches_unfiltered(text: str) -> list[tuple[Cue, int, int]]:
     return [(cue, m.start(), m.end()) for cue in cues() for m in cue.pattern.finditer(lowered)] + _roles(lowered)
 
 
-def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None = None) -> Classification:
-    """Best (event_type, sub_type) from the matches inside [start, end); each row counts once."""
-    scores: dict[tuple[str, str | None], float] = {}
+def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None = None,
+          lead_end: int | None = None) -> Classification:
+    """Best (event_type, sub_type) from the matches inside [start, end); each row counts once.
+
+    A sub-type scores its strongest row plus REST of the others, so one specific cue ("suicide bomber")
+    outranks a pile of generic ones ("bombing", "explosion", "attack"). Matches after `lead_end` (the
+    end of a text's first sentence, where news puts the happening) count LATER of their weight.
+    """
+    weights: dict[tuple[str, str | None], list[float]] = {}
     matched: dict[tuple[str, str | None], list[str]] = {}
     order: dict[tuple[str, str | None], int] = {}
-    seen_rows: set[tuple[str, int]] = set()
+    seen_rows: dict[tuple[str, int], float] = {}
     for i, (cue, s, e) in enumerate(matches):
-        if s < start or (end is not None and e > end) or (cue.table, cue.line) in seen_rows:
+        if s < start or (end is not None and e > end):
             continue
-        seen_rows.add((cue.table, cue.line))
+        w = cue.weight * (LATER if lead_end is not None and s >= lead_end else 1.0)
+        row = (cue.table, cue.line)
+        if seen_rows.get(row, -1.0) >= w:
+            continue
         key = (cue.event_type, cue.sub_type)
-        scores[key] = scores.get(key, 0.0) + cue.weight
-        matched.setdefault(key, []).append(cue.example)
+        if row in seen_rows:          # the same row again, earlier in the lead: keep the larger weight
+            weights[key].remove(seen_rows[row])
+        seen_rows[row] = w
+        weights.setdefault(key, []).append(w)
+        if cue.example not in matched.setdefault(key, []):
+            matched[key].append(cue.example)
         order.setdefault(key, i)
-    if not scores:
+    if not weights:
         return Classification("Other", None, 0.0, ())
+    scores = {k: max(ws) + REST * (sum(ws) - max(ws)) for k, ws in weights.items()}
     best = max(scores, key=lambda k: (scores[k], -order[k]))
     if scores[best] < MIN_SCORE or best[0] == "Other":
         return Classification("Other", None, min(1.0, scores[best]), tuple(matched[best]))
     return Classification(best[0], best[1], min(1.0, scores[best]), tuple(matched[best]))
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|\.\s*)(?=[A-Z0-9\"“‘(])")
+
+
+def lead_end(text: str) -> int | None:
+    """End of the first sentence of a multi-sentence text (None for one sentence)."""
+    m = _SENTENCE_END.search(text, 40)
+    return m.end() if m and m.end() < len(text.rstrip()) else None
+
+
 def classify(clause: str) -> Classification:
-    """Best (event_type, sub_type) for a clause; ("Other", None) when no cue is strong enough."""
-    return score(cue_matches(clause))
+    """Best (event_type, sub_type) for a clause or a short report; ("Other", None) when no cue is strong enough."""
+    return score(cue_matches(clause), lead_end=lead_end(clause))
