@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..gazetteer.tables import DATA_DIR, TableError, parse_float, read_table
 from ..model import EVENT_TYPES
-from .prefilter import literal_prefixes
+from .prefilter import PrefixGate, literal_prefixes
 
 PARTY_TABLE = "event_parties.tsv"
 VERB_TABLE = "event_verbs.tsv"
@@ -105,18 +105,23 @@ def roles() -> tuple[Role, ...]:
     return tuple(out)
 
 
-def _hits(rows, lowered: str) -> list[tuple[object, int, int]]:
-    return [(row, m.start(), m.end()) for row in rows
-            if row.prefixes is None or any(p in lowered for p in row.prefixes)
+@lru_cache(maxsize=2)
+def _gate(kind: str) -> PrefixGate:
+    return PrefixGate([r.prefixes for r in (parties() if kind == "parties" else verbs())])
+
+
+def _hits(rows, gate: PrefixGate | None, lowered: str) -> list[tuple[object, int, int]]:
+    allowed = gate.rows(lowered) if gate is not None else range(len(rows))
+    return [(row, m.start(), m.end()) for i, row in enumerate(rows) if i in allowed
             for m in row.pattern.finditer(lowered)]
 
 
-def party_matches(lowered: str) -> list[tuple[Party, int, int]]:
-    return _hits(parties(), lowered)
+def party_matches(lowered: str, gated: bool = True) -> list[tuple[Party, int, int]]:
+    return _hits(parties(), _gate("parties") if gated else None, lowered)
 
 
-def verb_matches(lowered: str) -> list[tuple[Verb, int, int]]:
-    return _hits(verbs(), lowered)
+def verb_matches(lowered: str, gated: bool = True) -> list[tuple[Verb, int, int]]:
+    return _hits(verbs(), _gate("verbs") if gated else None, lowered)
 
 
 def _nearest_before(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
