@@ -115,12 +115,13 @@ def cue_matches_unfiltered(text: str) -> list[tuple[Cue, int, int]]:
 
 
 def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None = None,
-          lead_end: int | None = None) -> Classification:
+          background: tuple[tuple[int, int], ...] = ()) -> Classification:
     """Best (event_type, sub_type) from the matches inside [start, end); each row counts once.
 
     A sub-type scores its strongest row plus REST of the others, so one specific cue ("suicide bomber")
-    outranks a pile of generic ones ("bombing", "explosion", "attack"). Matches after `lead_end` (the
-    end of a text's first sentence, where news puts the happening) count LATER of their weight.
+    outranks a pile of generic ones ("bombing", "explosion", "attack"). Matches inside a `background`
+    span (after a report's first sentence, where news puts the happening; after "in response to",
+    "since", "amid") count LATER of their weight.
     """
     weights: dict[tuple[str, str | None], list[float]] = {}
     matched: dict[tuple[str, str | None], list[str]] = {}
@@ -129,7 +130,7 @@ def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None =
     for i, (cue, s, e) in enumerate(matches):
         if s < start or (end is not None and e > end):
             continue
-        w = cue.weight * (LATER if lead_end is not None and s >= lead_end else 1.0)
+        w = cue.weight * (LATER if any(b <= s < e for b, e in background) else 1.0)
         row = (cue.table, cue.line)
         if seen_rows.get(row, -1.0) >= w:
             continue
@@ -151,6 +152,9 @@ def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None =
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|\.\s*)(?=[A-Z0-9\"“‘(])")
+_BACKGROUND = re.compile(r"\b(?:in (?:response|retaliation|reaction|reply) to|in revenge for|since|amid|"
+                         r"(?:a|one|two|three|several|\w+) (?:days?|weeks?|months?|years?) after|because of|"
+                         r"(?:the )?(?:previous|last) (?:day|week|month|year)|earlier this (?:week|month|year))\b")
 
 
 def lead_end(text: str) -> int | None:
@@ -159,6 +163,19 @@ def lead_end(text: str) -> int | None:
     return m.end() if m and m.end() < len(text.rstrip()) else None
 
 
+def background_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Stretches that report something other than the main happening: after the lead sentence, and
+    from a background marker ("in retaliation for", "since", "amid") to the end of its sentence."""
+    spans = []
+    lead = lead_end(text)
+    for m in _BACKGROUND.finditer(text.lower()):
+        stop = _SENTENCE_END.search(text, m.end())
+        spans.append((m.start(), stop.end() if stop else len(text)))
+    if lead is not None:
+        spans.append((lead, len(text)))
+    return tuple(spans)
+
+
 def classify(clause: str) -> Classification:
     """Best (event_type, sub_type) for a clause or a short report; ("Other", None) when no cue is strong enough."""
-    return score(cue_matches(clause), lead_end=lead_end(clause))
+    return score(cue_matches(clause), background=background_spans(clause))
