@@ -124,6 +124,24 @@ def verb_matches(lowered: str, gated: bool = True) -> list[tuple[Verb, int, int]
     return _hits(verbs(), _gate("verbs") if gated else None, lowered)
 
 
+#: Where a clause starts: an agent (the subject) is looked for only after the last of these before its verb.
+_CLAUSE_START = re.compile(r"[.;:!?](?:\s|$)|,\s|\b(?:when|after|as|while|who|which|that|before|because|but|"
+                           r"where|since|said|says)\b")
+#: How far back (characters) the subject of a verb may be.
+SUBJECT_REACH = 150
+
+
+def _subject(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
+    """The agent of an active verb: the first party of the verb's clause, else the nearest before it."""
+    lo = max(0, pos - SUBJECT_REACH)
+    starts = [m.end() for m in _CLAUSE_START.finditer(lowered, lo, pos)]
+    begin = starts[-1] if starts else lo
+    inside = [(p, s, e) for p, s, e in found if s >= begin and e <= pos]
+    if inside:
+        return min(inside, key=lambda t: (t[1], -t[2]))[0].cls
+    return _nearest_before(found, pos, lowered)
+
+
 def _nearest_before(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
     best = None
     for p, s, e in found:
@@ -164,7 +182,7 @@ def role_decisions(verbs_found: list[tuple[Verb, int, int]], parties_found: list
         if v.passive:
             target, agent = _nearest_before(parties_found, s, lowered), _by_agent(parties_found, e, lowered)
         else:
-            agent, target = _nearest_before(parties_found, s, lowered), _nearest_after(parties_found, e, lowered)
+            agent, target = _subject(parties_found, s, lowered), _nearest_after(parties_found, e, lowered)
         r = decide(v.cls, agent, target)
         if r is not None:
             out.append((r, s, e))
