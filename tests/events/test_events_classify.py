@@ -114,3 +114,22 @@ def test_fighting_words_outside_war_are_not_battles(clause):
 ])
 def test_fighting_words_next_to_armed_forces_are_battles(clause):
     assert classify(clause).event_type == "Battles"
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Five soldiers were killed by militants in an ambush", "Battles"),                       # passive: agent after "by"
+    ("Villagers were attacked by gunmen overnight", "Violence against civilians"),
+    ("A police patrol came under attack from suspected rebels", "Battles"),
+    ("Two civilians were killed when soldiers opened fire on their car", "Violence against civilians"),
+    ("Soldiers killed two militants who attacked a checkpoint", "Battles"),
+    ("Four people were shot dead by unidentified gunmen", "Violence against civilians"),
+    ("Gunmen attacked the home of a politician, killing his wife", "Violence against civilians"),
+    ("Police fired on a crowd of protesters", "Protests"),
+    ("An attack by suspected jihadists on a village killed 12 civilians", "Violence against civilians"),
+    ("Houthi rebels attacked Saudi border guards", "Battles"),
+    ("Unidentified gunmen kill a pastor in his church", "Violence against civilians"),          # headline tense
+    ("ISIS kills 10 Iraqi soldiers", "Battles"),
+    ("A crowd set upon a man accused of theft and beat him", "Riots"),
+])
+def test_who_did_it_to_whom_decides_the_type(clause, expected):
+    assert classify(clause).event_type == expected
