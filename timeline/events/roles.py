@@ -25,10 +25,14 @@ from .prefilter import PrefixGate, literal_prefixes
 PARTY_TABLE = "event_parties.tsv"
 VERB_TABLE = "event_verbs.tsv"
 ROLE_TABLE = "event_roles.tsv"
-PARTY_CLASSES = ("armed", "security", "civilian", "protester", "mob", "rioter")
-VERB_CLASSES = ("attack", "clash", "kill", "force")
+PARTY_CLASSES = ("state", "rebel", "armed", "place", "security", "civilian", "protester", "mob", "rioter")
+#: A roles row's class takes these party classes too.
+WIDER = {"armed": ("state", "rebel")}
+VERB_CLASSES = ("attack", "clash", "kill", "force", "capture")
 #: How far (characters) from the verb a party may stand and still be its agent or target.
 REACH = 70
+#: How far after a capturing verb the place taken may start (its object, not a place named later).
+OBJECT_REACH = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,8 @@ def verb_matches(lowered: str, gated: bool = True) -> list[tuple[Verb, int, int]
 #: Where a clause starts: an agent (the subject) is looked for only after the last of these before its verb.
 _CLAUSE_START = re.compile(r"[.;:!?](?:\s|$)|,\s|\b(?:when|after|as|while|who|which|that|before|because|but|"
                            r"where|since|said|says)\b")
+#: Right before a capturing verb: an intention or a passive without "by" (not a place taken).
+_INTENT_OR_PASSIVE = re.compile(r"\b(?:to|was|were|been|being|be|is|are)\s+$")
 #: How far back (characters) the subject of a verb may be.
 SUBJECT_REACH = 150
 
@@ -151,10 +157,10 @@ def _nearest_before(found: list[tuple[Party, int, int]], pos: int, lowered: str)
     return best[0].cls if best else "none"
 
 
-def _nearest_after(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
+def _nearest_after(found: list[tuple[Party, int, int]], pos: int, lowered: str, reach: int = REACH) -> str:
     best = None
     for p, s, e in found:
-        if s >= pos and s - pos <= REACH and ";" not in lowered[pos:s] and (best is None or s < best[1]
+        if s >= pos and s - pos <= reach and ";" not in lowered[pos:s] and (best is None or s < best[1]
                                                                             or (s == best[1] and e > best[2])):
             best = (p, s, e)
     return best[0].cls if best else "none"
@@ -163,13 +169,22 @@ def _nearest_after(found: list[tuple[Party, int, int]], pos: int, lowered: str) 
 def _by_agent(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
     """The agent of a passive verb: the party after "by" right behind it."""
     m = re.compile(r"\W+(?:\w+\W+){0,3}?by\b").match(lowered, pos)
-    return _nearest_after(found, m.end(), lowered) if m else "none"
+    if m:
+        return _nearest_after(found, m.end(), lowered)
+    if lowered[max(0, pos - 3):pos].endswith("to") or lowered[max(0, pos - 3):pos].endswith("of"):
+        return _nearest_after(found, pos, lowered)    # "fell to the rebels", "under the control of the army"
+    return "none"
+
+
+def _fits(row_class: str, party: str) -> bool:
+    return row_class in ("*", party) or party in WIDER.get(row_class, ())
 
 
 def decide(verb: str, agent: str, target: str) -> Role | None:
     """The first roles row that fits (verb class, agent class, target class)."""
     for r in roles():
-        if r.verb in ("*", verb) and r.agent in ("*", agent) and r.target in ("*", target):
+        # "*" rows are for violent verbs: taking a place is decided by its own rows only
+        if (r.verb == verb or (r.verb == "*" and verb != "capture")) and _fits(r.agent, agent) and _fits(r.target, target):
             return r
     return None
 
@@ -178,11 +193,16 @@ def role_decisions(verbs_found: list[tuple[Verb, int, int]], parties_found: list
                    lowered: str) -> list[tuple[Role, int, int]]:
     """A decision per verb match: its roles row with the verb's span."""
     out = []
+    actors = [p for p in parties_found if p[0].cls != "place"]    # a place is never the one who acts
     for v, s, e in verbs_found:
+        if v.cls == "capture" and not v.passive and _INTENT_OR_PASSIVE.search(lowered, max(0, s - 12), s):
+            continue       # "intended to take control of", "two were captured alive": no place taken
+        targets = parties_found if v.cls == "capture" else actors  # only capturing has a place for target
         if v.passive:
-            target, agent = _nearest_before(parties_found, s, lowered), _by_agent(parties_found, e, lowered)
+            target, agent = _nearest_before(targets, s, lowered), _by_agent(actors, e, lowered)
         else:
-            agent, target = _subject(parties_found, s, lowered), _nearest_after(parties_found, e, lowered)
+            reach = OBJECT_REACH if v.cls == "capture" else REACH   # a place taken is the verb's object
+            agent, target = _subject(actors, s, lowered), _nearest_after(targets, e, lowered, reach)
         r = decide(v.cls, agent, target)
         if r is not None:
             out.append((r, s, e))
