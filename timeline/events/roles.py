@@ -131,6 +131,8 @@ def verb_matches(lowered: str, gated: bool = True) -> list[tuple[Verb, int, int]
 #: Where a clause starts: an agent (the subject) is looked for only after the last of these before its verb.
 _CLAUSE_START = re.compile(r"[.;:!?](?:\s|$)|,\s|\b(?:when|after|as|while|who|which|that|before|because|but|"
                            r"where|since|said|says)\b")
+#: What a capturing verb can take.
+_TAKEN = ("place", "armed", "state", "rebel", "security")
 #: Right before a capturing verb: an intention or a passive without "by" (not a place taken).
 _INTENT_OR_PASSIVE = re.compile(r"\b(?:to|was|were|been|being|be|is|are)\s+$")
 #: How far back (characters) the subject of a verb may be.
@@ -197,7 +199,8 @@ def role_decisions(verbs_found: list[tuple[Verb, int, int]], parties_found: list
     for v, s, e in verbs_found:
         if v.cls == "capture" and not v.passive and _INTENT_OR_PASSIVE.search(lowered, max(0, s - 12), s):
             continue       # "intended to take control of", "two were captured alive": no place taken
-        targets = parties_found if v.cls == "capture" else actors  # only capturing has a place for target
+        # only capturing has a place for target, and it takes places and armed sites, not people
+        targets = [p for p in parties_found if p[0].cls in _TAKEN] if v.cls == "capture" else actors
         if v.passive:
             target, agent = _nearest_before(targets, s, lowered), _by_agent(actors, e, lowered)
         else:
