@@ -133,3 +133,17 @@ def test_fighting_words_next_to_armed_forces_are_battles(clause):
 ])
 def test_who_did_it_to_whom_decides_the_type(clause, expected):
     assert classify(clause).event_type == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("the military said it had brought down an Iranian-designed attack drone near the town",
+     ("Strategic developments", "Disrupted weapons use")),       # air defence at work: ACLED's disrupted weapons use
+    ("the air force has reported shooting down hundreds of Shahed drones", ("Strategic developments", "Disrupted weapons use")),
+    ("Iran is getting ready to provide Russia with several hundred unmanned aerial vehicles", ("Strategic developments", "Other")),
+    ("Iran broke the resolution by sending Shahed drones to Russia", ("Strategic developments", "Other")),
+    ("the convoy was hit by Israeli jets", ("Explosions/Remote violence", "Air/drone strike")),
+    ("the breach of the Kakhovka dam flooded swathes of the region", ("Strategic developments", "Looting/property destruction")),
+])
+def test_the_projects_own_subject(clause, expected):
+    r = classify(clause)
+    assert (r.event_type, r.sub_type) == expected
