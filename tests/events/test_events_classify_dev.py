@@ -20,11 +20,11 @@ def _dev_rows():
 
 def test_own_descriptions_are_typed_as_a_coder_would():
     rows = _dev_rows()
-    assert len(rows) >= 100
+    assert len(rows) >= 400
     wrong = [(t, s, x, classify(x)) for t, s, x in rows]
     wrong = [w for w in wrong if (w[3].event_type, w[3].sub_type or "") != (w[0], w[1])]
     type_wrong = [w for w in wrong if w[3].event_type != w[0]]
-    # measured 110/110 when written; the guard leaves room for a rule change that trades one case for others
+    # 408/414 at the last change; the guard leaves room for a rule change that trades one case for others
     assert len(wrong) <= 0.03 * len(rows), "\n".join(f"{t}/{s} -> {c.event_type}/{c.sub_type}: {x}"
                                                    for t, s, x, c in wrong)
     assert len(type_wrong) <= 0.02 * len(rows)
@@ -38,6 +38,6 @@ def test_case2021_task2_weighted_f1_does_not_slip():
     rows = load_snippets(CASE)
     mid = (len(rows) + 1) // 2
     first, second = evaluate(rows[:mid]), evaluate(rows[mid:])
-    # measured 0.887 / 0.709 (first half: developed on; second: never looked at)
-    assert first["weighted_f1"] >= 0.86
-    assert second["weighted_f1"] >= 0.68
+    # measured 0.928 / 0.732 (first half: developed on; second: its errors never looked at)
+    assert first["weighted_f1"] >= 0.90
+    assert second["weighted_f1"] >= 0.71
