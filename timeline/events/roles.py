@@ -4,13 +4,16 @@ A verb like "attacked" says nothing about the ACLED type on its own: militants a
 a Battle, gunmen attacking a bar is Violence against civilians, police beating protesters is
 Excessive force against protesters. Three tables hold that knowledge as data:
 
-- event_parties.tsv: who can take part (armed, security, civilian, protester, mob, rioter), by words;
-- event_verbs.tsv: violent verbs by class (attack, clash, kill) and voice (active, passive);
+- event_parties.tsv: who or what can take part (state forces, rebels, armed sites, places, security
+  forces, civilians, protesters, mobs, rioters), by words;
+- event_verbs.tsv: verbs by class (attack, clash, kill, force, capture) and voice (active, passive);
 - event_roles.tsv: (verb class, agent class, target class) -> ACLED type and sub-type, first match wins.
 
-The agent is the nearest party before an active verb, the target the nearest after it; a passive
-verb ("were killed by") swaps them. Classes "none" (no party found) and "*" (anything) are allowed in
-the roles table.
+The agent of an active verb is the first party of its clause (its subject), the target the nearest
+party after it; a passive verb ("were killed by", "fell to") takes its target before and its agent
+after. A capturing verb's target must be a place or an armed site right after it (its object), so
+"seized 200 kg of cocaine at the port" takes no place. Classes "none" (no party found) and "*"
+(anything) are allowed in the roles table, and "armed" there also takes "state" and "rebel".
 """
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ def _compile(pattern: str, table: str, line: int) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def parties() -> tuple[Party, ...]:
+    """The rows of event_parties.tsv."""
     out = []
     for line, (cls, pattern, example) in read_table(PARTY_TABLE, 3):
         if cls not in PARTY_CLASSES:
@@ -87,6 +91,7 @@ def parties() -> tuple[Party, ...]:
 
 @lru_cache(maxsize=1)
 def verbs() -> tuple[Verb, ...]:
+    """The rows of event_verbs.tsv."""
     out = []
     for line, (cls, voice, pattern, example) in read_table(VERB_TABLE, 4):
         if cls not in VERB_CLASSES or voice not in ("active", "passive"):
@@ -98,6 +103,7 @@ def verbs() -> tuple[Verb, ...]:
 
 @lru_cache(maxsize=1)
 def roles() -> tuple[Role, ...]:
+    """The rows of event_roles.tsv, in order (the first that fits decides)."""
     out = []
     for line, (verb, agent, target, etype, sub, weight, example) in read_table(ROLE_TABLE, 7):
         if verb not in VERB_CLASSES + ("*",) or any(c not in PARTY_CLASSES + ("*", "none") for c in (agent, target)):
@@ -121,16 +127,20 @@ def _hits(rows, gate: PrefixGate | None, lowered: str) -> list[tuple[object, int
 
 
 def party_matches(lowered: str, gated: bool = True) -> list[tuple[Party, int, int]]:
+    """Every party row's matches in a lower-cased text (gated: only rows whose literal prefixes occur)."""
     return _hits(parties(), _gate("parties") if gated else None, lowered)
 
 
 def verb_matches(lowered: str, gated: bool = True) -> list[tuple[Verb, int, int]]:
+    """Every verb row's matches in a lower-cased text."""
     return _hits(verbs(), _gate("verbs") if gated else None, lowered)
 
 
 #: Where a clause starts: an agent (the subject) is looked for only after the last of these before its verb.
 _CLAUSE_START = re.compile(r"[.;:!?](?:\s|$)|,\s|\b(?:when|after|as|while|who|which|that|before|because|but|"
                            r"where|since|said|says)\b")
+#: "by" within a few words after a passive verb: its agent follows.
+_BY = re.compile(r"\W+(?:\w+\W+){0,3}?by\b")
 #: What a capturing verb can take.
 _TAKEN = ("place", "armed", "state", "rebel", "security")
 #: Right before a capturing verb: an intention or a passive without "by" (not a place taken).
@@ -170,7 +180,7 @@ def _nearest_after(found: list[tuple[Party, int, int]], pos: int, lowered: str, 
 
 def _by_agent(found: list[tuple[Party, int, int]], pos: int, lowered: str) -> str:
     """The agent of a passive verb: the party after "by" right behind it."""
-    m = re.compile(r"\W+(?:\w+\W+){0,3}?by\b").match(lowered, pos)
+    m = _BY.match(lowered, pos)
     if m:
         return _nearest_after(found, m.end(), lowered)
     if lowered[max(0, pos - 3):pos].endswith("to") or lowered[max(0, pos - 3):pos].endswith("of"):
