@@ -6,11 +6,13 @@ Knowledge lives in tables under gazetteer/data, apart from this engine:
 - event_instruments.tsv: the means of remote violence (air strike, shelling, IED, grenade, suicide bomb,
   chemical weapon), which decide the sub-type whoever the target is;
 - event_other.tsv: what ACLED does not code (disasters, crime, diplomacy, claims of responsibility);
-- event_parties.tsv, event_verbs.tsv, event_roles.tsv: a violent verb's agent and target classes decide
-  between Battles, Violence against civilians, Protests and Riots (see roles.py).
+- event_parties.tsv, event_verbs.tsv, event_roles.tsv: a verb's agent and target classes decide between
+  Battles, Violence against civilians, Protests and Riots, and who took a place between government
+  regains and non-state actor overtakes territory (see roles.py).
 
 Every row carries an example phrase that tests/events checks classifies to that row. A clause's sub-type
-is the one with the highest summed weight, each row counted once.
+is the one whose strongest row plus REST of its other rows weighs most, each row counted once; cues in
+background stretches count LATER of their weight (see `score`).
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ ROLE_TABLE = "event_roles.tsv"
 MIN_SCORE = 0.35
 #: A sub-type's weaker rows add this share of their weight to its strongest row.
 REST = 0.2
-#: Cues after a report's first sentence count this share (background, reactions, earlier events).
+#: Cues in background stretches count this share: after a report's first sentence (reactions, earlier
+#: events) or after "in retaliation for", "since", "amid" (see `background_spans`).
 LATER = 0.6
 
 
