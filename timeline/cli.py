@@ -13,6 +13,7 @@ import click
 COMMANDS: dict[str, str] = {
     "tag": "timeline.commands.tag:tag",
     "eval": "timeline.commands.evaluate:evaluate",
+    "eval-events": "timeline.commands.eval_events:eval_events",
     "ingest": "timeline.commands.ingest:ingest",
     "events": "timeline.commands.events:events",
     "serve": "timeline.commands.serve:serve",
@@ -23,6 +24,7 @@ COMMANDS: dict[str, str] = {
 _HELP = {
     "tag": "Find and normalise date expressions in text.",
     "eval": "Score the tagger against a TempEval-style gold JSONL file.",
+    "eval-events": "Score event types on CASE 2021 Task 2 snippets.",
     "ingest": "Read documents, extract dated events and store them.",
     "events": "List stored events, filtered.",
     "serve": "Serve the interactive timeline app on 127.0.0.1.",

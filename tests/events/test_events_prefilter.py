@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.events.classify import cue_matches, cue_matches_unfiltered, cues
-from timeline.events.prefilter import literal_prefixes
+from timeline.events.prefilter import PrefixGate, literal_prefixes
 
 
 def test_literal_prefixes():
@@ -10,7 +10,9 @@ def test_literal_prefixes():
     assert literal_prefixes(r"(?:air|drone) ?strikes?|bombed") == {"air", "drone", "bombed"}
     assert literal_prefixes(r"rockets? (?:attacks?|fire)") == {"rocket"}
     assert literal_prefixes(r"\bied\b|grenades?") == {"ied", "grenade"}
-    assert literal_prefixes(r"(?:drone )?factory") is None          # optional leading group
+    assert literal_prefixes(r"(?:drone )?factory") == {"drone ", "factory"}   # optional leading group
+    assert literal_prefixes(r"(?<!rocket )grenades?") == {"grenade"}          # a lookbehind consumes nothing
+    assert literal_prefixes(r"(?:\w+ )?strikes") is None
     assert literal_prefixes(r"[a-z]+ed|said") is None               # character class first
     assert literal_prefixes(r"air defen[cs]es?") == {"air defen"}
 
@@ -25,6 +27,13 @@ _WORDS = st.sampled_from(["the", "army", "retook", "retaken", "territory", "dron
 @settings(max_examples=200, deadline=None)
 def test_the_shortcut_never_changes_the_matches(clause):
     assert cue_matches(clause) == cue_matches_unfiltered(clause)
+
+
+def test_the_gate_finds_nested_prefixes():
+    gate = PrefixGate([frozenset({"air"}), frozenset({"air defen"}), frozenset({"drone"}), None])
+    assert gate.rows("the air defences held") == {0, 1, 3}
+    assert gate.rows("an airstrike") == {0, 3}
+    assert gate.rows("nothing here") == {3}
 
 
 def test_the_shortcut_keeps_every_row_example():

@@ -7,6 +7,8 @@ starting with a character class, an optional group, ...) the answer is None: alw
 """
 from __future__ import annotations
 
+import re
+
 _META = set("()[]{}.*+?|^$\\")
 
 
@@ -53,14 +55,28 @@ def _class_end(pattern: str, i: int) -> int:
 
 
 def _alternative_prefixes(alt: str) -> set[str] | None:
-    while alt.startswith("\\b"):
-        alt = alt[2:]
+    while alt.startswith("\\b") or alt.startswith("(?<"):
+        if alt.startswith("\\b"):
+            alt = alt[2:]
+            continue
+        end = _group_end(alt, 0)           # a lookbehind consumes nothing: skip it
+        if end is None:
+            return None
+        alt = alt[end + 1:]
     if alt.startswith("(?:"):
         end = _group_end(alt, 0)
-        if end is None or (end + 1 < len(alt) and alt[end + 1] in "?*{"):
+        if end is None:
             return None
         inner = literal_prefixes(alt[3:end])
-        return set(inner) if inner else None
+        if not inner:
+            return None
+        quant = alt[end + 1:end + 2]
+        if quant in ("*", "{"):
+            return None
+        if quant == "?":                   # an optional leading group: its prefixes, or what follows it
+            rest = _alternative_prefixes(alt[end + 2:])
+            return None if rest is None else set(inner) | rest
+        return set(inner)
     prefix = []
     i = 0
     while i < len(alt) and alt[i] not in _META:
@@ -69,6 +85,55 @@ def _alternative_prefixes(alt: str) -> set[str] | None:
     if i < len(alt) and alt[i] in "?*{" and prefix:
         prefix.pop()          # the last literal is optional
     return {"".join(prefix)} if prefix else None
+
+
+class PrefixGate:
+    """Which rows may match a text, from one scan for all their literal prefixes.
+
+    At each position the scan finds the longest prefix that starts there; every shorter prefix that
+    is a prefix of it starts there too, so `rows(text)` is exactly the set of rows one of whose
+    prefixes occurs in the text (rows without known prefixes are always in it).
+    """
+
+    def __init__(self, prefixes: list[frozenset[str] | None]) -> None:
+        self.always = frozenset(i for i, p in enumerate(prefixes) if p is None)
+        owners: dict[str, set[int]] = {}
+        for i, ps in enumerate(prefixes):
+            for p in ps or ():
+                owners.setdefault(p, set()).add(i)
+        known = sorted(owners, key=len, reverse=True)
+        self._rows = {p: frozenset(i for q in known if p.startswith(q) for i in owners[q]) for p in known}
+        # every row pattern starts at a word boundary, so the prefixes are only looked for there;
+        # a trie-shaped alternation lets the regex engine test them all in one step per position
+        self._scan = re.compile(r"\b(?=(" + _trie_regex(known) + "))") if known else None
+
+    def rows(self, lowered: str) -> frozenset[int]:
+        if self._scan is None:
+            return self.always
+        found = set(self.always)
+        for m in self._scan.finditer(lowered):
+            found |= self._rows[m.group(1)]
+        return frozenset(found)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation matching the longest of `words` at a position, shaped as a trie."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 def _group_end(s: str, start: int) -> int | None:
