@@ -128,7 +128,7 @@ def test_version_3_database_gains_document_language(db_url: str) -> None:
         conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version >= 4))
     engine.dispose()
     with Store(db_url) as st:
-        assert st.migrations_applied == [4]
+        assert 4 in st.migrations_applied  # (and any later ones this test removed the record of)
         assert st.document(REPORT_A.id)["language"] is None
         events = st.events()
         assert events and all(ev["language_note"] is None for ev in events)  # undetermined is not flagged
