@@ -182,6 +182,30 @@ def _unique(items, key):
     return out
 
 
+class _SpanIndex:
+    """Spans sorted by start with the running maximum of their ends: "does a span hold this offset?" by bisection.
+
+    A document with thousands of named people and thousands of place words must not compare every
+    mention with every person (issue 13: linear time on any input)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []
+        top = -1
+        for _, end in spans:
+            top = max(top, end)
+            self.reach.append(top)
+
+    def touches(self, start: int, end: int) -> bool:
+        """True when `start` lies inside a span (ps <= start < pe) or `end` does (ps < end <= pe)."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k >= 0 and self.reach[k] > start:
+            return True
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] >= end
+
+
 def scan(text: str) -> Mentions:
     """All actor and place mentions of `text` (a whole document, so context can disambiguate)."""
     idx = index()
@@ -191,7 +215,7 @@ def scan(text: str) -> Mentions:
     ctx = resolve.document_context(text, tokens, raw)
     out = Mentions(text=text)
     persons = _persons(text)
-    person_spans = [(p.start, p.end) for p in persons]
+    in_person = _SpanIndex([(p.start, p.end) for p in persons])
     # "Janet Reno ... Reno's failure": a lone surname of someone the document names is that person, not a town.
     surnames = {text[p.start:p.end].split()[-1]: p.actor for p in persons if len(text[p.start:p.end].split()) > 1}
     for p in persons:
@@ -200,7 +224,7 @@ def scan(text: str) -> Mentions:
 
     for k, (i, j, entries) in enumerate(raw):
         s, e = tokens[i].start, tokens[j - 1].end
-        if any(ps <= s < pe or ps < e <= pe for ps, pe in person_spans):
+        if in_person.touches(s, e):
             continue
         surface = text[s:e]
         locative = _is_locative(tokens, i)
