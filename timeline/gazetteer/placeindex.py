@@ -348,6 +348,9 @@ def load() -> PlaceIndex:
     """The index, from the cache; built first (in a child process, to keep this one small) when missing."""
     path = _cache_path()
     if not path.exists():
+        # About half a minute once per machine: say so, or the first `timeline ingest` looks hung.
+        print(f"building the place index once (GeoNames places and divisions) into {path.parent} ...",
+              file=sys.stderr, flush=True)
         proc = subprocess.run([sys.executable, "-m", "timeline.gazetteer.placeindex", str(path)],
                               capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": os.pathsep.join(
