@@ -76,9 +76,12 @@ def default_range(spans: Sequence[tuple[float | None, float | None]]) -> ViewRan
     if core_hi - core_lo < MIN_SPAN:
         mid = (core_lo + core_hi) / 2
         core_lo, core_hi = mid - MIN_SPAN / 2, mid + MIN_SPAN / 2
-    lo = max(first, core_lo - TAIL * width)
-    hi = min(last, core_hi + TAIL * width)
-    lo, hi = min(lo, core_lo), max(hi, core_hi)
+    # the tails reach no further than the last events within TAIL * width of the core
+    lo_limit, hi_limit = core_lo - TAIL * width, core_hi + TAIL * width
+    lo = min([a for a in anchors if a >= lo_limit] + [core_lo])
+    hi = max([min(e if e is not None else s + 1, hi_limit) for s, e in spans  # type: ignore[operator]
+              if s is not None and s <= hi_limit] + [core_hi])
+    lo, hi = max(lo, first), min(hi, last) if last > core_hi else hi
     pad = PAD * (hi - lo)
     return outside(spans, lo - pad, hi + pad)
 
@@ -109,3 +112,34 @@ def edge_text(count: int, years: tuple[int, int] | None, side: str) -> str:
     if side == "earlier":
         return f"\u25c0 {count} earlier {noun} ({when})"
     return f"{count} later {noun} ({when}) \u25b6"
+
+
+def counts_range(buckets: Sequence[tuple[float, int]], period_days: float) -> ViewRange | None:
+    """The opening range for counts per period ((first day, count) per bucket): the same
+    rule as `default_range`, with each bucket's events at its first day (nearest rank)."""
+    rows = sorted((d, n) for d, n in buckets if n > 0)
+    total = sum(n for _, n in rows)
+    if not total:
+        return None
+
+    def quantile(q: float) -> float:
+        need, seen = q * total, 0
+        for d, n in rows:
+            seen += n
+            if seen >= need:
+                return d
+        return rows[-1][0]
+
+    first, last = rows[0][0], rows[-1][0] + period_days
+    core_lo, core_hi = quantile(CORE[0]), quantile(CORE[1]) + period_days
+    width = max(core_hi - core_lo, MIN_SPAN)
+    lo = min([d for d, _ in rows if d >= core_lo - TAIL * width] + [core_lo])
+    hi = max([min(d + period_days, core_hi + TAIL * width) for d, _ in rows if d <= core_hi + TAIL * width]
+             + [core_hi])
+    lo, hi = max(lo, first), min(hi, last)
+    pad = PAD * (hi - lo)
+    lo, hi = lo - pad, hi + pad
+    earlier = [(d, n) for d, n in rows if d + period_days <= lo]
+    later = [(d, n) for d, n in rows if d >= hi]
+    years = lambda xs: (day_date(xs[0][0]).year, day_date(xs[-1][0]).year) if xs else None  # noqa: E731
+    return ViewRange(lo, hi, sum(n for _, n in earlier), sum(n for _, n in later), years(earlier), years(later))

@@ -24,6 +24,9 @@ ARROW_PX = 8.0        # its arrow head
 LABEL_GAP = 4.0       # between a mark and its label
 ITEM_GAP = 6.0        # between two items in a row
 MIN_LABEL_CHARS = 8
+SHORT_LABEL_PX = 110.0  # a label that finds no row at full length is tried again cut to this width
+#: label widths a lane is packed with, in turn, until every item has a label (None: whole labels)
+LABEL_CAPS = (None, 170.0, 130.0, 100.0)
 MAX_ROWS = 12         # closed items' rows per lane
 MAX_OPEN_ROWS = 3     # open-ended items' rows per lane
 ROW_PX = 17.0         # height of a row
@@ -110,8 +113,12 @@ def mark_extent(item: Item, lo: float, hi: float, width: float) -> tuple[float, 
     return max(x0, -POINT_R), min(x1, width + POINT_R)
 
 
-def _label_box(label: str, x0: float, x1: float, width: float) -> tuple[str, float, float]:
-    """(text, left, width) of the label: right of the mark, else left of it, else shortened; ('', 0, 0)."""
+def _label_box(label: str, x0: float, x1: float, width: float,
+               max_px: float | None = None) -> tuple[str, float, float]:
+    """(text, left, width) of the label: right of the mark, else left of it, else shortened; ('', 0, 0).
+    With `max_px` the label is first cut to that width."""
+    if label and max_px is not None:
+        label = fit_label(label, max_px, min_chars=MIN_LABEL_CHARS)
     if not label:
         return "", 0.0, 0.0
     w = text_width(label)
@@ -135,6 +142,38 @@ def _first_row(row_ends: list[float], x0: float, limit: int) -> int | None:
     return len(row_ends) if len(row_ends) < limit else None
 
 
+def _pack_lane(name: str, boxes: list[tuple[float, float, Item]], width: float,
+               cap: float | None) -> tuple[list[Placed], int, int, list[int]]:
+    """First-fit packing of one lane's items with labels cut to `cap` px: (placed, rows, open rows, overflow)."""
+    placed: list[Placed] = []
+    overflow: list[int] = []
+    entries = sorted(boxes, key=lambda b: (b[2].kind.startswith("open"), b[0], b[2].id))
+    closed_ends: list[float] = []
+    open_ends: list[float] = []
+    for x0, x1, item in entries:
+        is_open = item.kind.startswith("open")
+        ends, limit = (open_ends, MAX_OPEN_ROWS) if is_open else (closed_ends, MAX_ROWS)
+        row = None
+        # its label (cut to `cap`), else one cut to SHORT_LABEL_PX, else the mark alone
+        for max_px in (cap, min(cap or SHORT_LABEL_PX, SHORT_LABEL_PX), 0.0):
+            text, lx, lw = _label_box(item.label, x0, x1, width, max_px) if max_px != 0.0 else ("", 0.0, 0.0)
+            if max_px != 0.0 and not text:
+                continue
+            left, right = (min(x0, lx), max(x1, lx + lw)) if text else (x0, x1)
+            row = _first_row(ends, left, limit)
+            if row is not None:
+                break
+        if row is None:
+            overflow.append(item.id)
+            continue
+        if row == len(ends):
+            ends.append(right)
+        else:
+            ends[row] = right
+        placed.append(Placed(item.id, name, row, is_open, x0, x1, text, lx, lw))
+    return placed, len(closed_ends), len(open_ends), overflow
+
+
 def pack(items: Sequence[Item], lo: float, hi: float, width: float,
          lane_order: Sequence[str] | None = None) -> Layout:
     """Place `items` for the range [lo, hi) drawn `width` px wide (see the module's rules)."""
@@ -155,28 +194,19 @@ def pack(items: Sequence[Item], lo: float, hi: float, width: float,
         else:
             boxes[item.lane].append((ext[0], ext[1], item))
     for name in names:
-        lane = lanes[name]
-        entries = sorted(boxes[name], key=lambda b: (b[2].kind.startswith("open"), b[0], b[2].id))
-        closed_ends: list[float] = []
-        open_ends: list[float] = []
-        for x0, x1, item in entries:
-            is_open = item.kind.startswith("open")
-            ends, limit = (open_ends, MAX_OPEN_ROWS) if is_open else (closed_ends, MAX_ROWS)
-            text, lx, lw = _label_box(item.label, x0, x1, width)
-            left, right = (min(x0, lx), max(x1, lx + lw)) if text else (x0, x1)
-            row = _first_row(ends, left, limit)
-            if row is None and text:          # no room with its label: the mark alone
-                text, lx, lw, left, right = "", 0.0, 0.0, x0, x1
-                row = _first_row(ends, left, limit)
-            if row is None:
-                lane.overflow.append(item.id)
-                continue
-            if row == len(ends):
-                ends.append(right)
-            else:
-                ends[row] = right
-            placed.append(Placed(item.id, name, row, is_open, x0, x1, text, lx, lw))
-        lane.rows, lane.open_rows = len(closed_ends), len(open_ends)
+        best: tuple[int, int, list[Placed], int, int, list[int]] | None = None
+        # the lane with whole labels; where that leaves items unlabelled or hidden, labels cut shorter
+        for cap in LABEL_CAPS:
+            got = _pack_lane(name, boxes[name], width, cap)
+            labelled = sum(1 for p in got[0] if p.label)
+            score = (labelled - 2 * len(got[3]), -len(got[3]))
+            if best is None or score > best[:2]:
+                best = (*score, *got)
+            if labelled == len(boxes[name]):
+                break
+        assert best is not None
+        _, _, lane_placed, lanes[name].rows, lanes[name].open_rows, lanes[name].overflow = best
+        placed.extend(lane_placed)
     # open rows follow the closed rows of their lane
     placed = [p if not p.open else Placed(p.id, p.lane, lanes[p.lane].rows + p.row, True, p.x0, p.x1,
                                           p.label, p.label_x, p.label_w) for p in placed]
