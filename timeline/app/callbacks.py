@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 
 from timeline.app import figures
 from timeline.app.detail import detail_panel, document_view
+from timeline.app.layout import graph_style
 from timeline.app.queries import AppQueries
 from timeline.app.state import (
     LANES,
@@ -247,6 +248,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure"),
+        Output("timeline-graph", "style"),
         Output("view-mode", "children"),
         Output("view-window", "data"),
         *CONTROL_INPUTS,
@@ -268,7 +270,7 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
             window = None
         width = float(plot_px) if isinstance(plot_px, (int, float)) and plot_px > 0 else None
         fig, note = queries.timeline(state, window, window_dates(window), selected, width)
-        return fig, note, (None if new_filter and window is None else no_update)
+        return fig, graph_style(fig), note, (None if new_filter and window is None else no_update)
 
     @app.callback(
         Output("map-graph", "figure"),

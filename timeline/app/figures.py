@@ -223,7 +223,7 @@ DEFAULT_PLOT_PX = 760.0
 #: left margin: the lane names; right margin: the "+N" badges
 LANE_MARGIN_PX = 178
 BADGE_MARGIN_PX = 40
-TOP_PX, BOTTOM_PX = 54, 34
+TOP_PX, BOTTOM_PX = 34, 58
 COUNTS_HEIGHT_PX = 360
 LABEL_COLOUR = "#1f2328"
 
@@ -308,8 +308,8 @@ def edge_annotations(rng: view_range.ViewRange, full: tuple[float, float] | None
             continue
         lo, hi = min(full[0], rng.lo), max(full[1], rng.hi)
         pad = 0.02 * (hi - lo)
-        out.append({"text": text, "xref": "paper", "yref": "paper", "x": x, "y": 1, "xanchor": anchor,
-                    "yanchor": "bottom", "yshift": 24, "showarrow": False, "captureevents": True,
+        out.append({"text": text, "xref": "paper", "yref": "paper", "x": x, "y": 0, "xanchor": anchor,
+                    "yanchor": "top", "yshift": -26, "showarrow": False, "captureevents": True,
                     "font": {"size": 12, "color": "#0969da"}, "bgcolor": "#f6f8fa", "bordercolor": "#8c959f",
                     "borderwidth": 1, "borderpad": 2, "hovertext": "click to show every event",
                     "name": f"window:{view_range.day_date(lo - pad).isoformat()}/"

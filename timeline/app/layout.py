@@ -144,6 +144,12 @@ LEGEND_MARKS: list[tuple[str, str, str]] = [
 ]
 
 
+def graph_style(fig: Any) -> dict[str, str]:
+    """The timeline container's CSS size: as tall as the figure asks for (its rows)."""
+    height = getattr(getattr(fig, "layout", None), "height", None) if fig is not None else None
+    return {"height": f"{int(height)}px" if height else "340px"}
+
+
 def legend_note() -> html.Div:
     """What every mark on the timeline means (colours: the legend inside the chart)."""
     return html.Div(
@@ -205,7 +211,10 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any], initial: I
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
                                     legend_note(),
-                                    dcc.Graph(id="timeline-graph", config=graph_config, className="timeline-graph",
+                                    # responsive: plotly fills the container, whose height follows the
+                                    # rows the lanes need (set with every figure, see graph_style)
+                                    dcc.Graph(id="timeline-graph", config=graph_config, responsive=True,
+                                              className="timeline-graph", style=graph_style(initial.timeline),
                                               **figure_kw(initial.timeline)),
                                 ],
                                 className="panel timeline",

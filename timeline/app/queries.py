@@ -202,7 +202,7 @@ def timeline_note(n: int, meta: dict[str, Any]) -> str:
     parts = [f"{n:,} event{'s' if n != 1 else ''} match"]
     outside = int(meta.get("earlier") or 0) + int(meta.get("later") or 0)
     if outside:
-        parts.append(f"{outside} outside the shown range (see the markers at the top of the timeline)")
+        parts.append(f"{outside} outside the shown range (see the markers under the timeline)")
     if meta.get("overflow"):
         parts.append(f"{meta['overflow']} more in crowded lanes (click +N to zoom in)")
     if meta.get("undated"):
