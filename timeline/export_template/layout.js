@@ -84,6 +84,10 @@
       });
       lo = Math.max(lo, first);
       if (last > coreHi) hi = Math.min(hi, last);
+      if (hi - lo < C.MIN_SPAN) {
+        var middle = (lo + hi) / 2;
+        lo = middle - C.MIN_SPAN / 2; hi = middle + C.MIN_SPAN / 2;
+      }
       var pad = C.PAD * (hi - lo);
       return outside(spans, lo - pad, hi + pad);
     }

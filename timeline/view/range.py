@@ -82,8 +82,17 @@ def default_range(spans: Sequence[tuple[float | None, float | None]]) -> ViewRan
     hi = max([min(e if e is not None else s + 1, hi_limit) for s, e in spans  # type: ignore[operator]
               if s is not None and s <= hi_limit] + [core_hi])
     lo, hi = max(lo, first), min(hi, last) if last > core_hi else hi
+    lo, hi = _at_least(lo, hi)
     pad = PAD * (hi - lo)
     return outside(spans, lo - pad, hi + pad)
+
+
+def _at_least(lo: float, hi: float) -> tuple[float, float]:
+    """[lo, hi) widened about its middle to MIN_SPAN days when narrower."""
+    if hi - lo >= MIN_SPAN:
+        return lo, hi
+    mid = (lo + hi) / 2
+    return mid - MIN_SPAN / 2, mid + MIN_SPAN / 2
 
 
 def outside(spans: Sequence[tuple[float | None, float | None]], lo: float, hi: float) -> ViewRange:
@@ -136,7 +145,7 @@ def counts_range(buckets: Sequence[tuple[float, int]], period_days: float) -> Vi
     lo = min([d for d, _ in rows if d >= core_lo - TAIL * width] + [core_lo])
     hi = max([min(d + period_days, core_hi + TAIL * width) for d, _ in rows if d <= core_hi + TAIL * width]
              + [core_hi])
-    lo, hi = max(lo, first), min(hi, last)
+    lo, hi = _at_least(max(lo, first), min(hi, last))
     pad = PAD * (hi - lo)
     lo, hi = lo - pad, hi + pad
     earlier = [(d, n) for d, n in rows if d + period_days <= lo]
