@@ -36,3 +36,14 @@ def test_without_summary_type_actor_and_place() -> None:
 def test_any_summary_gives_a_short_title(summary: str, date_text: str | None) -> None:
     title = hl.headline({"summary": summary, "date_text": date_text, "event_type": "Battles"})
     assert title and len(title) <= hl.MAX_CHARS + 1
+
+
+def test_place_kinds_table_examples() -> None:
+    from timeline.view import places
+
+    for line in places.DATA.read_text(encoding="utf-8").splitlines()[3:]:
+        kind, _word, example = line.split("\t")
+        assert places.place_kind({"name": example}) == kind, example
+    assert places.place_kind({"name": "Russia"}) == "country"
+    assert places.place_kind({"name": "Kyiv"}) == "city"
+    assert places.place_kind({"name": "Russia", "precision": "city"}) == "city"   # the record wins

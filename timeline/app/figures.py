@@ -23,6 +23,7 @@ from timeline.view import labels as labels_mod
 from timeline.view import range as view_range
 from timeline.view import stacking
 from timeline.view.headline import headline
+from timeline.view.places import AREA_KINDS, country_iso2, place_kind
 
 DAY_MS = 86_400_000
 #: Okabe & Ito's colour-blind-safe palette, one colour per ACLED event type.
@@ -586,7 +587,8 @@ def counts_figure(
 
 
 def place_points(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Located places of the events, one point per place with the ids of its events."""
+    """Located places of the events, one point per place with the ids of its events and its kind
+    (a point such as a city, or an area: country, region, water; see timeline.view.places)."""
     points: dict[tuple[str, float, float], dict[str, Any]] = {}
     for event in events:
         for place in event.get("places") or []:
@@ -594,37 +596,85 @@ def place_points(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if lat is None or lon is None:
                 continue
             key = (place.get("name") or "?", float(lat), float(lon))
-            p = points.setdefault(key, {"name": key[0], "lat": key[1], "lon": key[2], "ids": [], "types": Counter()})
+            p = points.get(key)
+            if p is None:
+                p = points[key] = {"name": key[0], "lat": key[1], "lon": key[2], "ids": [], "types": Counter(),
+                                   "kind": place_kind(place)}
             if event.get("id") not in p["ids"]:
                 p["ids"].append(event.get("id"))
                 p["types"][event.get("event_type") or "Other"] += 1
     return list(points.values())
 
 
-def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None) -> go.Figure:
-    """Scattergeo of places; marker area grows with the number of events there.
+#: this many of the busiest point places carry their name on the map
+MAP_LABELS = 6
+MAP_LABEL_DEGREES = 6.0
 
-    Each point's `customdata` lists its event ids (empty when the point comes from
-    SQL counts, see `count`). The world shapes come from the topojson configured on
-    the dcc.Graph (`topojsonURL`), so the map draws offline.
+
+def _iso3(name: str) -> str | None:
+    iso2 = country_iso2(name)
+    if not iso2:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None) -> go.Figure:
+    """Places on a world map, drawn as what they are: a country is shaded, a region or sea is a
+    hollow ring (its precision in the hover), a town or site a dot whose area grows with its
+    events; the busiest dots carry their names.
+
+    Each mark's `customdata` lists its event ids (empty when the point comes from SQL counts,
+    see `count`). The world shapes come from the topojson configured on the dcc.Graph
+    (`topojsonURL`), so the map draws offline.
     """
     fig = go.Figure(**UNCHECKED)
     located = {i for p in points for i in p.get("ids", [])}
     counts = [int(p.get("count") or len(p.get("ids", []))) for p in points]
-    if points:
-        sizes = [max(8.0, min(40.0, 6 + 4 * c ** 0.5)) for c in counts]
-        colours = [type_colour(p["types"].most_common(1)[0][0]) if p.get("types") else UNKNOWN_TYPE_COLOUR
-                   for p in points]
+    kinds = [p.get("kind") or place_kind(p) for p in points]
+    colours = [type_colour(p["types"].most_common(1)[0][0]) if p.get("types") else UNKNOWN_TYPE_COLOUR
+               for p in points]
+    countries = [(p, c, iso) for p, c, k in zip(points, counts, kinds)
+                 if k == "country" and (iso := _iso3(p["name"]))]
+    if countries:
+        fig.add_trace(go.Choropleth(
+            **UNCHECKED, locations=[iso for _, _, iso in countries], z=[c for _, c, _ in countries],
+            locationmode="ISO-3", colorscale=[[0, "#dbe6f1"], [1, "#9dbad8"]], showscale=False,
+            marker={"line": {"color": "#6e7781", "width": 0.6}}, customdata=[p.get("ids", []) for p, _, _ in countries],
+            hovertext=[f"{html.escape(p['name'])} (whole country): {c} event(s)" for p, c, _ in countries],
+            hovertemplate="%{hovertext}<extra></extra>", name="countries"))
+    shaded = {id(p) for p, _, _ in countries}
+    marks = [(p, c, k, col) for p, c, k, col in zip(points, counts, kinds, colours) if id(p) not in shaded]
+    if marks:
+        # the busiest towns and sites carry names, none within MAP_LABEL_DEGREES of another
+        labelled: set[int] = set()
+        spots: list[tuple[float, float]] = []
+        for m in sorted((m for m in marks if m[2] not in AREA_KINDS), key=lambda m: (-m[1], m[0]["name"])):
+            if len(spots) == MAP_LABELS:
+                break
+            if all(abs(m[0]["lat"] - a) + abs(m[0]["lon"] - b) > MAP_LABEL_DEGREES for a, b in spots):
+                labelled.add(id(m[0]))
+                spots.append((m[0]["lat"], m[0]["lon"]))
+        area = [m[2] in AREA_KINDS for m in marks]
         fig.add_trace(
             go.Scattergeo(
                 **UNCHECKED,
-                lat=[p["lat"] for p in points],
-                lon=[p["lon"] for p in points],
-                customdata=[p.get("ids", []) for p in points],
-                hovertext=[f"{html.escape(p['name'])}: {c} event(s)" for p, c in zip(points, counts)],
+                lat=[m[0]["lat"] for m in marks],
+                lon=[m[0]["lon"] for m in marks],
+                customdata=[m[0].get("ids", []) for m in marks],
+                hovertext=[f"{html.escape(m[0]['name'])}" + (f" ({m[2]}, location approximate)" if a else "")
+                           + f": {m[1]} event(s)" for m, a in zip(marks, area)],
                 hovertemplate="%{hovertext}<extra></extra>",
-                mode="markers",
-                marker={"size": sizes, "color": colours, "opacity": 0.8, "line": {"width": 1, "color": "#333"}},
+                mode="markers+text",
+                text=[html.escape(m[0]["name"]) if id(m[0]) in labelled else "" for m in marks],
+                textposition="top center", textfont={"size": 11, "color": "#1f2328"},
+                marker={"size": [max(8.0, min(40.0, 6 + 4 * m[1] ** 0.5)) + (6 if a else 0) for m, a in zip(marks, area)],
+                        "color": [m[3] for m in marks], "opacity": 0.85,
+                        "symbol": ["circle-open" if a else "circle" for a in area],
+                        "line": {"width": [2.5 if a else 1 for a in area], "color": [m[3] if a else "#333" for m, a in
+                                                                                  zip(marks, area)]}},
                 name="places",
             )
         )

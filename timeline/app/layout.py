@@ -17,7 +17,8 @@ GRID_PAGE = 100  # rows per block fetched by the table's infinite row model
 
 COLUMNS: list[dict[str, Any]] = [
     # wide enough for a whole range ("about 2022-01-01 – 2022-12-31"); long cells wrap or show a tooltip
-    {"field": "date", "headerName": "Date", "colId": "date", "width": 215, "sortable": True, "tooltipField": "date"},
+    {"field": "date", "headerName": "Date", "colId": "date", "width": 190, "sortable": True,
+     "tooltipField": "date_full"},
     {"field": "precision", "headerName": "Precision", "colId": "precision", "width": 96, "sortable": True},
     {"field": "event_type", "headerName": "Type", "colId": "type", "width": 170, "sortable": True,
      "tooltipField": "event_type"},
