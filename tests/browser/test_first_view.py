@@ -8,6 +8,7 @@ All measured from the DOM (text boxes) and plotly's axes (readability.py).
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,22 +18,18 @@ import pytest
 from conftest import wait_app_idle
 from readability import MEASURE_JS, anchors_ms, check_first_view
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "seed"
-SEED_ALT = Path("/work/shared/corpora/seed")
+SEED = Path(os.environ.get("TIMELINE_CORPORA", Path(__file__).resolve().parents[3] / "shared" / "corpora")) / "seed"
 
 
 def _seed_dir() -> Path | None:
-    for path in (SEED, SEED_ALT):
-        if path.is_dir() and any(path.iterdir()):
-            return path
-    return None
+    return SEED if SEED.is_dir() and any(SEED.iterdir()) else None
 
 
 @pytest.fixture(scope="session")
 def seed_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     seed = _seed_dir()
     if seed is None:
-        pytest.skip("the seed article (../shared/corpora/seed/) is not on this machine")
+        pytest.skip(f"the seed article is not at {SEED} (../shared/corpora/seed/ or $TIMELINE_CORPORA/seed)")
     from timeline.pipeline import ingest_paths
     from timeline.store import Store
 

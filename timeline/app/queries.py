@@ -87,6 +87,11 @@ class AppQueries:
         # a new window is a new revision, so the figure's range wins over an earlier zoom
         uirevision = (state_to_query({**state, "lanes": state.get("lanes")}) or "all") + "|" + "/".join(window or [])
         n = self.count(flt)
+        if n == 0:
+            filtered = flt != state_to_filter(empty_state())
+            message = ("No events match the filters." if filtered else
+                       "No events in this store yet: add documents on the left, or run `timeline ingest`.")
+            return figures._empty_figure(message), message
         if n > figures.AGGREGATE_THRESHOLD:
             span = window_days or self.extent(flt)
             days = (span[1] - span[0]).days + 1 if span else 365
