@@ -244,9 +244,9 @@ def event_days(event: dict[str, Any]) -> tuple[float | None, float | None]:
     return start, (end + 1 if end is not None else None)
 
 
-def item_kind(event: dict[str, Any]) -> str | None:
+def item_kind(event: dict[str, Any], days: tuple[float | None, float | None] | None = None) -> str | None:
     """'point', 'bar', 'open_end' or 'open_start' (None when undated)."""
-    start, end = event_days(event)
+    start, end = days if days is not None else event_days(event)
     if start is None and end is None:
         return None
     if end is None:
@@ -258,17 +258,20 @@ def item_kind(event: dict[str, Any]) -> str | None:
     return "bar"
 
 
-def layout_items(events: Sequence[dict[str, Any]], lanes: str = "event_type") -> tuple[list[stacking.Item], list[str]]:
+def layout_items(events: Sequence[dict[str, Any]], lanes: str = "event_type",
+                 spans: Sequence[tuple[float | None, float | None]] | None = None,
+                 ) -> tuple[list[stacking.Item], list[str]]:
     """The stacking items of the events (id = index in `events`, one per event and lane) and
-    the lanes, busiest first."""
+    the lanes, busiest first. `spans`: the events' `event_days`, when already known."""
     actor_lanes = _top_actors(events) if lanes == "actor" else None
+    spans = spans if spans is not None else [event_days(e) for e in events]
     items: list[stacking.Item] = []
     lane_count: Counter[str] = Counter()
     for n, event in enumerate(events):
-        kind = item_kind(event)
+        kind = item_kind(event, spans[n])
         if kind is None:
             continue
-        start, end = event_days(event)
+        start, end = spans[n]
         label = event.get("headline") or headline(event)
         s = start if start is not None else end - 1  # type: ignore[operator]
         e = end if end is not None else s + 1
@@ -279,9 +282,10 @@ def layout_items(events: Sequence[dict[str, Any]], lanes: str = "event_type") ->
     return items, order
 
 
-def shown_range(events: Sequence[dict[str, Any]], x_range: Sequence[str] | None) -> view_range.ViewRange | None:
+def shown_range(events: Sequence[dict[str, Any]], x_range: Sequence[str] | None,
+                spans: Sequence[tuple[float | None, float | None]] | None = None) -> view_range.ViewRange | None:
     """The window asked for (with what lies outside it), else the robust default range."""
-    spans = [event_days(e) for e in events]
+    spans = spans if spans is not None else [event_days(e) for e in events]
     if x_range:
         lo, hi = _parse(x_range[0]), _parse(x_range[1])
         if lo and hi and hi > lo:
@@ -336,14 +340,16 @@ def timeline_figure(
     """
     if lanes not in LANE_MODES:
         raise ValueError(f"unknown lane mode {lanes!r}; expected one of {LANE_MODES}")
-    undated = sum(1 for e in events if item_kind(e) is None)
-    rng = shown_range(events, x_range)
+    spans = [event_days(e) for e in events]
+    kinds = [item_kind(e, sp) for e, sp in zip(events, spans)]
+    undated = kinds.count(None)
+    rng = shown_range(events, x_range, spans)
     if rng is None:
         msg = (f"None of the {undated} matching event(s) has a resolved date; they are listed in the table."
                if undated else "No events match the filters.")
         return _empty_figure(msg)
     width = float(plot_px or DEFAULT_PLOT_PX)
-    items, lane_order = layout_items(events, lanes)
+    items, lane_order = layout_items(events, lanes, spans)
     laid = stacking.pack(items, rng.lo, rng.hi, width, lane_order)
     offsets: dict[str, int] = {}
     total = 0
@@ -358,7 +364,7 @@ def timeline_figure(
     labels: dict[str, list[Any]] = defaultdict(list)
     for p in laid.placed:
         event = events[p.id]
-        kind = item_kind(event)
+        kind = kinds[p.id]
         approx = bool(event.get("approximate")) or event.get("date_mod") == "APPROX"
         style = {"point": "point", "bar": "bar"}.get(kind or "", "open") + ("-approx" if approx else "")
         y = -(offsets[p.lane] + p.row)
@@ -445,11 +451,10 @@ def timeline_figure(
             textfont={"size": labels_mod.FONT_PX, "family": labels_mod.FONT_FAMILY, "color": LABEL_COLOUR},
             cliponaxis=False))
 
-    annotations = edge_annotations(rng, _full_extent([event_days(e) for e in events]))
+    annotations = edge_annotations(rng, _full_extent(spans))
     for lane in laid.lanes:
         if lane.overflow:
-            days = sorted(items_day for items_day in (event_days(events[i])[0] or event_days(events[i])[1] or 0.0
-                                                      for i in lane.overflow))
+            days = sorted(spans[i][0] if spans[i][0] is not None else (spans[i][1] or 0.0) for i in lane.overflow)
             mid, half = days[len(days) // 2], (rng.hi - rng.lo) / 4
             annotations.append({
                 "text": f"+{len(lane.overflow)}", "xref": "paper", "x": 1, "xanchor": "left", "xshift": 4,

@@ -146,6 +146,7 @@
       entries.forEach(function (entry) {
         var x0 = entry[0], x1 = entry[1], item = entry[2], open = isOpen(item.kind);
         var ends = open ? openEnds : closedEnds, limit = open ? C.MAX_OPEN_ROWS : C.MAX_ROWS;
+        if (firstRow(ends, x0, limit) === null) { overflow.push(item.id); return; }   // not even the mark fits
         var row = null, box = ["", 0, 0], left = x0, right = x1;
         var caps = [cap, Math.min(cap === null ? C.SHORT_LABEL_PX : cap, C.SHORT_LABEL_PX), 0];
         for (var k = 0; k < caps.length; k++) {

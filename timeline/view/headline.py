@@ -20,7 +20,6 @@ RULES = Path(__file__).resolve().parent / "data" / "headline_rules.tsv"
 MAX_CHARS = 40
 #: a cut at a clause boundary is preferred when it keeps at least this many characters
 MIN_CLAUSE = 24
-_PREPOSITION = r"(?:(?:on|in|since|from|during|by|until|through|at|as of|early|late|earlier|later)\s+)+"
 _CLAUSE_BREAK = re.compile(r",|;|\s[-–—]\s|\s(?:which|who|where|when|after|before|while|because|amid|"
                            r"including|but|following)\s")
 
@@ -50,20 +49,45 @@ def _names(items: Any) -> list[str]:
     return [str(i.get("name")) for i in items or [] if isinstance(i, dict) and i.get("name")]
 
 
+_PREP_WORDS = r"(?:on|in|since|from|during|by|until|through|at|as of|early|late|earlier|later)"
+_STARTS_WITH_PREP = re.compile(rf"^{_PREP_WORDS}\s", re.I)
+_PREP_BEFORE = re.compile(rf"(?:,\s*)?\b(?:{_PREP_WORDS}\s+)+$", re.I)
+
+
 def _without_date(text: str, date_text: str | None) -> str:
-    if not date_text or not date_text.strip():
+    """The text without its date expression where it reads as an adverbial: opening the
+    sentence, after a preposition, or itself starting with one ('on Friday')."""
+    core = (date_text or "").strip()
+    if not core:
         return text
-    core = re.escape(date_text.strip())
-    # only where it reads as an adverbial: after a preposition, or opening the sentence
-    text = re.sub(rf"^{core}\s*,?\s*", "", text, count=1, flags=re.I)
-    if re.match(_PREPOSITION, date_text.strip(), flags=re.I):
-        return re.sub(rf"(?:,\s*)?\b{core}\b(?:\s*,)?", " ", text, count=1, flags=re.I)
-    return re.sub(rf"(?:,\s*)?\b{_PREPOSITION}{core}\b(?:\s*,)?", " ", text, count=1, flags=re.I)
+    at = text.lower().find(core.lower())
+    if at < 0:
+        return text
+    end = at + len(core)
+    if end < len(text) and (text[end].isalnum()):
+        return text           # part of a longer word
+    before = text[:at]
+    if at == 0 or _STARTS_WITH_PREP.match(core):
+        cut = at
+    else:
+        m = _PREP_BEFORE.search(before)
+        if not m:
+            return text
+        cut = m.start()
+    rest = text[end:]
+    rest = rest[1:] if rest.startswith(",") else rest
+    return (text[:cut].rstrip(" ,") + " " + rest.lstrip()).strip()
+
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.])")
+#: only the start of a long summary can reach the headline; the rules need no more
+HEAD_CHARS = 180
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–—")
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:.-–—")
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text[:1].upper() + text[1:]
 
 
@@ -74,8 +98,8 @@ def _apply_rules(text: str) -> str:
             if m and len(m.group("who").split()) <= 6:
                 text = f"{_tidy(m.group('who'))}: {m.group('what')}"
             continue
-        text = rule.pattern.sub(rule.replacement, text)
-        if rule.kind == "lead":
+        text, n = rule.pattern.subn(rule.replacement, text)
+        if n and rule.kind == "lead":
             text = _tidy(text)
     return _tidy(text)
 
@@ -95,13 +119,22 @@ def shorten(text: str, max_chars: int = MAX_CHARS) -> str:
     return _tidy(text[:cut]) + "\u2026"
 
 
+@lru_cache(maxsize=16384)
+def _from_summary(summary: str, date_text: str, max_chars: int) -> str:
+    if len(summary) > HEAD_CHARS:
+        cut = summary.rfind(" ", 0, HEAD_CHARS)
+        summary = summary[: cut if cut > 0 else HEAD_CHARS]
+    text = _apply_rules(_without_date(summary, date_text))
+    return shorten(text, max_chars) if len(text) >= 4 else ""
+
+
 def headline(event: dict[str, Any], max_chars: int = MAX_CHARS) -> str:
     """The event's title, at most `max_chars` characters (plus '…'), never empty."""
     summary = str(event.get("summary") or event.get("sentence") or "").strip()
     if summary:
-        text = _apply_rules(_without_date(summary, event.get("date_text")))
-        if len(text) >= 4:
-            return shorten(text, max_chars)
+        title = _from_summary(summary, str(event.get("date_text") or ""), max_chars)
+        if title:
+            return title
     what = str(event.get("sub_type") or event.get("event_type") or "Event")
     actors, places = _names(event.get("actors")), _names(event.get("places"))
     text = what + (f": {actors[0]}" if actors else "") + (f" in {places[0]}" if places else "")

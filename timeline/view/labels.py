@@ -34,15 +34,19 @@ def char_widths() -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str, font_px: float = FONT_PX) -> float:
     """Upper estimate of the drawn width of `text` in px (0 for the empty string)."""
     if not text:
         return 0.0
     table = char_widths()
-    em = sum(table.get(ch, DEFAULT_EM) for ch in text)
+    em = 0.0
+    for ch in text:   # summed left to right, as layout.js does, so both give the same float
+        em += table.get(ch, DEFAULT_EM)
     return em * font_px * MARGIN + SLACK_PX
 
 
+@lru_cache(maxsize=65536)
 def fit_label(text: str, max_px: float, *, min_chars: int = 8, font_px: float = FONT_PX) -> str:
     """`text` if it fits in `max_px`, else its longest word-boundary prefix that does plus '…'
     (at least `min_chars` characters), else ''."""

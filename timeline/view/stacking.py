@@ -153,6 +153,9 @@ def _pack_lane(name: str, boxes: list[tuple[float, float, Item]], width: float,
     for x0, x1, item in entries:
         is_open = item.kind.startswith("open")
         ends, limit = (open_ends, MAX_OPEN_ROWS) if is_open else (closed_ends, MAX_ROWS)
+        if _first_row(ends, x0, limit) is None:   # not even the mark fits: no label will
+            overflow.append(item.id)
+            continue
         row = None
         # its label (cut to `cap`), else one cut to SHORT_LABEL_PX, else the mark alone
         for max_px in (cap, min(cap or SHORT_LABEL_PX, SHORT_LABEL_PX), 0.0):
