@@ -47,3 +47,8 @@ def test_place_kinds_table_examples() -> None:
     assert places.place_kind({"name": "Russia"}) == "country"
     assert places.place_kind({"name": "Kyiv"}) == "city"
     assert places.place_kind({"name": "Russia", "precision": "city"}) == "city"   # the record wins
+
+
+def test_a_cut_title_does_not_end_on_a_function_word() -> None:
+    title = hl.shorten("Ukraine prepared for winter in which Russian strikes on the grid would continue")
+    assert not title.rstrip("\u2026").endswith((" in", " for", " which")), title

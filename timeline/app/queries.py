@@ -85,7 +85,9 @@ class AppQueries:
             # a date filter sets the axis too, so open-ended intervals do not stretch it
             window = [flt.date_from.isoformat(), (flt.date_to + timedelta(days=1)).isoformat()]
         # a new window is a new revision, so the figure's range wins over an earlier zoom
-        uirevision = (state_to_query({**state, "lanes": state.get("lanes")}) or "all") + "|" + "/".join(window or [])
+        uirevision = state_to_query({**state, "lanes": state.get("lanes")}) or "all"
+        if window:
+            uirevision += "|" + "/".join(window)
         n = self.count(flt)
         if n == 0:
             filtered = flt != state_to_filter(empty_state())

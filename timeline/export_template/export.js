@@ -417,6 +417,7 @@
 
   /* ---------- map ---------- */
   var mapPoints = [];
+  var AREA_KINDS = ["country", "region", "district", "water"];
 
   function drawMap(events) {
     var points = {}, located = 0;
@@ -426,7 +427,8 @@
         if (p[2] === null || p[3] === null) return;
         any = true;
         var key = p[0] + "\u0000" + p[2] + "\u0000" + p[3];
-        var pt = points[key] || (points[key] = { name: p[0], lat: p[2], lon: p[3], ids: [], types: {} });
+        var pt = points[key] || (points[key] = { name: p[0], lat: p[2], lon: p[3], ids: [], types: {},
+          area: AREA_KINDS.indexOf(String(p[4] || "").toLowerCase()) >= 0, kind: String(p[4] || "") });
         if (pt.ids[pt.ids.length - 1] !== ev.id) { pt.ids.push(ev.id); pt.types[ev.type] = (pt.types[ev.type] || 0) + 1; }
       });
       if (any) located++;
@@ -437,13 +439,29 @@
       Object.keys(p.types).forEach(function (t) { if (best === null || p.types[t] > p.types[best]) best = t; });
       return D.colours[D.types.indexOf(best)];
     });
-    var trace = { type: "scattergeo", mode: "markers", name: "places",
+    // the busiest towns and sites carry their names (none within 6 degrees of another), as in the app
+    var named = {}, spots = [];
+    mapPoints.map(function (p, k) { return k; }).filter(function (k) { return !mapPoints[k].area; })
+      .sort(function (a, b) { return mapPoints[b].ids.length - mapPoints[a].ids.length || (mapPoints[a].name < mapPoints[b].name ? -1 : 1); })
+      .forEach(function (k) {
+        var p = mapPoints[k];
+        if (spots.length >= 6) return;
+        if (spots.every(function (s) { return Math.abs(p.lat - s[0]) + Math.abs(p.lon - s[1]) > 6; })) { named[k] = true; spots.push([p.lat, p.lon]); }
+      });
+    var trace = { type: "scattergeo", mode: "markers+text", name: "places",
       lat: mapPoints.map(function (p) { return p.lat; }), lon: mapPoints.map(function (p) { return p.lon; }),
       customdata: mapPoints.map(function (p, k) { return k; }),
-      hovertext: mapPoints.map(function (p) { return esc(p.name) + ": " + p.ids.length + " event(s)"; }),
+      text: mapPoints.map(function (p, k) { return named[k] ? esc(p.name) : ""; }),
+      textposition: "top center", textfont: { size: 11, color: "#1f2328" },
+      hovertext: mapPoints.map(function (p) {
+        return esc(p.name) + (p.area ? " (" + esc(p.kind) + ", location approximate)" : "") + ": " + p.ids.length + " event(s)"; }),
       hovertemplate: "%{hovertext}<extra></extra>",
-      marker: { size: mapPoints.map(function (p) { return Math.max(8, Math.min(40, 6 + 4 * Math.sqrt(p.ids.length))); }),
-        color: colours, opacity: 0.8, line: { width: 1, color: "#333" } } };
+      // a country, region or sea is a hollow ring, never a precise-looking dot
+      marker: { size: mapPoints.map(function (p) { return Math.max(8, Math.min(40, 6 + 4 * Math.sqrt(p.ids.length))) + (p.area ? 6 : 0); }),
+        symbol: mapPoints.map(function (p) { return p.area ? "circle-open" : "circle"; }),
+        color: colours, opacity: 0.85,
+        line: { width: mapPoints.map(function (p) { return p.area ? 2.5 : 1; }),
+          color: mapPoints.map(function (p, k) { return p.area ? colours[k] : "#333"; }) } } };
     var layout = { margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false, paper_bgcolor: "#fff",
       geo: { projection: { type: "natural earth" }, resolution: 110, showland: true, landcolor: "#E8E4D8",
         showocean: true, oceancolor: "#F4F8FB", showcountries: true, countrycolor: "#9A9A9A",

@@ -80,6 +80,9 @@ def _without_date(text: str, date_text: str | None) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+#: a cut title never ends on a word that needs the next one ("Ukraine prepared for winter in")
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:in|on|of|for|to|and|or|the|a|an|at|by|with|from|as|its|their|his|her))+\s*$",
+                                      re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.])")
 #: only the start of a long summary can reach the headline; the rules need no more
 HEAD_CHARS = 180
@@ -113,10 +116,10 @@ def shorten(text: str, max_chars: int = MAX_CHARS) -> str:
     head = text[: max_chars + 1]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if MIN_CLAUSE <= m.start() <= max_chars]
     if breaks:
-        return _tidy(text[: breaks[-1]])
+        return _tidy(_TRAILING_FUNCTION_WORDS.sub("", text[: breaks[-1]]))
     cut = head.rfind(" ", 0, max_chars)
     cut = cut if cut >= MIN_CLAUSE else max_chars - 1
-    return _tidy(text[:cut]) + "\u2026"
+    return _tidy(_TRAILING_FUNCTION_WORDS.sub("", text[:cut])) + "\u2026"
 
 
 @lru_cache(maxsize=16384)
