@@ -76,3 +76,31 @@ def test_export_first_view_reads_at_first_sight(store_url, page, tmp_path) -> No
     m = page.evaluate(MEASURE_JS, page.query_selector("#timeline"))
     anchors = anchors_ms(records)
     print("export", store_url.rsplit("/", 1)[-1], check_first_view(m, anchors, len(anchors)))
+
+
+def test_edge_marker_bad_dates_and_clear_filters(live_app, sample_store_url, page) -> None:
+    """The rest of the first view: the '◀ N earlier' marker widens the range to every event; a From
+    that is not a date says so next to the box; Clear filters also empties the detail panel."""
+    page.goto(live_app(sample_store_url) + "/")
+    wait_app_idle(page)
+    gd = "document.querySelector('#timeline-graph .js-plotly-plot')"
+    before = page.evaluate(f"{gd}._fullLayout.xaxis.range.map(v => new Date(v).getUTCFullYear())")
+    assert before[0] >= 2021
+    page.click("#timeline-graph .annotation-text-g >> text=/earlier event/")
+    page.wait_for_function(f"() => {gd}.layout.meta.window && {gd}._fullLayout.xaxis.range"
+                           ".map(v => new Date(v).getUTCFullYear())[0] <= 1932")
+    wait_app_idle(page)
+    assert page.evaluate(f"{gd}.layout.meta.earlier") == 0
+
+    page.fill("#filter-from", "notadate")
+    page.press("#filter-from", "Enter")
+    page.wait_for_function("() => /notadate.*not a date/.test(document.getElementById('date-error').innerText)")
+    assert page.is_visible("#date-error")
+
+    page.click("#events-grid .ag-row .ag-cell[col-id='precision']")
+    page.wait_for_selector("#detail-sentence")
+    page.click("#clear-filters")
+    page.wait_for_function("() => !document.getElementById('detail-sentence')"
+                           " && document.getElementById('date-error').innerText === ''")
+    assert "Click an event" in page.inner_text("#detail-panel")
+    assert page.console_errors == [], page.console_errors
