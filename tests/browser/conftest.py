@@ -37,7 +37,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, launch_chromium  # noqa: E402,F401 - shared with benchmarks/
+import sys
+
+# chromium.py (shared with benchmarks/) sits beside this file, which tests/app loads by path too
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, launch_chromium  # noqa: E402,F401
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 #: schemes that never leave the machine
