@@ -164,7 +164,7 @@ def generate(store: Any, n_events: int, *, per_doc: int = 100, seed: int = 7) ->
 
 
 def _launcher():
-    spec = importlib.util.spec_from_file_location("_browser_conftest", REPO / "tests" / "browser" / "conftest.py")
+    spec = importlib.util.spec_from_file_location("_browser_chromium", REPO / "tests" / "browser" / "chromium.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module

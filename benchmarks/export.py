@@ -46,7 +46,7 @@ TOGGLE_FILTER = """async () => {
 
 def _launcher():
     """The browser tests' Chromium launcher, so both start the browser the same way."""
-    spec = importlib.util.spec_from_file_location("_browser_conftest", REPO / "tests" / "browser" / "conftest.py")
+    spec = importlib.util.spec_from_file_location("_browser_chromium", REPO / "tests" / "browser" / "chromium.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module.launch_chromium

@@ -38,3 +38,18 @@ def test_aggregated_points_use_counts_for_size() -> None:
     big = figures.map_figure([{"name": "A", "lat": 1.0, "lon": 1.0, "ids": [], "count": 400}])
     assert big.data[0].marker.size[0] > small.data[0].marker.size[0]
     assert "400 event(s)" in big.data[0].hovertext[0]
+
+
+def test_a_country_is_shaded_a_region_is_a_ring_and_busy_towns_are_named() -> None:
+    russia = {"name": "Russia", "lat": 61.5, "lon": 105.3}
+    kherson = {"name": "Kherson region", "lat": 46.6, "lon": 33.5}
+    kharkiv = {"name": "Kharkiv", "lat": 49.99, "lon": 36.23}
+    fig = figures.map_figure(figures.place_points([ev(1, [russia, KYIV]), ev(2, [kherson, KYIV]), ev(3, [kharkiv])]))
+    (shade,) = [t for t in fig.data if t.type == "choropleth"]
+    assert shade.locations == ("RUS",) and "whole country" in shade.hovertext[0]
+    (dots,) = [t for t in fig.data if t.type == "scattergeo"]
+    by_name = {h.split(":")[0].split(" (")[0]: i for i, h in enumerate(dots.hovertext)}
+    assert "Russia" not in by_name                      # never a precise-looking dot in Siberia
+    ring = by_name["Kherson region"]
+    assert dots.marker.symbol[ring] == "circle-open" and "location approximate" in dots.hovertext[ring]
+    assert dots.text[by_name["Kyiv"]] == "Kyiv" and dots.text[ring] == ""   # the busiest town is named

@@ -1,7 +1,7 @@
 """The timeline figure from hand-built event records: precision, styles, lanes, aggregation."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import plotly.graph_objects as go
 import pytest
@@ -32,16 +32,38 @@ def segments(fig: go.Figure, style: str) -> list:
     return [t for t in fig.data if t.mode == "lines" and t.meta == style]
 
 
+def ms(day: str) -> int:
+    return int((date.fromisoformat(day) - date(1970, 1, 1)).days * figures.DAY_MS)
+
+
+def drawn(fig: go.Figure, prefix: str) -> list:
+    """Traces whose meta starts with `prefix` ('point', 'bar', 'open', 'target', 'labels')."""
+    return [t for t in fig.data if str(t.meta or "").startswith(prefix)]
+
+
 def test_day_is_a_point_and_month_a_segment_covering_the_month() -> None:
-    fig = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09"), ev(2, "2023-06-01", "2023-06-30", "month")])
-    m = marks(fig)
-    assert m[1][0].type == "scatter" and m[1][0].x == ("2023-06-09",) and m[1][0].marker.symbol == "circle"
+    fig = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09"), ev(2, "2023-06-01", "2023-06-30", "month"),
+                                   ev(3, "2023-03-01", "2023-03-01"), ev(4, "2023-09-01", "2023-09-01")])
+    (point,) = drawn(fig, "point")
+    x = dict(zip(point.customdata, point.x))
+    assert point.marker.symbol == "circle" and x[1] == pytest.approx(ms("2023-06-09"), abs=1000)
     # the whole of June (end exclusive), not a made-up day
     (line,) = segments(fig, "bar")
-    assert line.x == ("2023-06-01", "2023-07-01", None)
+    assert line.x[0] == pytest.approx(ms("2023-06-01"), abs=1000)
+    assert line.x[1] == pytest.approx(ms("2023-07-01"), abs=1000) and line.x[2] is None
     assert line.y[0] == line.y[1] and line.y[2] is None
     assert list(fig.layout.yaxis.ticktext) == ["Battles"]
-    assert m[2][0].x == ("2023-06-16",)  # the hover/click tick sits mid-interval
+    (target,) = drawn(fig, "target")   # the hover/click target sits mid-interval
+    assert target.customdata == (2,) and target.marker.opacity == 0
+
+
+def test_every_drawn_event_has_a_headline_label() -> None:
+    fig = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09", summary="Drones hit a power station in Kyiv."),
+                                   ev(2, "2023-03-01", "2023-03-31", "month")])
+    (labels,) = drawn(fig, "labels")
+    assert sorted(labels.customdata) == [1, 2]
+    assert "Drones hit power station in Kyiv" in labels.text
+    assert fig.layout.meta["labelled"] == 2
 
 
 def test_approximate_and_open_ended_look_different_from_exact() -> None:
@@ -51,18 +73,23 @@ def test_approximate_and_open_ended_look_different_from_exact() -> None:
         ev(3, "2023-03-01", None, "month", open_end=True),
         ev(4, "2023-05-05", "2023-05-05"),
         ev(5, "2023-05-06", "2023-05-06", approximate=True),
-    ])
-    m = marks(fig)
+    ], plot_px=800)
     (exact,) = segments(fig, "bar")
     (approx,) = segments(fig, "bar-approx")
-    (open_,) = segments(fig, "bar-open")
-    assert exact.line.dash == "solid" and approx.line.dash == "dot" and open_.line.dash == "dash"
+    (open_,) = segments(fig, "open")
+    assert exact.line.dash == "solid" and approx.line.dash == "dot"
     assert approx.line.width < exact.line.width and approx.opacity < exact.opacity
-    # the open interval runs to the end of the data (exclusive end = day after 2023-05-06)
-    assert open_.x == ("2023-03-01", "2023-05-07", None)
-    arrows = [t for t in fig.data if t.name and "open-ended" in t.name]
+    # the open interval is a short capped bar with an arrow, never run to the edge of the axis
+    lo, hi = fig.layout.xaxis.range
+    px = (open_.x[1] - open_.x[0]) / (hi - lo) * 800
+    assert px == pytest.approx(figures.stacking.OPEN_PX, abs=0.5)
+    arrows = [t for t in fig.data if t.meta == "open-arrow"]
     assert arrows and arrows[0].marker.symbol == ("triangle-right",)
-    assert m[4][0].marker.symbol == "circle" and m[5][0].marker.symbol == "circle-open"
+    # and it has a row of its own
+    closed_rows = {y for t in fig.data if str(t.meta or "").startswith(("point", "bar")) for y in t.y if y is not None}
+    assert open_.y[0] not in closed_rows
+    symbols = {t.customdata[0]: t.marker.symbol for t in drawn(fig, "point")}
+    assert symbols == {4: "circle", 5: "circle-open"}
 
 
 def test_unresolved_dates_are_not_drawn_but_counted() -> None:
@@ -75,7 +102,8 @@ def test_actor_lanes_repeat_an_event_per_actor() -> None:
     e = ev(1, "2023-06-09", "2023-06-09", actors=[{"name": "Iran"}, {"name": "Russia"}])
     fig = figures.timeline_figure([e, ev(2, "2023-06-10", "2023-06-10")], lanes="actor")
     assert sorted(fig.layout.yaxis.ticktext) == [figures.NO_ACTOR, "Iran", "Russia"]
-    assert len(marks(fig)[1]) == 2  # one mark in each of its actors' lanes
+    points = [cd for t in drawn(fig, "point") for cd in t.customdata]
+    assert points.count(1) == 2  # one mark in each of its actors' lanes
     with pytest.raises(ValueError, match="lane mode"):
         figures.timeline_figure([e], lanes="colour")
 
@@ -112,25 +140,42 @@ def test_overlapping_marks_in_a_lane_are_stacked_on_different_rows() -> None:
     fig = figures.timeline_figure([
         ev(1, "2023-01-01", "2023-12-31", "year"), ev(2, "2023-06-01", "2023-06-30", "month"),
         ev(3, "2023-06-09", "2023-06-09"), ev(4, "2024-02-01", "2024-02-29", "month"),
+        ev(5, "2023-06-09", "2023-06-09"),
     ])
     y = {}
-    for trace in fig.data[1:]:
-        for cd, yy in zip(trace.customdata or [], trace.y or []):
+    for trace in drawn(fig, "point") + drawn(fig, "target"):
+        for cd, yy in zip(trace.customdata, trace.y):
             y[cd] = yy
-    assert len({y[1], y[2], y[3]}) == 3  # all overlap in June 2023
-    assert y[4] == y[1]  # no overlap: back on the first row
-    assert all(abs(v - y[1]) < 0.5 for v in y.values())  # all within the one lane
+    assert len({y[1], y[2], y[3], y[5]}) == 4  # all overlap in June 2023; same day stacks too
+    assert fig.layout.height > figures.TOP_PX + figures.BOTTOM_PX + 3 * figures.stacking.ROW_PX
 
 
 def test_many_points_switch_to_webgl() -> None:
-    many = [ev(i, "2023-01-01", "2023-01-01") for i in range(figures.WEBGL_THRESHOLD + 1)]
+    types = list(figures.TYPE_COLOURS)
+    many = [ev(i, (date(2020, 1, 1) + timedelta(days=4 * i)).isoformat(), (date(2020, 1, 1) + timedelta(days=4 * i)).isoformat(),
+               event_type=types[i % len(types)]) for i in range(figures.WEBGL_THRESHOLD + 1)]
     assert any(t.type == "scattergl" for t in figures.timeline_figure(many).data)
     assert not any(t.type == "scattergl" for t in figures.timeline_figure(many[:10]).data)
 
 
-def test_empty_input_gives_a_message_not_an_error() -> None:
+def test_bad_input_gives_a_message_not_an_error_or_an_empty_axis() -> None:
     fig = figures.timeline_figure([ev(1, None, None, None)])
-    assert "No dated events" in fig.layout.annotations[0].text
+    assert "resolved date" in fig.layout.annotations[0].text and fig.layout.meta["mode"] == "empty"
+    assert "No events" in figures.timeline_figure([]).layout.annotations[0].text
+    one = figures.timeline_figure([ev(1, "2023-06-09", "2023-06-09")])
+    lo, hi = one.layout.xaxis.range
+    assert lo < ms("2023-06-09") < hi and (hi - lo) / figures.DAY_MS >= 14   # a range around it
+
+
+def test_an_outlier_is_outside_the_range_with_an_edge_marker() -> None:
+    events = [ev(i, f"2023-0{1 + i % 9}-1{i % 10}", f"2023-0{1 + i % 9}-1{i % 10}") for i in range(20)]
+    events.append(ev(99, "1932-01-01", "1933-12-31", "year"))
+    fig = figures.timeline_figure(events)
+    lo, _ = fig.layout.xaxis.range
+    assert lo > ms("2022-06-01")
+    (edge,) = [a for a in fig.layout.annotations if "earlier" in a.text]
+    assert edge.text == "\u25c0 1 earlier event (1932)" and edge.captureevents
+    assert edge.name.startswith("window:1930")   # a click opens a window from before 1932
 
 
 @pytest.mark.parametrize("days, period", [(1, "day"), (120, "day"), (121, "week"), (1000, "week"),

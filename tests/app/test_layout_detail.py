@@ -6,7 +6,7 @@ from dash import html
 from timeline.app import layout
 from timeline.app.callbacks import clicked_event_id, window_dates
 from timeline.app.detail import date_span_in_sentence, detail_panel, document_view, highlight
-from timeline.app.table import sort_order, table_row
+from timeline.app.table import date_label, sort_order, table_row
 
 TEXT = "Intro. On 9 June 2023 <script>window.__xss=1</script> a plant opened. Outro."
 S = TEXT.index("On 9")
@@ -67,6 +67,16 @@ def test_table_rows_and_sort_orders() -> None:
     row = table_row(EVENT)
     assert row["date"] == "2023-06-09" and row["actors"] == "Russia" and row["source"] == "P"
     assert table_row({"id": 1, "date_value": "XXXX-10"})["date"] == "unresolved (XXXX-10)"
+    # a whole range fits the column: no finer than its precision, the shared year written once
+    assert date_label({"date_start": "2022-01-01", "date_end": "2022-12-31", "precision": "year"}) == "2022"
+    assert date_label({"date_start": "2023-03-01", "date_end": "2023-05-31", "precision": "season"}) == \
+        "2023-03 \u2013 2023-05"
+    assert date_label({"date_start": "2023-06-05", "date_end": "2023-06-11", "precision": "week"}) == \
+        "2023-06-05 \u2013 06-11"
+    assert date_label({"date_start": "2022-08-01", "date_end": None, "precision": "month", "approximate": True}) == \
+        "\u2248 2022-08 \u2192 open"
+    assert date_label({"date_start": "2023-06-13", "date_end": "2023-06-13", "precision": "day",
+                       "date_relation": "reported"}) == "\u2248 2023-06-13 (report date)"
     assert sort_order([{"colId": "date", "sort": "desc"}]) == "-date"
     assert sort_order([{"colId": "actors", "sort": "asc"}]) == "date"
     assert sort_order(None) == "date"

@@ -37,7 +37,13 @@ def test_bad_arguments_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="max_upload_mb"):
         create_app(f"sqlite:///{tmp_path / 't.db'}", max_upload_mb=0)
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "no" / "dir" / "x.db")])
-    assert result.exit_code != 0 and "does not exist" in result.output
+    assert result.exit_code != 0 and "no database at" in result.output
+    # a database that is not there is refused like `timeline events` does, and not created
+    missing = tmp_path / "typo.db"
+    served = CliRunner().invoke(main, ["serve", "--db", str(missing)])
+    listed = CliRunner().invoke(main, ["events", "--db", str(missing)])
+    assert served.exit_code == listed.exit_code == 1
+    assert served.output == listed.output and "no database at" in served.output and not missing.exists()
 
 
 def test_serve_defaults_are_loopback_and_no_debug() -> None:

@@ -37,18 +37,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 1366, "height": 800}
+import sys
+
+# chromium.py (shared with benchmarks/) sits beside this file, which tests/app loads by path too
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, launch_chromium  # noqa: E402,F401
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 #: schemes that never leave the machine
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
@@ -69,11 +63,6 @@ def _require_chromium() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(reason + " — and CI=true, so this is an error, not a skip")
     pytest.skip(reason)
-
-
-def launch_chromium(playwright: Any) -> Any:
-    """Start Debian's Chromium headless with the flags that keep it off the network."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")

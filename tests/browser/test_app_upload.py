@@ -90,7 +90,7 @@ def test_an_empty_store_starts_empty_and_fills_from_a_paste(live_app, tmp_path, 
     page.goto(base + "/")
     page.wait_for_selector("#timeline-graph .main-svg")
     assert page.inner_text("#event-count") == "0 events"
-    assert "No dated events" in page.inner_text("#timeline-graph")
+    assert "No events in this store yet" in page.inner_text("#timeline-graph")
     page.fill("#paste-text", ARTICLE)
     page.click("#paste-submit")
     page.wait_for_function("() => /added/.test(document.getElementById('add-status').innerText)")

@@ -66,10 +66,10 @@ def test_embedded_json_cannot_break_out_and_round_trips(value):
     assert json.loads(text) == {"k": [value]}
 
 
-def test_page_has_exactly_its_own_four_scripts_and_no_hostile_markup(page_html):
+def test_page_has_exactly_its_own_five_scripts_and_no_hostile_markup(page_html):
     page = _parse(page_html)
     kinds = [attrs.get("type") or "js" for attrs, _ in page.scripts]
-    assert kinds == ["js", "application/json", "application/json", "js"]
+    assert kinds == ["js", "application/json", "application/json", "js", "js"]   # plotly, data, shapes, layout, page
     assert not any(tag == "img" for tag, _ in page.tags)
     assert HOSTILE_SCRIPT not in page_html and "<img src=x" not in page_html
     data = json.loads(page.scripts[1][1])

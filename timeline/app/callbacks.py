@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 
 from timeline.app import figures
 from timeline.app.detail import detail_panel, document_view
+from timeline.app.layout import graph_style
 from timeline.app.queries import AppQueries
 from timeline.app.state import (
     LANES,
@@ -179,6 +180,56 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         prevent_initial_call=True,
     )
 
+    # the plot area's width, so the server lays labels out for the width they are drawn at
+    app.clientside_callback(
+        """
+        function(_path) {
+            const node = document.getElementById('timeline-graph');
+            const width = node ? node.clientWidth - %(margins)d : 0;
+            return width > 200 ? width : window.dash_clientside.no_update;
+        }
+        """ % {"margins": figures.LANE_MARGIN_PX + figures.BADGE_MARGIN_PX},
+        Output("plot-width", "data"),
+        Input("url", "pathname"),
+    )
+
+    # the edge markers ("◀ 1 earlier event (1932)") and lane badges ("+12") name the window they open
+    app.clientside_callback(
+        """
+        function(click) {
+            const name = click && click.annotation && click.annotation.name;
+            if (!name || name.indexOf('window:') !== 0) { return window.dash_clientside.no_update; }
+            return name.slice(7).split('/');
+        }
+        """,
+        Output("view-window", "data", allow_duplicate=True),
+        Input("timeline-graph", "clickAnnotationData"),
+        prevent_initial_call=True,
+    )
+
+    # From / To that are not dates are not applied; say so next to the boxes
+    app.clientside_callback(
+        """
+        function(from, to) {
+            const bad = (v) => {
+                if (!v || !v.trim()) { return false; }
+                const m = /^\\s*(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?\\s*$/.exec(v);
+                if (!m) { return true; }
+                const month = m[2] ? Number(m[2]) : 1, day = m[3] ? Number(m[3]) : 1;
+                const d = new Date(Date.UTC(Number(m[1]), month - 1, day));
+                return month < 1 || month > 12 || d.getUTCDate() !== day;
+            };
+            const msgs = [];
+            if (bad(from)) { msgs.push('From \u201c' + from + '\u201d is not a date (YYYY, YYYY-MM or YYYY-MM-DD); it is ignored.'); }
+            if (bad(to)) { msgs.push('To \u201c' + to + '\u201d is not a date (YYYY, YYYY-MM or YYYY-MM-DD); it is ignored.'); }
+            return msgs.join(' ');
+        }
+        """,
+        Output("date-error", "children"),
+        Input("filter-from", "value"),
+        Input("filter-to", "value"),
+    )
+
     @app.callback(
         Output("view-window", "data", allow_duplicate=True),
         Input("timeline-graph", "clickData"),
@@ -197,12 +248,14 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
 
     @app.callback(
         Output("timeline-graph", "figure"),
+        Output("timeline-graph", "style"),
         Output("view-mode", "children"),
         Output("view-window", "data"),
         *CONTROL_INPUTS,
         Input("view-window", "data"),
         Input("data-version", "data"),
         State("selected-event", "data"),
+        State("plot-width", "data"),
         prevent_initial_call=True,  # the layout holds the first figure
     )
     def draw_timeline(*args: Any) -> Any:
@@ -210,13 +263,14 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
 
         The filter controls are inputs here (not the filter-state store that `sync_filters`
         writes) so a filter change costs one round trip, not two."""
-        *values, window, _v, selected = args
+        *values, window, _v, selected, plot_px = args
         state = state_from_controls(dict(zip(CONTROLS, values)))
         new_filter = ctx.triggered_id in CONTROL_IDS
         if new_filter:
             window = None
-        fig, note = queries.timeline(state, window, window_dates(window), selected)
-        return fig, note, (None if new_filter and window is None else no_update)
+        width = float(plot_px) if isinstance(plot_px, (int, float)) and plot_px > 0 else None
+        fig, note = queries.timeline(state, window, window_dates(window), selected, width)
+        return fig, graph_style(fig), note, (None if new_filter and window is None else no_update)
 
     @app.callback(
         Output("map-graph", "figure"),
@@ -321,10 +375,13 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
         Input("timeline-graph", "clickData"),
         Input("map-graph", "clickData"),
         Input("events-grid", "selectedRows"),
+        Input("clear-filters", "n_clicks"),
         State("selected-event", "data"),
         prevent_initial_call=True,
     )
-    def select_event(tl_click: Any, map_click: Any, rows: Any, current: Any) -> Any:
+    def select_event(tl_click: Any, map_click: Any, rows: Any, _clear: Any, current: Any) -> Any:
+        if ctx.triggered_id == "clear-filters":
+            return None   # "Clear filters" starts over: no event in the detail panel either
         if ctx.triggered_id == "events-grid":
             row_id = rows[0].get("id") if isinstance(rows, list) and rows else None
             if row_id is None or row_id == current:

@@ -19,6 +19,11 @@ from typing import Any
 import plotly.graph_objects as go
 
 from timeline.model import EVENT_TYPES
+from timeline.view import labels as labels_mod
+from timeline.view import range as view_range
+from timeline.view import stacking
+from timeline.view.headline import headline
+from timeline.view.places import AREA_KINDS, country_iso2, place_kind
 
 DAY_MS = 86_400_000
 #: Okabe & Ito's colour-blind-safe palette, one colour per ACLED event type.
@@ -114,32 +119,48 @@ def resolved_text(event: dict[str, Any]) -> str:
         return f"{approx}{start} → open ({precision})"
     if end and not start:
         return f"{approx}open → {end} ({precision})"
+    reported = ", dated by the report" if event.get("date_relation") == "reported" else ""
+    if reported:
+        approx = "about "
     if start == end:
-        return f"{approx}{start} ({precision})"
-    return f"{approx}{start} – {end} ({precision})"
+        return f"{approx}{start} ({precision}{reported})"
+    return f"{approx}{start} – {end} ({precision}{reported})"
 
 
-def _source_label(event: dict[str, Any]) -> str:
+def _source_label(event: dict[str, Any], most: int = 3) -> str:
     sources = event.get("sources") or []
     if not sources:
         return "no source"
-    first = sources[0]
-    label = first.get("publisher") or first.get("title") or first.get("doc_id") or "source"
-    more = f" (+{len(sources) - 1} more)" if len(sources) > 1 else ""
-    return f"{label}{more}"
+    names = list(dict.fromkeys(str(s.get("publisher") or s.get("title") or s.get("doc_id") or "source")
+                               for s in sources))
+    more = f" (+{len(names) - most} more)" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
 
 
 def _clip(text: str, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _wrap(text: str, width: int = 90) -> str:
+    """Break a long (escaped) text into lines of about `width` characters for a hover box."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join(lines + [line])
+
+
 def hover_text(event: dict[str, Any]) -> str:
-    """Hover label; every piece of record text is HTML-escaped (Plotly renders a few tags)."""
+    """Hover label: the date as written and resolved (with its precision), the whole summary,
+    type and sources. Every piece of record text is HTML-escaped (Plotly renders a few tags)."""
     esc = lambda s: html.escape(str(s), quote=True)  # noqa: E731
     return "<br>".join(
         [
             f"<b>{esc(event.get('date_text') or '')}</b> — {esc(resolved_text(event))}",
-            esc(_clip(event.get("summary") or event.get("sentence") or "")),
+            _wrap(esc(_clip(event.get("summary") or event.get("sentence") or "", 400))),
             f"{esc(event.get('event_type') or 'Other')} · {esc(_source_label(event))}",
         ]
     )
@@ -162,19 +183,23 @@ def _top_actors(events: Sequence[dict[str, Any]]) -> set[str]:
     return {name for name, _ in counts.most_common(MAX_ACTOR_LANES)}
 
 
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """A figure from plain trace and layout dicts: plotly's per-property setters and
+    `update_layout` path parsing cost ~100x more than this for the same figure."""
+    return go.Figure(data=traces, layout=layout, **UNCHECKED)
+
+
 def _empty_figure(message: str) -> go.Figure:
-    fig = go.Figure(**UNCHECKED)
-    fig.update_layout(
+    return _figure([], {
         **PLAIN,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        annotations=[{"text": message, "showarrow": False, "font": {"size": 14}}],
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-    )
-    return fig
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "annotations": [{"text": message, "showarrow": False, "font": {"size": 14}}],
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "height": 160, "meta": {"mode": "empty", "message": message},
+    })
 
 
-def _base_layout(fig: go.Figure, x_range: Sequence[str] | None, uirevision: str, meta: dict[str, Any]) -> None:
+def _base_layout(x_range: Sequence[str] | None, uirevision: str, meta: dict[str, Any]) -> dict[str, Any]:
     xaxis: dict[str, Any] = {
         **AXIS,
         "type": "date",
@@ -184,17 +209,121 @@ def _base_layout(fig: go.Figure, x_range: Sequence[str] | None, uirevision: str,
     if x_range:
         xaxis["range"] = list(x_range)
         xaxis["autorange"] = False
-    fig.update_layout(
+    return {
         **PLAIN,
-        xaxis=xaxis,
-        margin={"l": 10, "r": 10, "t": 28, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 11}},
-        hoverlabel={"align": "left"},
-        dragmode="zoom",
-        uirevision=uirevision,
-        meta={**meta, "window": list(x_range) if x_range else None},
-        clickmode="event",
-    )
+        "xaxis": xaxis,
+        "margin": {"l": 10, "r": 10, "t": 28, "b": 10},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 11}},
+        "hoverlabel": {"align": "left"},
+        "dragmode": "zoom",
+        "uirevision": uirevision,
+        "meta": {**meta, "window": list(x_range) if x_range else None},
+        "clickmode": "event",
+    }
+
+
+#: plot-area width assumed when the browser has not told it yet (narrower than a laptop's, so
+#: labels laid out for it never collide when drawn wider)
+DEFAULT_PLOT_PX = 760.0
+#: left margin: the lane names; right margin: the "+N" badges
+LANE_MARGIN_PX = 178
+BADGE_MARGIN_PX = 40
+TOP_PX, BOTTOM_PX = 34, 58
+COUNTS_HEIGHT_PX = 360
+LABEL_COLOUR = "#1f2328"
+
+
+def _day(value: Any) -> float | None:
+    d = _parse(value)
+    return float(view_range.day_number(d)) if d else None
+
+
+def event_days(event: dict[str, Any]) -> tuple[float | None, float | None]:
+    """(start, end exclusive) in day numbers; None for an open or unresolved side."""
+    start, end = _day(event.get("date_start")), _day(event.get("date_end"))
+    if event.get("open_start"):
+        start = None
+    if event.get("open_end"):
+        end = None
+    return start, (end + 1 if end is not None else None)
+
+
+def item_kind(event: dict[str, Any], days: tuple[float | None, float | None] | None = None) -> str | None:
+    """'point', 'bar', 'open_end' or 'open_start' (None when undated)."""
+    start, end = days if days is not None else event_days(event)
+    if start is None and end is None:
+        return None
+    if end is None:
+        return "open_end"
+    if start is None:
+        return "open_start"
+    if end - start == 1 and event.get("precision") in (None, "day"):
+        return "point"
+    return "bar"
+
+
+def layout_items(events: Sequence[dict[str, Any]], lanes: str = "event_type",
+                 spans: Sequence[tuple[float | None, float | None]] | None = None,
+                 ) -> tuple[list[stacking.Item], list[str]]:
+    """The stacking items of the events (id = index in `events`, one per event and lane) and
+    the lanes, busiest first. `spans`: the events' `event_days`, when already known."""
+    actor_lanes = _top_actors(events) if lanes == "actor" else None
+    spans = spans if spans is not None else [event_days(e) for e in events]
+    items: list[stacking.Item] = []
+    lane_count: Counter[str] = Counter()
+    for n, event in enumerate(events):
+        kind = item_kind(event, spans[n])
+        if kind is None:
+            continue
+        start, end = spans[n]
+        label = event.get("headline") or headline(event)
+        s = start if start is not None else end - 1  # type: ignore[operator]
+        e = end if end is not None else s + 1
+        for lane in event_lanes(event, lanes, actor_lanes):
+            items.append(stacking.Item(n, lane, s, e, kind, label))
+            lane_count[lane] += 1
+    order = [lane for lane, _ in sorted(lane_count.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return items, order
+
+
+def shown_range(events: Sequence[dict[str, Any]], x_range: Sequence[str] | None,
+                spans: Sequence[tuple[float | None, float | None]] | None = None) -> view_range.ViewRange | None:
+    """The window asked for (with what lies outside it), else the robust default range."""
+    spans = spans if spans is not None else [event_days(e) for e in events]
+    if x_range:
+        lo, hi = _parse(x_range[0]), _parse(x_range[1])
+        if lo and hi and hi > lo:
+            return view_range.outside(spans, view_range.day_number(lo), view_range.day_number(hi))
+    return view_range.default_range(spans)
+
+
+def _ms(day: float) -> float:
+    return round(day * DAY_MS)
+
+
+def _full_extent(spans: Sequence[tuple[float | None, float | None]]) -> tuple[float, float] | None:
+    days = [d for s, e in spans for d in (s, e) if d is not None]
+    return (min(days), max(days)) if days else None
+
+
+def edge_annotations(rng: view_range.ViewRange, full: tuple[float, float] | None) -> list[dict[str, Any]]:
+    """'◀ 1 earlier event (1932)' / '… later … ▶' above the plot; a click widens the range to `full`
+    (the annotation's name holds the window)."""
+    out = []
+    for side, count, years, x, anchor in (("earlier", rng.earlier, rng.earlier_years, 0, "left"),
+                                          ("later", rng.later, rng.later_years, 1, "right")):
+        text = view_range.edge_text(count, years, side)
+        if not text or full is None:
+            continue
+        lo, hi = min(full[0], rng.lo), max(full[1], rng.hi)
+        pad = 0.02 * (hi - lo)
+        out.append({"text": text, "xref": "paper", "yref": "paper", "x": x, "y": 0, "xanchor": anchor,
+                    "yanchor": "top", "yshift": -26, "showarrow": False, "captureevents": True,
+                    "font": {"size": 12, "color": "#0969da"}, "bgcolor": "#f6f8fa", "bordercolor": "#8c959f",
+                    "borderwidth": 1, "borderpad": 2, "hovertext": "click to show every event",
+                    "name": f"window:{view_range.day_date(lo - pad).isoformat()}/"
+                            f"{view_range.day_date(hi + pad + 1).isoformat()}"})
+    return out
 
 
 def timeline_figure(
@@ -204,159 +333,173 @@ def timeline_figure(
     x_range: Sequence[str] | None = None,
     selected_id: int | None = None,
     uirevision: str = "timeline",
+    plot_px: float | None = None,
 ) -> go.Figure:
-    """One mark per event (per lane): points for single days, bars for anything coarser.
+    """Every event as a mark with its headline, packed into sub-rows per lane (timeline.view).
 
-    `customdata` of every mark holds the event id, so clicks map back to records.
-    Events whose date is unresolved cannot be placed on a time axis; they are counted
-    in `layout.meta.undated` and listed only in the table.
+    The x range is `x_range` or the robust default (`timeline.view.range`); events outside it
+    are counted in the edge markers. `plot_px` is the plot area's width in the browser.
+    `customdata` of every hover mark holds the event id, so clicks map back to records.
+    Events whose date is unresolved are counted in `layout.meta.undated` (table only).
     """
     if lanes not in LANE_MODES:
         raise ValueError(f"unknown lane mode {lanes!r}; expected one of {LANE_MODES}")
-    extent = data_extent(events)
-    if extent is None:
-        return _empty_figure("No dated events match the filters.")
-    actor_lanes = _top_actors(events) if lanes == "actor" else None
-    # group marks by (type, style) so the legend has one entry per type
-    groups: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    undated = 0
-    lane_order: Counter[str] = Counter()
-    selected_band: tuple[list[Any], list[Any]] = ([], [])
-    for event in events:
-        span = event_span(event, extent)
-        if span is None:
-            undated += 1
-            continue
-        etype = event.get("event_type") or "Other"
-        style = ("point" if span.point else "bar") + ("-approx" if span.approximate else "")
-        if span.open_start or span.open_end:
-            style = "bar-open" + ("-approx" if span.approximate else "")
-        for lane in event_lanes(event, lanes, actor_lanes):
-            g = groups[(etype, style)]
-            g["lane"].append(lane)
-            g["id"].append(event.get("id"))
-            g["text"].append(hover_text(event))
-            g["start"].append(span.start)
-            g["end"].append(span.end)
-            g["open_end"].append(span.open_end)
-            g["open_start"].append(span.open_start)
-            lane_order[lane] += 1
-        if selected_id is not None and event.get("id") == selected_id:
-            selected_band = selection_band(event, extent)
+    spans = [event_days(e) for e in events]
+    kinds = [item_kind(e, sp) for e, sp in zip(events, spans)]
+    undated = kinds.count(None)
+    rng = shown_range(events, x_range, spans)
+    if rng is None:
+        msg = (f"None of the {undated} matching event(s) has a resolved date; they are listed in the table."
+               if undated else "No events match the filters.")
+        return _empty_figure(msg)
+    width = float(plot_px or DEFAULT_PLOT_PX)
+    items, lane_order = layout_items(events, lanes, spans)
+    laid = stacking.pack(items, rng.lo, rng.hi, width, lane_order)
+    offsets: dict[str, int] = {}
+    total = 0
+    for lane in laid.lanes:
+        offsets[lane.name] = total
+        total += lane.height
+    total = max(total, 1)
+    scale = (rng.hi - rng.lo) / width          # days per px
+    px_ms = lambda px: _ms(rng.lo + px * scale)  # noqa: E731
 
-    lanes_sorted = [lane for lane, _ in sorted(lane_order.items(), key=lambda kv: (-kv[1], kv[0]))]
-    _stack_in_lanes(groups, lanes_sorted)
-    fig = go.Figure(**UNCHECKED)
-    # trace 0 is always the selection band, so a Patch can move it without rebuilding
-    fig.add_trace(_selection_trace(*selected_band))
+    groups: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    labels: dict[str, list[Any]] = defaultdict(list)
+    for p in laid.placed:
+        event = events[p.id]
+        kind = kinds[p.id]
+        approx = bool(event.get("approximate")) or event.get("date_mod") == "APPROX"
+        style = {"point": "point", "bar": "bar"}.get(kind or "", "open") + ("-approx" if approx else "")
+        y = -(offsets[p.lane] + p.row)
+        g = groups[(event.get("event_type") or "Other", style)]
+        g["y"].append(y)
+        g["id"].append(event.get("id"))
+        g["text"].append(hover_text(event))
+        g["x0"].append(p.x0)
+        g["x1"].append(p.x1)
+        g["kind"].append(kind)
+        if p.label:
+            labels["x"].append(px_ms(p.label_x))
+            labels["y"].append(y)
+            labels["text"].append(html.escape(p.label))
+            labels["id"].append(event.get("id"))
+            labels["hover"].append(g["text"][-1])
+    selected_band: tuple[list[Any], list[Any]] = ([], [])
+    if selected_id is not None:
+        selected_band = selection_band(next((e for e in events if e.get("id") == selected_id), None))
+
+    traces: list[dict[str, Any]] = [_selection_trace(*selected_band)]   # trace 0: moved by a Patch
     n_marks = sum(len(g["id"]) for g in groups.values())
-    scatter_cls = go.Scattergl if n_marks > WEBGL_THRESHOLD else go.Scatter
+    scatter_type = "scattergl" if n_marks > WEBGL_THRESHOLD else "scatter"
     legend_done: set[str] = set()
     for etype in list(EVENT_TYPES) + sorted({t for t, _ in groups} - set(EVENT_TYPES)):
         colour = type_colour(etype)
-        for style in ("bar", "bar-approx", "bar-open", "bar-open-approx", "point", "point-approx"):
+        for style in ("bar", "bar-approx", "open", "open-approx", "point", "point-approx"):
             g = groups.get((etype, style))
             if not g:
                 continue
             show = etype not in legend_done
             legend_done.add(etype)
-            common = {
-                "name": etype,
-                "legendgroup": etype,
-                "showlegend": show,
-                "customdata": g["id"],
-                "hovertext": g["text"],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "y": g["lane"],
-            }
-            if style.startswith("point"):
-                approx = style.endswith("approx")
-                fig.add_trace(
-                    scatter_cls(
-                        **UNCHECKED,
-                        x=[d.isoformat() for d in g["start"]],
-                        mode="markers",
-                        marker={
-                            "color": colour,
-                            "size": 10,
-                            "symbol": "circle-open" if approx else "circle",
-                            "line": {"width": 2 if approx else 1, "color": colour if approx else "#ffffff"},
-                        },
-                        **common,
-                    )
-                )
-                continue
-            # An interval is a thick line segment covering every day it stands for; all the
-            # segments of a group are one SVG path (bars would be one element each, and
-            # thousands of them make zooming sluggish). A tick at the middle of each segment
-            # carries the hover text and the click target.
             approx = style.endswith("approx")
-            xs: list[str | None] = []
-            ys: list[str | None] = []
-            for lane, start, end in zip(g["lane"], g["start"], g["end"]):
-                xs += [start.isoformat(), end.isoformat(), None]
-                ys += [lane, lane, None]
-            fig.add_trace(go.Scatter(
-                **UNCHECKED,
-                x=xs, y=ys, mode="lines", name=etype, legendgroup=etype, showlegend=common["showlegend"],
-                line={"color": colour, "width": 4 if approx else 9,
-                      "dash": "dot" if approx else ("dash" if "open" in style else "solid")},
-                opacity=0.6 if approx else 0.85, hoverinfo="skip", meta=style, connectgaps=False,
-            ))
-            mids = [start + (end - start) / 2 for start, end in zip(g["start"], g["end"])]
-            fig.add_trace(scatter_cls(
-                **UNCHECKED,
-                x=[m.isoformat() for m in mids], mode="markers",
-                marker={"color": colour, "size": 12, "symbol": "line-ns",
-                        "line": {"width": 2, "color": "#1f2328" if not approx else colour}},
-                **{**common, "showlegend": False},
-            ))
-            if "open" in style:
-                fig.add_trace(_open_arrows(g, colour, etype))
+            hover = {"customdata": g["id"], "hovertext": g["text"], "hovertemplate": "%{hovertext}<extra></extra>",
+                     "legendgroup": etype, "name": etype}
+            if style.startswith("point"):
+                traces.append(dict(
+                    type=scatter_type, x=[px_ms((a + b) / 2) for a, b in zip(g["x0"], g["x1"])], y=g["y"],
+                    mode="markers", showlegend=show, meta=style,
+                    marker={"color": colour, "size": 2 * stacking.POINT_R,
+                            "symbol": "circle-open" if approx else "circle",
+                            "line": {"width": 2 if approx else 1, "color": colour if approx else "#ffffff"}},
+                    **hover))
+                continue
+            xs: list[Any] = []
+            ys: list[Any] = []
+            arrows_x: list[Any] = []
+            arrows_y: list[Any] = []
+            symbols: list[str] = []
+            for a, b, y, kind in zip(g["x0"], g["x1"], g["y"], g["kind"]):
+                if kind == "open_end":
+                    xs += [px_ms(a), px_ms(b - stacking.ARROW_PX), None]
+                    arrows_x.append(px_ms(b - stacking.ARROW_PX / 2))
+                    symbols.append("triangle-right")
+                elif kind == "open_start":
+                    xs += [px_ms(a + stacking.ARROW_PX), px_ms(b), None]
+                    arrows_x.append(px_ms(a + stacking.ARROW_PX / 2))
+                    symbols.append("triangle-left")
+                else:
+                    xs += [px_ms(a), px_ms(b), None]
+                ys += [y, y, None]
+                if kind in ("open_end", "open_start"):
+                    arrows_y.append(y)
+            traces.append(dict(
+                type="scatter", x=xs, y=ys, mode="lines", name=etype, legendgroup=etype, showlegend=show,
+                line={"color": colour, "width": 4 if approx else 8, "dash": "dot" if approx else "solid"},
+                opacity=0.7 if approx else 0.9, hoverinfo="skip", meta=style, connectgaps=False))
+            if arrows_x:
+                traces.append(dict(
+                    type="scatter", x=arrows_x, y=arrows_y, mode="markers", legendgroup=etype, showlegend=False,
+                    hoverinfo="skip", name=f"{etype} (open-ended)", meta="open-arrow",
+                    marker={"symbol": symbols, "size": 9, "color": colour}))
+            # an invisible target over each bar carries the hover text and the click
+            traces.append(dict(
+                type=scatter_type, x=[px_ms((a + b) / 2) for a, b in zip(g["x0"], g["x1"])], y=g["y"],
+                mode="markers", showlegend=False, meta="target",
+                marker={"color": colour, "size": 12, "opacity": 0}, **hover))
+    if labels["x"]:
+        traces.append(dict(
+            type="scatter", x=labels["x"], y=labels["y"], text=labels["text"], mode="text",
+            textposition="middle right", showlegend=False, name="labels", meta="labels",
+            customdata=labels["id"], hovertext=labels["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            textfont={"size": labels_mod.FONT_PX, "family": labels_mod.FONT_FAMILY, "color": LABEL_COLOUR},
+            cliponaxis=False))
+
+    annotations = edge_annotations(rng, _full_extent(spans))
+    for lane in laid.lanes:
+        if lane.overflow:
+            days = sorted(spans[i][0] if spans[i][0] is not None else (spans[i][1] or 0.0) for i in lane.overflow)
+            mid, half = days[len(days) // 2], (rng.hi - rng.lo) / 4
+            annotations.append({
+                "text": f"+{len(lane.overflow)}", "xref": "paper", "x": 1, "xanchor": "left", "xshift": 4,
+                "y": -offsets[lane.name], "yref": "y", "showarrow": False, "captureevents": True,
+                "font": {"size": 11, "color": "#ffffff"}, "bgcolor": "#57606a", "borderpad": 2,
+                "hovertext": f"{len(lane.overflow)} more in {html.escape(lane.name)}: click to zoom in",
+                "name": f"window:{view_range.day_date(mid - half).isoformat()}/"
+                        f"{view_range.day_date(mid + half + 1).isoformat()}"})
     n_events = len({e.get("id") for e in events}) - undated
-    n_lanes = len(lanes_sorted)
-    _base_layout(fig, x_range, uirevision, {"mode": "events", "events": n_events, "undated": undated,
-                                            "lanes": lanes_sorted})
-    fig.update_layout(
-        yaxis={**AXIS, "tickmode": "array", "tickvals": [n_lanes - 1 - i for i in range(n_lanes)],
-               "ticktext": lanes_sorted, "range": [-0.6, n_lanes - 0.4], "automargin": True, "fixedrange": True,
-               "showgrid": False},
-        shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": i + 0.5, "y1": i + 0.5,
-                 "line": {"color": "#d0d7de", "width": 1}} for i in range(n_lanes - 1)],
+    meta = {"mode": "events", "events": n_events, "undated": undated, "lanes": [lane.name for lane in laid.lanes],
+            "labelled": len({events[p.id].get("id") for p in laid.placed if p.label}),
+            "drawn": len({events[p.id].get("id") for p in laid.placed}),
+            "overflow": sum(len(lane.overflow) for lane in laid.lanes),
+            "earlier": rng.earlier, "later": rng.later, "plot_px": width,
+            "window": list(x_range) if x_range else None,
+            "shown": [view_range.day_date(rng.lo).isoformat(), view_range.day_date(rng.hi).isoformat()]}
+    layout = _base_layout(None, uirevision, meta)
+    tickvals = [-(offsets[lane.name] + (lane.height - 1) / 2) for lane in laid.lanes]
+    ticktext = [labels_mod.fit_label(lane.name, LANE_MARGIN_PX - 12, font_px=11) or lane.name[:12]
+                for lane in laid.lanes]
+    layout.update(
+        height=TOP_PX + BOTTOM_PX + total * stacking.ROW_PX,
+        margin={"l": LANE_MARGIN_PX, "r": BADGE_MARGIN_PX, "t": TOP_PX, "b": BOTTOM_PX, "autoexpand": False},
+        meta=meta,
+        xaxis={**AXIS, "type": "date", "showgrid": True, "range": [_ms(rng.lo), _ms(rng.hi)], "autorange": False,
+               "rangeslider": {"visible": False}},
+        yaxis={**AXIS, "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
+               "range": [-(total - 0.5), 0.5], "automargin": False, "fixedrange": True, "showgrid": False},
+        legend={"orientation": "h", "y": 1, "yanchor": "bottom", "x": 0.5, "xanchor": "center",
+                "font": {"size": 11}},
+        annotations=annotations,
+        shapes=[{"type": "line", "xref": "paper", "x0": -0.25, "x1": 1, "y0": -(offsets[lane.name] - 0.5),
+                 "y1": -(offsets[lane.name] - 0.5), "line": {"color": "#d0d7de", "width": 1}}
+                for lane in laid.lanes[1:]],
     )
-    return fig
+    return _figure(traces, layout)
 
 
-#: vertical offsets (in lane heights) of the rows that overlapping marks are stacked into
-ROW_OFFSETS = (0.0, 0.17, -0.17, 0.34, -0.34)
-
-
-def _stack_in_lanes(groups: dict[tuple[str, str], dict[str, list[Any]]], lanes_sorted: list[str]) -> None:
-    """Replace each mark's lane name by a y position: the lane's index plus a row offset,
-    so that marks overlapping in time within a lane sit on different rows (greedy packing)."""
-    top = len(lanes_sorted) - 1
-    index = {lane: top - i for i, lane in enumerate(lanes_sorted)}
-    marks = [(g["lane"][i], g["start"][i], g["end"][i], key, i) for key, g in groups.items() for i in range(len(g["lane"]))]
-    marks.sort(key=lambda m: (m[0], m[1], m[2]))
-    rows_end: dict[str, list[date]] = defaultdict(list)
-    ys: dict[tuple[tuple[str, str], int], float] = {}
-    for lane, start, end, key, i in marks:
-        ends = rows_end[lane]
-        row = next((r for r, last in enumerate(ends) if last <= start), None)
-        if row is None:
-            row = len(ends)
-            ends.append(end)
-        else:
-            ends[row] = end
-        ys[(key, i)] = index[lane] + ROW_OFFSETS[row % len(ROW_OFFSETS)]
-    for key, g in groups.items():
-        g["lane"] = [ys[(key, i)] for i in range(len(g["lane"]))]
-
-
-def _selection_trace(xs: list[Any], ys: list[Any]) -> go.Scatter:
+def _selection_trace(xs: list[Any], ys: list[Any]) -> dict[str, Any]:
     """A shaded band over the selected event's whole interval (a line for a single day)."""
-    return go.Scatter(
-        **UNCHECKED,
+    return dict(
+        type="scatter",
         x=xs, y=ys, mode="lines", fill="toself", fillcolor="rgba(9,105,218,0.15)",
         line={"color": "#0969da", "width": 2}, name="selected", showlegend=False, hoverinfo="skip",
     )
@@ -372,23 +515,6 @@ def selection_band(event: dict[str, Any] | None, edge: tuple[date, date] | None 
         return [span.start.isoformat()] * 2, [lo, hi]
     s, e = span.start.isoformat(), span.end.isoformat()
     return [s, e, e, s, s], [lo, lo, hi, hi, lo]
-
-
-def _open_arrows(group: dict[str, list[Any]], colour: str, etype: str) -> go.Scatter:
-    """Arrow heads at the open side(s) of open-ended bars."""
-    xs: list[str] = []
-    ys: list[str] = []
-    symbols: list[str] = []
-    for lane, s, e, oe, os_ in zip(group["lane"], group["start"], group["end"], group["open_end"], group["open_start"]):
-        if oe:
-            xs.append(e.isoformat()); ys.append(lane); symbols.append("triangle-right")
-        if os_:
-            xs.append(s.isoformat()); ys.append(lane); symbols.append("triangle-left")
-    return go.Scatter(
-        **UNCHECKED,
-        x=xs, y=ys, mode="markers", marker={"symbol": symbols, "size": 11, "color": colour},
-        legendgroup=etype, showlegend=False, hoverinfo="skip", name=f"{etype} (open-ended)",
-    )
 
 
 def choose_period(span_days: float) -> str:
@@ -429,16 +555,15 @@ def counts_figure(
     by_type: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for start, etype, n in counts:
         by_type[etype or "Other"].append((str(start)[:10], int(n)))
-    fig = go.Figure(**UNCHECKED)
-    fig.add_trace(_selection_trace([], []))
+    traces: list[dict[str, Any]] = [_selection_trace([], [])]
     width = period_days(period) * DAY_MS * 0.9
     for etype in list(EVENT_TYPES) + sorted(set(by_type) - set(EVENT_TYPES)):
         rows = by_type.get(etype)
         if not rows:
             continue
-        fig.add_trace(
-            go.Bar(
-                **UNCHECKED,
+        traces.append(
+            dict(
+                type="bar",
                 x=[r[0] for r in rows],
                 y=[r[1] for r in rows],
                 width=[width] * len(rows),
@@ -451,14 +576,26 @@ def counts_figure(
             )
         )
     total = sum(int(n) for _, _, n in counts)
-    _base_layout(fig, x_range, uirevision, {"mode": "counts", "period": period, "events": total})
-    fig.update_layout(barmode="stack", yaxis={**AXIS, "title": f"events per {period}", "fixedrange": True},
-                      bargap=0)
-    return fig
+    annotations: list[dict[str, Any]] = []
+    if not x_range:
+        # the bulk of the events, as for single events (timeline.view.range), from the counts
+        buckets = [(float(view_range.day_number(d)), int(n)) for start, _, n in counts
+                   if (d := _parse(str(start)[:10])) is not None]
+        rng = view_range.counts_range(buckets, period_days(period))
+        if rng is not None:
+            x_range = [view_range.day_date(rng.lo).isoformat(), view_range.day_date(rng.hi + 1).isoformat()]
+            days = [d for d, _ in buckets]
+            annotations = edge_annotations(rng, (min(days), max(days) + period_days(period)))
+    layout = _base_layout(x_range, uirevision, {"mode": "counts", "period": period, "events": total})
+    layout.update(barmode="stack", yaxis={**AXIS, "title": f"events per {period}", "fixedrange": True},
+                      bargap=0, height=COUNTS_HEIGHT_PX, annotations=annotations,
+                      margin={"l": 60, "r": 10, "t": 54, "b": 10})
+    return _figure(traces, layout)
 
 
 def place_points(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Located places of the events, one point per place with the ids of its events."""
+    """Located places of the events, one point per place with the ids of its events and its kind
+    (a point such as a city, or an area: country, region, water; see timeline.view.places)."""
     points: dict[tuple[str, float, float], dict[str, Any]] = {}
     for event in events:
         for place in event.get("places") or []:
@@ -466,53 +603,95 @@ def place_points(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if lat is None or lon is None:
                 continue
             key = (place.get("name") or "?", float(lat), float(lon))
-            p = points.setdefault(key, {"name": key[0], "lat": key[1], "lon": key[2], "ids": [], "types": Counter()})
+            p = points.get(key)
+            if p is None:
+                p = points[key] = {"name": key[0], "lat": key[1], "lon": key[2], "ids": [], "types": Counter(),
+                                   "kind": place_kind(place)}
             if event.get("id") not in p["ids"]:
                 p["ids"].append(event.get("id"))
                 p["types"][event.get("event_type") or "Other"] += 1
     return list(points.values())
 
 
-def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None) -> go.Figure:
-    """Scattergeo of places; marker area grows with the number of events there.
+#: this many of the busiest point places carry their name on the map
+MAP_LABELS = 6
+MAP_LABEL_DEGREES = 6.0
 
-    Each point's `customdata` lists its event ids (empty when the point comes from
-    SQL counts, see `count`). The world shapes come from the topojson configured on
-    the dcc.Graph (`topojsonURL`), so the map draws offline.
+
+def _iso3(name: str) -> str | None:
+    iso2 = country_iso2(name)
+    if not iso2:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def map_figure(points: Sequence[dict[str, Any]], *, n_events: int | None = None) -> go.Figure:
+    """Places on a world map, drawn as what they are: a country is shaded, a region or sea is a
+    hollow ring (its precision in the hover), a town or site a dot whose area grows with its
+    events; the busiest dots carry their names.
+
+    Each mark's `customdata` lists its event ids (empty when the point comes from SQL counts,
+    see `count`). The world shapes come from the topojson configured on the dcc.Graph
+    (`topojsonURL`), so the map draws offline.
     """
-    fig = go.Figure(**UNCHECKED)
+    traces: list[dict[str, Any]] = []
     located = {i for p in points for i in p.get("ids", [])}
     counts = [int(p.get("count") or len(p.get("ids", []))) for p in points]
-    if points:
-        sizes = [max(8.0, min(40.0, 6 + 4 * c ** 0.5)) for c in counts]
-        colours = [type_colour(p["types"].most_common(1)[0][0]) if p.get("types") else UNKNOWN_TYPE_COLOUR
-                   for p in points]
-        fig.add_trace(
-            go.Scattergeo(
-                **UNCHECKED,
-                lat=[p["lat"] for p in points],
-                lon=[p["lon"] for p in points],
-                customdata=[p.get("ids", []) for p in points],
-                hovertext=[f"{html.escape(p['name'])}: {c} event(s)" for p, c in zip(points, counts)],
+    kinds = [p.get("kind") or place_kind(p) for p in points]
+    colours = [type_colour(p["types"].most_common(1)[0][0]) if p.get("types") else UNKNOWN_TYPE_COLOUR
+               for p in points]
+    countries = [(p, c, iso) for p, c, k in zip(points, counts, kinds)
+                 if k == "country" and (iso := _iso3(p["name"]))]
+    if countries:
+        traces.append(dict(
+            type="choropleth", locations=[iso for _, _, iso in countries], z=[c for _, c, _ in countries],
+            locationmode="ISO-3", colorscale=[[0, "#dbe6f1"], [1, "#9dbad8"]], showscale=False,
+            marker={"line": {"color": "#6e7781", "width": 0.6}}, customdata=[p.get("ids", []) for p, _, _ in countries],
+            hovertext=[f"{html.escape(p['name'])} (whole country): {c} event(s)" for p, c, _ in countries],
+            hovertemplate="%{hovertext}<extra></extra>", name="countries"))
+    shaded = {id(p) for p, _, _ in countries}
+    marks = [(p, c, k, col) for p, c, k, col in zip(points, counts, kinds, colours) if id(p) not in shaded]
+    if marks:
+        # the busiest towns and sites carry names, none within MAP_LABEL_DEGREES of another
+        labelled: set[int] = set()
+        spots: list[tuple[float, float]] = []
+        for m in sorted((m for m in marks if m[2] not in AREA_KINDS), key=lambda m: (-m[1], m[0]["name"])):
+            if len(spots) == MAP_LABELS:
+                break
+            if all(abs(m[0]["lat"] - a) + abs(m[0]["lon"] - b) > MAP_LABEL_DEGREES for a, b in spots):
+                labelled.add(id(m[0]))
+                spots.append((m[0]["lat"], m[0]["lon"]))
+        area = [m[2] in AREA_KINDS for m in marks]
+        traces.append(
+            dict(
+                type="scattergeo",
+                lat=[m[0]["lat"] for m in marks],
+                lon=[m[0]["lon"] for m in marks],
+                customdata=[m[0].get("ids", []) for m in marks],
+                hovertext=[f"{html.escape(m[0]['name'])}" + (f" ({m[2]}, location approximate)" if a else "")
+                           + f": {m[1]} event(s)" for m, a in zip(marks, area)],
                 hovertemplate="%{hovertext}<extra></extra>",
-                mode="markers",
-                marker={"size": sizes, "color": colours, "opacity": 0.8, "line": {"width": 1, "color": "#333"}},
+                mode="markers+text",
+                text=[html.escape(m[0]["name"]) if id(m[0]) in labelled else "" for m in marks],
+                textposition="top center", textfont={"size": 11, "color": "#1f2328"},
+                marker={"size": [max(8.0, min(40.0, 6 + 4 * m[1] ** 0.5)) + (6 if a else 0) for m, a in zip(marks, area)],
+                        "color": [m[3] for m in marks], "opacity": 0.85,
+                        "symbol": ["circle-open" if a else "circle" for a in area],
+                        "line": {"width": [2.5 if a else 1 for a in area], "color": [m[3] if a else "#333" for m, a in
+                                                                                  zip(marks, area)]}},
                 name="places",
             )
         )
-    fig.update_geos(
-        projection_type="natural earth",
-        showland=True, landcolor="#E8E4D8",
-        showocean=True, oceancolor="#F4F8FB",
-        showcountries=True, countrycolor="#9A9A9A",
-        showcoastlines=True, coastlinecolor="#777777",
-        resolution=110,
-        fitbounds="locations" if points else False,
-    )
+    geo = {"projection": {"type": "natural earth"}, "showland": True, "landcolor": "#E8E4D8",
+           "showocean": True, "oceancolor": "#F4F8FB", "showcountries": True, "countrycolor": "#9A9A9A",
+           "showcoastlines": True, "coastlinecolor": "#777777", "resolution": 110,
+           "fitbounds": "locations" if points else False}
     n_located = len(located) if located else 0
     meta: dict[str, Any] = {"events": n_located, "places": len(points)}
     if n_events is not None and (located or not points):
         meta["unlocated"] = max(0, n_events - n_located)
-    fig.update_layout(**PLAIN, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False, meta=meta,
-                      uirevision="map")
-    return fig
+    return _figure(traces, {**PLAIN, "geo": geo, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "showlegend": False,
+                            "meta": meta, "uirevision": "map"})

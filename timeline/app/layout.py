@@ -16,14 +16,20 @@ from timeline.model import EVENT_TYPES
 GRID_PAGE = 100  # rows per block fetched by the table's infinite row model
 
 COLUMNS: list[dict[str, Any]] = [
-    {"field": "date", "headerName": "Date", "colId": "date", "width": 150, "sortable": True},
-    {"field": "precision", "headerName": "Precision", "colId": "precision", "width": 100, "sortable": True},
-    {"field": "event_type", "headerName": "Type", "colId": "type", "width": 170, "sortable": True},
+    # wide enough for a whole range ("about 2022-01-01 – 2022-12-31"); long cells wrap or show a tooltip
+    {"field": "date", "headerName": "Date", "colId": "date", "width": 190, "sortable": True,
+     "tooltipField": "date_full"},
+    {"field": "precision", "headerName": "Precision", "colId": "precision", "width": 96, "sortable": True},
+    {"field": "event_type", "headerName": "Type", "colId": "type", "width": 170, "sortable": True,
+     "tooltipField": "event_type"},
     {"field": "summary", "headerName": "Summary", "colId": "summary", "flex": 1, "minWidth": 240,
      "sortable": True, "tooltipField": "summary"},
-    {"field": "actors", "headerName": "Actors", "colId": "actors", "width": 160, "sortable": False},
-    {"field": "places", "headerName": "Places", "colId": "places", "width": 140, "sortable": False},
-    {"field": "source", "headerName": "Source", "colId": "sources", "width": 150, "sortable": True},
+    {"field": "actors", "headerName": "Actors", "colId": "actors", "width": 200, "sortable": False,
+     "tooltipField": "actors", "wrapText": True, "cellStyle": {"lineHeight": "1.25", "whiteSpace": "normal"}},
+    {"field": "places", "headerName": "Places", "colId": "places", "width": 150, "sortable": False,
+     "tooltipField": "places"},
+    {"field": "source", "headerName": "Source", "colId": "sources", "width": 150, "sortable": True,
+     "tooltipField": "source"},
 ]
 
 
@@ -56,6 +62,8 @@ def filter_panel(options: dict[str, list[dict[str, Any]]] | None = None) -> html
                 ],
                 className="date-row",
             ),
+            # filled by a clientside callback when From or To is not a date (it is then not applied)
+            html.Div(id="date-error", role="alert", className="field-error"),
             _labelled("Event types", _dropdown("filter-types", "all types",
                                                [{"label": t, "value": t} for t in EVENT_TYPES]), "filter-types"),
             _labelled("Actors", _dropdown("filter-actors", "all actors", options.get("actors")), "filter-actors"),
@@ -120,10 +128,37 @@ def event_grid() -> dag.AgGrid:
             "rowBuffer": 10,
             "tooltipShowDelay": 400,
             "animateRows": False,
-            "rowHeight": 30,
+            "rowHeight": 38,
             "headerHeight": 32,
         },
         style={"height": "100%", "width": "100%"},
+    )
+
+
+LEGEND_MARKS: list[tuple[str, str, str]] = [
+    ("dot", "\u25cf", "a single day"),
+    ("bar", "\u25ac", "a longer period (week, month, season, year, range), over its whole interval"),
+    ("approx", "\u25cb \u2504", "hollow or dotted: an approximate date"),
+    ("open", "\u25ac\u25b6", "short bar with an arrow, in its own row: open-ended (\u2018since August 2022\u2019)"),
+    ("edge", "\u25c0 N earlier", "events outside the shown range: click to show them"),
+    ("badge", "+N", "more events in a crowded lane: click to zoom in"),
+]
+
+
+def graph_style(fig: Any) -> dict[str, str]:
+    """The timeline container's CSS size: as tall as the figure asks for (its rows)."""
+    height = getattr(getattr(fig, "layout", None), "height", None) if fig is not None else None
+    return {"height": f"{int(height)}px" if height else "340px"}
+
+
+def legend_note() -> html.Div:
+    """What every mark on the timeline means (colours: the legend inside the chart)."""
+    return html.Div(
+        [html.Span([html.B(symbol, className=f"key-{key}"), " ", text], className="key")
+         for key, symbol, text in LEGEND_MARKS]
+        + [html.Span("Text next to a mark: a short title; hover for the full sentence, date and sources.",
+                     className="key")],
+        className="hint legend-note", id="timeline-legend",
     )
 
 
@@ -154,6 +189,7 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any], initial: I
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="filter-state", data=initial.state or None),
             dcc.Store(id="view-window"),
+            dcc.Store(id="plot-width"),       # the timeline's plot area in px, measured in the browser
             dcc.Store(id="selected-event"),
             dcc.Store(id="data-version", data=0),
             dcc.Store(id="grid-purged"),   # outputs of the grid's clientside callbacks
@@ -175,14 +211,12 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any], initial: I
                             html.Section(
                                 [
                                     html.H2("Timeline", className="visually-hidden"),
-                                    html.Div(
-                                        "Dot: a single day. Thick line: the whole interval (month, year, range). "
-                                        "Dotted / hollow: approximate. Dashed with arrow: open-ended.",
-                                        className="hint legend-note",
-                                    ),
-                                    dcc.Graph(id="timeline-graph", config=graph_config, className="timeline-graph",
-                                              **figure_kw(initial.timeline),
-                                              style={"height": "340px"}),
+                                    legend_note(),
+                                    # responsive: plotly fills the container, whose height follows the
+                                    # rows the lanes need (set with every figure, see graph_style)
+                                    dcc.Graph(id="timeline-graph", config=graph_config, responsive=True,
+                                              className="timeline-graph", style=graph_style(initial.timeline),
+                                              **figure_kw(initial.timeline)),
                                 ],
                                 className="panel timeline",
                                 **{"aria-label": "Timeline"},

@@ -78,14 +78,22 @@ class AppQueries:
         return ext
 
     def timeline(self, state: dict[str, Any], window: list[str] | None, window_days: tuple[date, date] | None,
-                 selected: Any) -> tuple[go.Figure, str]:
+                 selected: Any, plot_px: float | None = None) -> tuple[go.Figure, str]:
         """Single events when few enough are in view, otherwise counts per day/week/month from SQL."""
         flt = state_to_filter(state, window_days)
         if window is None and flt.date_from and flt.date_to:
             # a date filter sets the axis too, so open-ended intervals do not stretch it
             window = [flt.date_from.isoformat(), (flt.date_to + timedelta(days=1)).isoformat()]
+        # a new window is a new revision, so the figure's range wins over an earlier zoom
         uirevision = state_to_query({**state, "lanes": state.get("lanes")}) or "all"
+        if window:
+            uirevision += "|" + "/".join(window)
         n = self.count(flt)
+        if n == 0:
+            filtered = flt != state_to_filter(empty_state())
+            message = ("No events match the filters." if filtered else
+                       "No events in this store yet: add documents on the left, or run `timeline ingest`.")
+            return figures._empty_figure(message), message
         if n > figures.AGGREGATE_THRESHOLD:
             span = window_days or self.extent(flt)
             days = (span[1] - span[0]).days + 1 if span else 365
@@ -96,15 +104,20 @@ class AppQueries:
             return fig, note
         events = self.timeline_events(flt)
         fig = figures.timeline_figure(events, lanes=state.get("lanes") or "event_type", x_range=window,
-                                      selected_id=selected, uirevision=uirevision)
-        undated = (fig.layout.meta or {}).get("undated", 0)
-        note = f"{n:,} events in view" + (f"; {undated} with an unresolved date are listed in the table only"
-                                          if undated else "")
-        return fig, note
+                                      selected_id=selected, uirevision=uirevision, plot_px=plot_px)
+        return fig, timeline_note(n, fig.layout.meta or {})
 
     def timeline_events(self, flt: EventFilter) -> list[dict[str, Any]]:
-        """The filtered events with what the timeline draws (`Store.timeline_rows`)."""
-        return self.store.timeline_rows(flt)
+        """The filtered events with what the timeline draws (`Store.timeline_rows`), with the
+        names of their located places (for the headlines)."""
+        rows = self.store.timeline_rows(flt)
+        places: dict[Any, list[dict[str, Any]]] = {}
+        for rec in self.store.located_events(flt):
+            places[rec.get("id")] = rec.get("places") or []
+        for row in rows:
+            if not row.get("places"):
+                row["places"] = places.get(row.get("id"), [])
+        return rows
 
     def event_places(self, flt: EventFilter) -> list[dict[str, Any]]:
         """Located places of the filtered events, one point per place with its event ids."""
@@ -189,6 +202,19 @@ class AppQueries:
         except IngestError as exc:
             return f"Not added: {exc}"
         return self._ingest([doc], [])
+
+
+def timeline_note(n: int, meta: dict[str, Any]) -> str:
+    """What the timeline shows, in words: events, those outside the range, unresolved dates."""
+    parts = [f"{n:,} event{'s' if n != 1 else ''} match"]
+    outside = int(meta.get("earlier") or 0) + int(meta.get("later") or 0)
+    if outside:
+        parts.append(f"{outside} outside the shown range (see the markers under the timeline)")
+    if meta.get("overflow"):
+        parts.append(f"{meta['overflow']} more in crowded lanes (click +N to zoom in)")
+    if meta.get("undated"):
+        parts.append(f"{meta['undated']} with an unresolved date are listed in the table only")
+    return "; ".join(parts) + "."
 
 
 def _summary_text(summary: Any) -> str:

@@ -18,11 +18,38 @@ def sort_order(sort_model: list[dict[str, Any]] | None) -> str:
     return "date"
 
 
-def _date_label(event: dict[str, Any]) -> str:
-    text = resolved_text(event)
-    if event.get("date_start") or event.get("date_end"):
-        return text.rsplit(" (", 1)[0]  # the precision has its own column
-    return text
+#: precisions whose bounds are whole months / whole years (shown without the day / month)
+_MONTHS = {"month", "season", "quarter", "half"}
+_YEARS = {"year", "decade", "century"}
+
+
+def _day_text(value: str, precision: str | None) -> str:
+    if precision in _YEARS:
+        return value[:4]
+    if precision in _MONTHS:
+        return value[:7]
+    return value[:10]
+
+
+def date_label(event: dict[str, Any]) -> str:
+    """The date in a table cell, no finer than its precision and short enough for the column:
+    '2023-06-09', '2023-06', '2023-03 – 2023-05', '2022-08 → open', '≈ 2023', 'unresolved (XXXX-10)'."""
+    start, end = event.get("date_start"), event.get("date_end")
+    precision = event.get("precision")
+    if not start and not end:
+        return resolved_text(event)
+    approx = "\u2248 " if event.get("approximate") or event.get("date_relation") == "reported" else ""
+    reported = " (report date)" if event.get("date_relation") == "reported" else ""
+    if start and not end:
+        return f"{approx}{_day_text(start, precision)} \u2192 open{reported}"
+    if end and not start:
+        return f"{approx}open \u2192 {_day_text(end, precision)}{reported}"
+    a, b = _day_text(start, precision), _day_text(end, precision)
+    if a == b:
+        return f"{approx}{a}{reported}"
+    if precision in (None, "day", "week") and a[:4] == b[:4]:
+        b = b[5:]   # '2023-06-05 – 06-11'
+    return f"{approx}{a} \u2013 {b}{reported}"
 
 
 def table_row(event: dict[str, Any]) -> dict[str, Any]:
@@ -34,7 +61,8 @@ def table_row(event: dict[str, Any]) -> dict[str, Any]:
         source += f" (+{len(sources) - 1})"
     return {
         "id": event.get("id"),
-        "date": _date_label(event),
+        "date": date_label(event),
+        "date_full": resolved_text(event),
         "precision": event.get("precision") or "",
         "event_type": event.get("event_type") or "Other",
         "summary": event.get("summary") or "",

@@ -33,8 +33,14 @@ def is_loopback(host: str) -> bool:
               help="Dash debug mode (reloader, in-browser tracebacks). Never on a shared network.")
 @click.option("--max-upload-mb", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
               help="Largest document accepted by the upload box.")
-def serve(db: str | None, host: str, port: int, debug: bool, max_upload_mb: float) -> None:
+@click.option("--create", is_flag=True, default=False,
+              help="Create the database when it does not exist (otherwise a missing one is an error).")
+def serve(db: str | None, host: str, port: int, debug: bool, max_upload_mb: float, create: bool = False) -> None:
     """Serve the interactive timeline app."""
+    from timeline.commands.events import existing_store_url
+
+    if not create:
+        db = existing_store_url(db)  # a typo in --db is an error, not a new empty database
     from timeline.app.server import create_app
     from timeline.mapdata import ensure
     from timeline.store import StoreError

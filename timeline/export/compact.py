@@ -13,9 +13,21 @@ from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
 
-from timeline.app.figures import AGGREGATE_THRESHOLD, TYPE_COLOURS, UNKNOWN_TYPE_COLOUR, WEBGL_THRESHOLD
+from timeline.app.figures import (
+    AGGREGATE_THRESHOLD,
+    BADGE_MARGIN_PX,
+    BOTTOM_PX,
+    LANE_MARGIN_PX,
+    TOP_PX,
+    TYPE_COLOURS,
+    UNKNOWN_TYPE_COLOUR,
+    WEBGL_THRESHOLD,
+)
 from timeline.export.records import is_approximate, parse_day, timex_in_sentence
 from timeline.model import EVENT_TYPES
+from timeline.view import labels, stacking
+from timeline.view import range as view_range
+from timeline.view.headline import headline
 
 _EPOCH = date(1970, 1, 1)
 FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END = 1, 2, 4
@@ -71,7 +83,7 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
     actors, places, sources = _Dictionary(), _Dictionary(), _Dictionary()
     cols: dict[str, list[Any]] = {k: [] for k in
                                   ("id", "s", "e", "p", "f", "dt", "dv", "m", "sm", "sn", "h",
-                                   "t", "st", "a", "pl", "src", "c")}
+                                   "t", "st", "a", "pl", "src", "c", "hl")}
     fatalities: dict[str, int] = {}
     for n, ev in enumerate(events):
         sentence = str(ev.get("sentence") or "")
@@ -109,6 +121,8 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
                                     [str(s.get(k) or "") for k in ("doc_id", "title", "url", "publisher",
                                                                    "published", "published_source")])
                             for s in ev.get("sources") or []])
+        # the title drawn next to the mark: the same headline the app draws
+        cols["hl"].append(ev.get("headline") or headline(ev))
         conf = _num(ev.get("confidence"))
         cols["c"].append(round(conf * 100) if conf is not None else -1)
         if ev.get("fatalities") is not None:
@@ -128,5 +142,19 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "places": places.values,
         "sources": sources.values,
         "fatalities": fatalities,
+        "layout": layout_constants(),
         "ev": cols,
+    }
+
+
+def layout_constants() -> dict[str, Any]:
+    """The constants of timeline.view that the page's layout.js needs, from the Python modules."""
+    return {
+        **stacking.geometry(),
+        "LABEL_CAPS": list(stacking.LABEL_CAPS), "SHORT_LABEL_PX": stacking.SHORT_LABEL_PX,
+        "FONT_PX": labels.FONT_PX, "FONT_FAMILY": labels.FONT_FAMILY, "DEFAULT_EM": labels.DEFAULT_EM,
+        "MARGIN": labels.MARGIN, "SLACK_PX": labels.SLACK_PX, "char_widths": labels.char_widths(),
+        "CORE": list(view_range.CORE), "TAIL": view_range.TAIL, "PAD": view_range.PAD,
+        "MIN_SPAN": view_range.MIN_SPAN,
+        "LANE_MARGIN_PX": LANE_MARGIN_PX, "BADGE_MARGIN_PX": BADGE_MARGIN_PX, "TOP_PX": TOP_PX, "BOTTOM_PX": BOTTOM_PX,
     }

@@ -27,7 +27,7 @@ from timeline.export.compact import compact_events
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "export_template"
 #: marks in page.html replaced by the inlined parts (each appears once)
-_MARKS = ("@CSP@", "@TITLE@", "@STYLE@", "@PLOTLY@", "@DATA@", "@TOPOJSON@", "@SCRIPT@")
+_MARKS = ("@CSP@", "@TITLE@", "@STYLE@", "@PLOTLY@", "@DATA@", "@TOPOJSON@", "@LAYOUT@", "@SCRIPT@")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -116,14 +116,16 @@ def export_html(
         "topojson": topojson,
     })
     script = _template("export.js")
+    layout = _template("layout.js")
     plotly = plotly_js()
     parts = {
-        "@CSP@": html.escape(content_security_policy([plotly, script]), quote=True),
+        "@CSP@": html.escape(content_security_policy([plotly, layout, script]), quote=True),
         "@TITLE@": html.escape(title),
         "@STYLE@": _template("export.css"),
         "@PLOTLY@": plotly,
         "@DATA@": embed_json(payload),
         "@TOPOJSON@": _topojson_json(topojson),
+        "@LAYOUT@": layout,
         "@SCRIPT@": script,
     }
     page = _template("page.html")

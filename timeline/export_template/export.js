@@ -51,6 +51,7 @@
         sentence: sn,
         summary: sm === 0 ? sn : (Array.isArray(sm) ? sn.slice(sm[0], sm[1]) : sm),
         highlight: c.h[i] || null,
+        headline: c.hl[i],
         type: d.types[c.t[i]], colour: d.colours[c.t[i]],
         sub_type: d.subtypes[c.st[i]] || "",
         actors: c.a[i].map(pick(d.actors)),
@@ -100,7 +101,7 @@
 
   /* ---------- filters ---------- */
   var state = { from: null, to: null, types: {}, actor: "", terms: [], sort: "date", dir: 1, page: 0, selected: null,
-    edge: null };
+    range: null, width: 0, laid: null, offsets: null, drawnEvents: [] };
   D.types.forEach(function (t) { state.types[t] = true; });
 
   function matches(ev) {
@@ -169,106 +170,165 @@
     return lo === Infinity ? null : [lo, hi];
   }
 
-  /** How an event is drawn: [start, end) in days, point or bar, as the app does. */
-  function span(ev, edge) {
-    if (ev.s === null && ev.e === null) return null;
-    var start = ev.s === null ? Math.min(edge[0], ev.e) : ev.s;
-    var end = ev.e === null ? Math.max(edge[1], start) : ev.e;
-    var open = ev.open_start || ev.open_end;
-    var point = start === end && (ev.precision === null || ev.precision === "day") && !open;
-    return { start: start, end: end + 1, point: point, open: open };
+  var L = window.TimelineLayout.make(D.layout);
+  var G = D.layout;
+
+  /** [start, end exclusive) in days, null for an open or unresolved side (figures.event_days). */
+  function daySpan(ev) {
+    var s = ev.open_start ? null : ev.s, e = ev.open_end || ev.e === null ? null : ev.e + 1;
+    return [s, e];
+  }
+
+  /** "point", "bar", "open_end", "open_start" or null (figures.item_kind). */
+  function itemKind(ev, sp) {
+    if (sp[0] === null && sp[1] === null) return null;
+    if (sp[1] === null) return "open_end";
+    if (sp[0] === null) return "open_start";
+    if (sp[1] - sp[0] === 1 && (ev.precision === null || ev.precision === "day")) return "point";
+    return "bar";
+  }
+
+  /** The stacking items (id = index in `events`) and the lanes, busiest first (figures.layout_items). */
+  function timelineItems(events) {
+    var items = [], count = {};
+    events.forEach(function (ev, n) {
+      var sp = daySpan(ev), kind = itemKind(ev, sp);
+      if (!kind) return;
+      var s = sp[0] !== null ? sp[0] : sp[1] - 1, e = sp[1] !== null ? sp[1] : s + 1;
+      items.push({ id: n, lane: ev.type, start: s, end: e, kind: kind, label: ev.headline });
+      count[ev.type] = (count[ev.type] || 0) + 1;
+    });
+    var order = Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    return { items: items, order: order };
   }
 
   function hover(ev) {
-    return "<b>" + esc(ev.date_text) + "</b> \u2014 " + esc(resolvedText(ev)) + "<br>" +
-      esc(clip(ev.summary || ev.sentence, 140)) + "<br>" + esc(ev.type) + " \u00b7 " +
-      esc(ev.sources.length ? sourceName(ev.sources[0]) + (ev.sources.length > 1 ? " (+" + (ev.sources.length - 1) + " more)" : "") : "no source");
-  }
-
-  /** A day number (possibly x.5) as a date-axis value plotly reads: "2023-01-05" or "2023-01-05 12:00". */
-  function axisValue(day) {
-    var whole = Math.floor(day);
-    return day === whole ? iso(whole) : iso(whole) + " 12:00";
-  }
-
-  /** Where an event's mark sits (a point, or the middle of its interval), for the selection ring. */
-  function markAt(sp) { return axisValue(sp.point ? sp.start : sp.start + (sp.end - sp.start) / 2); }
-
-  /** The app's marks (timeline/app/figures.py): a dot for a day; for anything longer a thick
-   *  segment over the whole interval (all segments of a group one path), dotted and thinner when
-   *  approximate, dashed with an arrow head when open-ended, and a tick at its middle that
-   *  carries the hover text and the click. Trace 0 is the selection ring. */
-  function markTraces(events, edge) {
-    var groups = {}, laneCount = {}, marks = 0;
-    events.forEach(function (ev) {
-      var sp = span(ev, edge);
-      if (!sp) return;
-      var style = sp.open ? "bar-open" : (sp.point ? "point" : "bar");
-      if (ev.approximate) style += "-approx";
-      var key = ev.type + "\u0000" + style;
-      var g = groups[key] || (groups[key] = { type: ev.type, colour: ev.colour, style: style, ev: [], sp: [] });
-      g.ev.push(ev); g.sp.push(sp);
-      laneCount[ev.type] = (laneCount[ev.type] || 0) + 1;
-      marks++;
+    var names = [];
+    ev.sources.forEach(function (s) { var n = sourceName(s); if (names.indexOf(n) < 0) names.push(n); });
+    var src = names.length ? names.slice(0, 3).join(", ") + (names.length > 3 ? " (+" + (names.length - 3) + " more)" : "") : "no source";
+    var words = esc(clip(ev.summary || ev.sentence, 400)).split(" "), lines = [], line = "";
+    words.forEach(function (w) {
+      if (line && line.length + 1 + w.length > 90) { lines.push(line); line = w; } else { line = line ? line + " " + w : w; }
     });
-    var traces = [selectionTrace()], legendDone = {};
-    var scatterType = marks > D.webgl_threshold ? "scattergl" : "scatter";
+    lines.push(line);
+    return "<b>" + esc(ev.date_text) + "</b> \u2014 " + esc(resolvedText(ev)) + "<br>" + lines.join("<br>") +
+      "<br>" + esc(ev.type) + " \u00b7 " + esc(src);
+  }
+
+  function ms(day) { return Math.round(day * DAY); }
+
+  /** The app's timeline (timeline/app/figures.py timeline_figure), from the same layout rules. */
+  function eventTraces(events, rng, width) {
+    var prep = timelineItems(events);
+    var laid = L.pack(prep.items, rng.lo, rng.hi, width, prep.order);
+    var offsets = {}, total = 0;
+    laid.lanes.forEach(function (lane) { offsets[lane.name] = total; total += lane.height; });
+    total = Math.max(total, 1);
+    var scale = (rng.hi - rng.lo) / width;
+    function pxMs(px) { return ms(rng.lo + px * scale); }
+    var groups = {}, labels = { x: [], y: [], text: [], id: [], hover: [] };
+    laid.placed.forEach(function (p) {
+      var ev = events[p.id], kind = itemKind(ev, daySpan(ev));
+      var style = (kind === "point" ? "point" : kind === "bar" ? "bar" : "open") + (ev.approximate ? "-approx" : "");
+      var key = ev.type + "\u0000" + style, y = -(offsets[p.lane] + p.row);
+      var g = groups[key] || (groups[key] = { type: ev.type, colour: ev.colour, y: [], id: [], text: [], x0: [], x1: [], kind: [] });
+      var h = hover(ev);
+      g.y.push(y); g.id.push(ev.id); g.text.push(h); g.x0.push(p.x0); g.x1.push(p.x1); g.kind.push(kind);
+      if (p.label) {
+        labels.x.push(pxMs(p.label_x)); labels.y.push(y); labels.text.push(esc(p.label));
+        labels.id.push(ev.id); labels.hover.push(h);
+      }
+    });
+    var traces = [selectionTrace(offsets, laid, events)], legendDone = {};
+    var marks = laid.placed.length, scatterType = marks > D.webgl_threshold ? "scattergl" : "scatter";
     D.types.forEach(function (type) {
-      STYLES.forEach(function (style) {
+      ["bar", "bar-approx", "open", "open-approx", "point", "point-approx"].forEach(function (style) {
         var g = groups[type + "\u0000" + style];
         if (!g) return;
-        var approx = /approx$/.test(style), open = style.indexOf("open") >= 0;
-        var common = {
-          name: type, legendgroup: type, showlegend: !legendDone[type],
-          customdata: g.ev.map(function (ev) { return ev.id; }),
-          hovertext: g.ev.map(hover), hovertemplate: "%{hovertext}<extra></extra>",
-          y: g.ev.map(function () { return type; })
-        };
+        var show = !legendDone[type], approx = /approx$/.test(style);
         legendDone[type] = true;
+        var hov = { customdata: g.id, hovertext: g.text, hovertemplate: "%{hovertext}<extra></extra>",
+          legendgroup: type, name: type };
+        var mids = g.x0.map(function (a, k) { return pxMs((a + g.x1[k]) / 2); });
         if (style.indexOf("point") === 0) {
-          traces.push(Object.assign(common, {
-            type: scatterType, mode: "markers",
-            x: g.sp.map(function (s) { return iso(s.start); }),
-            marker: { color: g.colour, size: 10, symbol: approx ? "circle-open" : "circle",
-              line: { width: approx ? 2 : 1, color: approx ? g.colour : "#ffffff" } }
-          }));
+          traces.push(Object.assign({ type: scatterType, mode: "markers", x: mids, y: g.y, showlegend: show, meta: style,
+            marker: { color: g.colour, size: 2 * G.POINT_R, symbol: approx ? "circle-open" : "circle",
+              line: { width: approx ? 2 : 1, color: approx ? g.colour : "#ffffff" } } }, hov));
           return;
         }
-        var xs = [], ys = [];
-        g.sp.forEach(function (s) { xs.push(iso(s.start), iso(s.end), null); ys.push(type, type, null); });
-        traces.push({ type: "scatter", mode: "lines", x: xs, y: ys, name: type, legendgroup: type,
-          showlegend: common.showlegend, meta: style, connectgaps: false, hoverinfo: "skip",
-          opacity: approx ? 0.6 : 0.85,
-          line: { color: g.colour, width: approx ? 4 : 9, dash: approx ? "dot" : (open ? "dash" : "solid") } });
-        traces.push(Object.assign(common, {
-          type: scatterType, mode: "markers", showlegend: false,
-          x: g.sp.map(markAt),
-          marker: { color: g.colour, size: 12, symbol: "line-ns",
-            line: { width: 2, color: approx ? g.colour : "#1f2328" } }
-        }));
-        if (open) traces.push(openArrows(g));
+        var xs = [], ys = [], ax = [], ay = [], symbols = [];
+        g.x0.forEach(function (a, k) {
+          var b = g.x1[k], kind = g.kind[k];
+          if (kind === "open_end") { xs.push(pxMs(a), pxMs(b - G.ARROW_PX), null); ax.push(pxMs(b - G.ARROW_PX / 2)); symbols.push("triangle-right"); }
+          else if (kind === "open_start") { xs.push(pxMs(a + G.ARROW_PX), pxMs(b), null); ax.push(pxMs(a + G.ARROW_PX / 2)); symbols.push("triangle-left"); }
+          else xs.push(pxMs(a), pxMs(b), null);
+          ys.push(g.y[k], g.y[k], null);
+          if (kind === "open_end" || kind === "open_start") ay.push(g.y[k]);
+        });
+        traces.push({ type: "scatter", mode: "lines", x: xs, y: ys, name: type, legendgroup: type, showlegend: show,
+          line: { color: g.colour, width: approx ? 4 : 8, dash: approx ? "dot" : "solid" },
+          opacity: approx ? 0.7 : 0.9, hoverinfo: "skip", meta: style, connectgaps: false });
+        if (ax.length) {
+          traces.push({ type: "scatter", mode: "markers", x: ax, y: ay, legendgroup: type, showlegend: false,
+            hoverinfo: "skip", name: type + " (open-ended)", meta: "open-arrow",
+            marker: { symbol: symbols, size: 9, color: g.colour } });
+        }
+        traces.push(Object.assign({ type: scatterType, mode: "markers", x: mids, y: g.y, showlegend: false, meta: "target",
+          marker: { color: g.colour, size: 12, opacity: 0 } }, hov));
       });
     });
-    var lanes = Object.keys(laneCount).sort(function (a, b) { return laneCount[b] - laneCount[a] || (a < b ? -1 : 1); });
-    return { traces: traces, lanes: lanes };
-  }
-
-  function selectionTrace() {
-    var ev = state.selected === null ? null : BY_ID[state.selected];
-    var sp = ev && state.edge ? span(ev, state.edge) : null;
-    return { type: "scatter", mode: "markers", name: "selected", showlegend: false, hoverinfo: "skip",
-      x: sp ? [markAt(sp)] : [], y: sp ? [ev.type] : [],
-      marker: { size: 22, symbol: "circle-open", color: "#000000", line: { width: 3 } } };
-  }
-
-  function openArrows(g) {
-    var x = [], y = [], symbols = [];
-    g.ev.forEach(function (ev, k) {
-      if (ev.open_end || ev.e === null) { x.push(iso(g.sp[k].end)); y.push(g.type); symbols.push("triangle-right"); }
-      if (ev.open_start || ev.s === null) { x.push(iso(g.sp[k].start)); y.push(g.type); symbols.push("triangle-left"); }
+    if (labels.x.length) {
+      traces.push({ type: "scatter", mode: "text", x: labels.x, y: labels.y, text: labels.text,
+        textposition: "middle right", showlegend: false, name: "labels", meta: "labels", customdata: labels.id,
+        hovertext: labels.hover, hovertemplate: "%{hovertext}<extra></extra>",
+        textfont: { size: G.FONT_PX, family: G.FONT_FAMILY, color: "#1f2328" }, cliponaxis: false });
+    }
+    var annotations = edgeAnnotations(rng, events);
+    laid.lanes.forEach(function (lane) {
+      if (!lane.overflow.length) return;
+      var days = lane.overflow.map(function (i) { var sp = daySpan(events[i]); return sp[0] !== null ? sp[0] : (sp[1] !== null ? sp[1] : 0); })
+        .sort(function (a, b) { return a - b; });
+      var mid = days[Math.floor(days.length / 2)], half = (rng.hi - rng.lo) / 4;
+      annotations.push({ text: "+" + lane.overflow.length, xref: "paper", x: 1, xanchor: "left", xshift: 4,
+        y: -offsets[lane.name], yref: "y", showarrow: false, captureevents: true,
+        font: { size: 11, color: "#ffffff" }, bgcolor: "#57606a", borderpad: 2,
+        hovertext: lane.overflow.length + " more in " + esc(lane.name) + ": click to zoom in",
+        name: "window:" + iso(Math.floor(mid - half)) + "/" + iso(Math.floor(mid + half + 1)) });
     });
-    return { type: "scatter", mode: "markers", x: x, y: y, legendgroup: g.type, showlegend: false,
-      hoverinfo: "skip", name: g.type + " (open-ended)", marker: { symbol: symbols, size: 11, color: g.colour } };
+    return { traces: traces, laid: laid, offsets: offsets, total: total, annotations: annotations };
+  }
+
+  function edgeAnnotations(rng, events) {
+    var days = [];
+    events.forEach(function (ev) { var sp = daySpan(ev); if (sp[0] !== null) days.push(sp[0]); if (sp[1] !== null) days.push(sp[1]); });
+    if (!days.length) return [];
+    var lo = Math.min(rng.lo, Math.min.apply(null, days)), hi = Math.max(rng.hi, Math.max.apply(null, days));
+    var pad = 0.02 * (hi - lo), out = [];
+    [["earlier", rng.earlier, rng.earlier_years, 0, "left"], ["later", rng.later, rng.later_years, 1, "right"]].forEach(function (e) {
+      var text = L.edgeText(e[1], e[2], e[0]);
+      if (!text) return;
+      out.push({ text: text, xref: "paper", yref: "paper", x: e[3], y: 0, xanchor: e[4], yanchor: "top", yshift: -26,
+        showarrow: false, captureevents: true, font: { size: 12, color: "#0969da" }, bgcolor: "#f6f8fa",
+        bordercolor: "#8c959f", borderwidth: 1, borderpad: 2, hovertext: "click to show every event",
+        name: "window:" + iso(Math.floor(lo - pad)) + "/" + iso(Math.floor(hi + pad + 1)) });
+    });
+    return out;
+  }
+
+  /** Trace 0: a ring around the selected event's mark (when it is drawn). */
+  function selectionTrace(offsets, laid, events) {
+    var x = [], y = [];
+    if (state.selected !== null && laid) {
+      laid.placed.forEach(function (p) {
+        var ev = events[p.id];
+        if (ev.id === state.selected && !x.length) {
+          x.push(ms(state.range.lo + ((p.x0 + p.x1) / 2) * (state.range.hi - state.range.lo) / state.width));
+          y.push(-(offsets[p.lane] + p.row));
+        }
+      });
+    }
+    return { type: "scatter", mode: "markers", name: "selected", showlegend: false, hoverinfo: "skip",
+      x: x, y: y, marker: { size: 22, symbol: "circle-open", color: "#000000", line: { width: 3 } } };
   }
 
   function choosePeriod(days) {
@@ -326,16 +386,38 @@
       return Plotly.react(node, agg.traces, Object.assign(base, { barmode: "stack", bargap: 0,
         yaxis: { title: { text: "events per " + agg.period }, fixedrange: true, gridcolor: "#ebebeb", automargin: true } }), PLOT_CONFIG);
     }
-    state.edge = edge;
-    var marks = markTraces(events, edge);
+    var width = Math.max(200, node.clientWidth - G.LANE_MARGIN_PX - G.BADGE_MARGIN_PX);
+    var spans = events.map(daySpan);
+    var rng = state.from !== null && state.to !== null && state.to + 1 > state.from
+      ? L.outside(spans, state.from, state.to + 1) : L.defaultRange(spans);
+    state.range = rng; state.width = width;
+    var drawn = eventTraces(events, rng, width);
+    state.laid = drawn.laid; state.offsets = drawn.offsets; state.drawnEvents = events;
     node.dataset.mode = "events";
-    return Plotly.react(node, marks.traces, Object.assign(base, { barmode: "overlay",
-      yaxis: { type: "category", categoryorder: "array", categoryarray: marks.lanes.slice().reverse(),
-        automargin: true, fixedrange: true } }), PLOT_CONFIG);
+    node.dataset.labelled = String(drawn.laid.placed.filter(function (p) { return p.label; }).length);
+    var height = G.TOP_PX + G.BOTTOM_PX + drawn.total * G.ROW_PX;
+    node.style.height = height + "px";
+    var lanes = drawn.laid.lanes;
+    return Plotly.react(node, drawn.traces, Object.assign(base, {
+      height: height, hovermode: "closest",
+      margin: { l: G.LANE_MARGIN_PX, r: G.BADGE_MARGIN_PX, t: G.TOP_PX, b: G.BOTTOM_PX, autoexpand: false },
+      legend: { orientation: "h", y: 1, yanchor: "bottom", x: 0.5, xanchor: "center", font: { size: 11 } },
+      xaxis: { type: "date", showgrid: true, gridcolor: "#ebebeb", range: [ms(rng.lo), ms(rng.hi)], autorange: false,
+        rangeslider: { visible: false } },
+      yaxis: { tickmode: "array", tickvals: lanes.map(function (l) { return -(drawn.offsets[l.name] + (l.height - 1) / 2); }),
+        ticktext: lanes.map(function (l) { return L.fitLabel(l.name, G.LANE_MARGIN_PX - 12, 8, 11) || l.name.slice(0, 12); }),
+        range: [-(drawn.total - 0.5), 0.5], automargin: false, fixedrange: true, showgrid: false, zeroline: false },
+      annotations: drawn.annotations,
+      shapes: lanes.slice(1).map(function (l) {
+        return { type: "line", xref: "paper", x0: -0.25, x1: 1, y0: -(drawn.offsets[l.name] - 0.5), y1: -(drawn.offsets[l.name] - 0.5),
+          line: { color: "#d0d7de", width: 1 } };
+      })
+    }), PLOT_CONFIG);
   }
 
   /* ---------- map ---------- */
   var mapPoints = [];
+  var AREA_KINDS = ["country", "region", "district", "water"];
 
   function drawMap(events) {
     var points = {}, located = 0;
@@ -345,7 +427,8 @@
         if (p[2] === null || p[3] === null) return;
         any = true;
         var key = p[0] + "\u0000" + p[2] + "\u0000" + p[3];
-        var pt = points[key] || (points[key] = { name: p[0], lat: p[2], lon: p[3], ids: [], types: {} });
+        var pt = points[key] || (points[key] = { name: p[0], lat: p[2], lon: p[3], ids: [], types: {},
+          area: AREA_KINDS.indexOf(String(p[4] || "").toLowerCase()) >= 0, kind: String(p[4] || "") });
         if (pt.ids[pt.ids.length - 1] !== ev.id) { pt.ids.push(ev.id); pt.types[ev.type] = (pt.types[ev.type] || 0) + 1; }
       });
       if (any) located++;
@@ -356,13 +439,29 @@
       Object.keys(p.types).forEach(function (t) { if (best === null || p.types[t] > p.types[best]) best = t; });
       return D.colours[D.types.indexOf(best)];
     });
-    var trace = { type: "scattergeo", mode: "markers", name: "places",
+    // the busiest towns and sites carry their names (none within 6 degrees of another), as in the app
+    var named = {}, spots = [];
+    mapPoints.map(function (p, k) { return k; }).filter(function (k) { return !mapPoints[k].area; })
+      .sort(function (a, b) { return mapPoints[b].ids.length - mapPoints[a].ids.length || (mapPoints[a].name < mapPoints[b].name ? -1 : 1); })
+      .forEach(function (k) {
+        var p = mapPoints[k];
+        if (spots.length >= 6) return;
+        if (spots.every(function (s) { return Math.abs(p.lat - s[0]) + Math.abs(p.lon - s[1]) > 6; })) { named[k] = true; spots.push([p.lat, p.lon]); }
+      });
+    var trace = { type: "scattergeo", mode: "markers+text", name: "places",
       lat: mapPoints.map(function (p) { return p.lat; }), lon: mapPoints.map(function (p) { return p.lon; }),
       customdata: mapPoints.map(function (p, k) { return k; }),
-      hovertext: mapPoints.map(function (p) { return esc(p.name) + ": " + p.ids.length + " event(s)"; }),
+      text: mapPoints.map(function (p, k) { return named[k] ? esc(p.name) : ""; }),
+      textposition: "top center", textfont: { size: 11, color: "#1f2328" },
+      hovertext: mapPoints.map(function (p) {
+        return esc(p.name) + (p.area ? " (" + esc(p.kind) + ", location approximate)" : "") + ": " + p.ids.length + " event(s)"; }),
       hovertemplate: "%{hovertext}<extra></extra>",
-      marker: { size: mapPoints.map(function (p) { return Math.max(8, Math.min(40, 6 + 4 * Math.sqrt(p.ids.length))); }),
-        color: colours, opacity: 0.8, line: { width: 1, color: "#333" } } };
+      // a country, region or sea is a hollow ring, never a precise-looking dot
+      marker: { size: mapPoints.map(function (p) { return Math.max(8, Math.min(40, 6 + 4 * Math.sqrt(p.ids.length))) + (p.area ? 6 : 0); }),
+        symbol: mapPoints.map(function (p) { return p.area ? "circle-open" : "circle"; }),
+        color: colours, opacity: 0.85,
+        line: { width: mapPoints.map(function (p) { return p.area ? 2.5 : 1; }),
+          color: mapPoints.map(function (p, k) { return p.area ? colours[k] : "#333"; }) } } };
     var layout = { margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false, paper_bgcolor: "#fff",
       geo: { projection: { type: "natural earth" }, resolution: 110, showland: true, landcolor: "#E8E4D8",
         showocean: true, oceancolor: "#F4F8FB", showcountries: true, countrycolor: "#9A9A9A",
@@ -504,7 +603,7 @@
     showDetails(ev);
     var timeline = byId("timeline");
     if (timeline.dataset.mode === "events") {
-      var ring = selectionTrace();
+      var ring = selectionTrace(state.offsets, state.laid, state.drawnEvents);
       Plotly.restyle(timeline, { x: [ring.x], y: [ring.y] }, [0]);
     }
     byId("table").tBodies[0].querySelectorAll("tr").forEach(function (tr) {
@@ -550,7 +649,19 @@
     state.from = from; state.to = to;
     byId("f-from").value = from === null ? "" : iso(from);
     byId("f-to").value = to === null ? "" : iso(to);
-    update(true);
+    update();   // re-packed for the new zoom
+  }
+
+  /** The edge markers and lane badges name the window they open ("window:2022-01-01/2023-01-01"). */
+  function onAnnotation(e) {
+    var name = e && e.annotation && e.annotation.name;
+    if (!name || name.indexOf("window:") !== 0) return;
+    var parts = name.slice(7).split("/"), from = dayOf(parts[0]), to = dayOf(parts[1]);
+    if (from === null || to === null) return;
+    state.from = from; state.to = to - 1;
+    byId("f-from").value = iso(from);
+    byId("f-to").value = iso(to - 1);
+    update();
   }
 
   function start() {
@@ -565,6 +676,7 @@
         if (pt && typeof pt.customdata === "number") select(pt.customdata);
       });
       byId("timeline").on("plotly_relayout", onZoom);
+      byId("timeline").on("plotly_clickannotation", onAnnotation);
       byId("map").on("plotly_click", function (e) {
         var pt = e.points && e.points[0];
         if (pt && mapPoints[pt.customdata]) showPlace(mapPoints[pt.customdata]);
