@@ -26,6 +26,7 @@ from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pai
 from .fatalities import fatalities
 from .headers import dateline_end, is_stamp
 from .reporting import is_reporting_date, statement_summary
+from .roles import assign as assign_roles
 from .sentences import Span, split_sentences
 
 STATEMENT_TYPE = "Strategic developments"
@@ -146,9 +147,26 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
             event_type=event_type, sub_type=sub_type, actors=actors, places=places,
             fatalities=fatalities(clause_text), doc_id=doc.id,
         )
+        event.actor1, event.actor2 = assign_roles(text, clause.start, clause.end, event_type,
+                                                  event_country(text, sentence, places, mentions), mentions)
         event.confidence = confidence(fields, cls.score if event_type != "Other" else 0.0, actors, places)
         out.append(event)
     return out
+
+
+def event_country(text: str, sentence: Span, places: list[Place], mentions: Mentions) -> str | None:
+    """Where the event happened (ISO2): its first place with a country, else the sentence's, else the document's."""
+    for p in places:
+        if p.country:
+            return p.country
+    for lo, hi in ((sentence.start, sentence.end), (0, len(text))):
+        for m in mentions.places:
+            if lo <= m.start < hi and m.place is not None and m.place.country:
+                return m.place.country
+        for m in mentions.actors:
+            if lo <= m.start < hi and m.actor is not None and m.actor.country and m.actor.kind == "country":
+                return m.actor.country
+    return None
 
 
 def _classify(text: str, clause: Span, fields: DateFields) -> Classification:
