@@ -86,11 +86,20 @@ def _v3_published_value(conn: Connection) -> None:
                  .values(published_value=cast(d.published, String)))
 
 
+def _v5_actor_roles(conn: Connection) -> None:
+    """events.actor1 / events.actor2: who acted and who was acted on, in ACLED's naming (NULL for older events)."""
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for column in ("actor1", "actor2"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} VARCHAR(200)")
+
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
     (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
     (3, "documents.published_value: publication date at its known precision", _v3_published_value),
+    (5, "events.actor1/actor2: who acted and who was acted on (ACLED naming)", _v5_actor_roles),
 ]
 LATEST = MIGRATIONS[-1][0]
 
