@@ -66,7 +66,7 @@ _BACKGROUND = re.compile(
     r"grown|risen|fallen|killed|said|told|brought|bought|sold|kept|left|met|paid|put|run|set|thought|understood)\b|"
     r"\b(?:for (?:years|decades|months)|since the (?:start|beginning|outbreak)|ongoing|routinely|regularly|"
     r"frequently|usually|often|typically|historically|every (?:day|week|night)|continues? to|"
-    r"could|would|might|may|will|shall|should|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|is expected|"
+    r"could|would|might|(?-i:may)|will|shall|should|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|is expected|"
     r"are expected|if|whether|unless)\b",
     re.IGNORECASE)
 

@@ -209,11 +209,15 @@ def _with_article(iso: str) -> str:
     return government_name(iso)[len("Government of "):]
 
 
-def _is_source(text: str, ph: Phrase, clause_end: int) -> bool:
+def _is_source(text: str, ph: Phrase, clause_end: int, others: list[Phrase]) -> bool:
+    """Is the phrase the speaker of a report ("police said", "Reuters reported") or after "according to"?"""
     after = text[ph.end:min(clause_end, ph.end + 60)]
     m = _REPORTED_AFTER.match(after)
-    if m and not any(r.pattern.search(after[:m.start("verb")]) for r in role_rows() if r.role != "claim"):
-        return True
+    if m and m.group("verb").lower() != "claimed":
+        verb_at = ph.end + m.start("verb")
+        between = not any(ph.end <= o.start < verb_at for o in others if o is not ph)
+        if between and not any(r.pattern.search(after[:m.start("verb")]) for r in role_rows() if r.role != "claim"):
+            return True
     return bool(_ACCORDING.search(text, max(0, ph.start - 20), ph.start))
 
 
@@ -247,7 +251,7 @@ def assign(text: str, start: int, end: int, event_type: str, default_iso: str | 
                 continue        # "the attack" inside "Islamic State claimed the attack", a verb inside a name
             if verb is None or vm.start() < verb[0]:
                 verb = (vm.start(), vm.end(), row.role)
-    cands = [p for p in cands if not (claimed is not None and p is claimed) and not _is_source(text, p, end)] \
+    cands = [p for p in cands if not (claimed is not None and p is claimed) and not _is_source(text, p, end, cands)] \
         + ([claimed] if claimed is not None else [])
     cands.sort(key=lambda p: p.start)
     actor1 = actor2 = None
@@ -296,3 +300,26 @@ def _conventions(event_type: str, actor1: str | None, actor2: str | None, cands:
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[frozenset[str], re.Pattern]:
+    from ..gazetteer.lexicon import curated_actors
+
+    fixed = {row.name for row in name_rows() if _NEEDS_COUNTRY not in row.name} | set(curated_actors())
+    templates = sorted({row.name for row in name_rows() if _NEEDS_COUNTRY in row.name}
+                       | {"Militants ({country})", "Government of {country}", "Military Forces of {country}",
+                          "Protesters ({country})", "Rioters ({country})", "Unidentified Armed Group ({country})"})
+    countries = sorted({country_name(iso) for iso in set(country_names().values())}
+                       | {_with_article(iso) for iso in set(country_names().values())}, key=len, reverse=True)
+    alternation = "|".join(re.escape(c) for c in countries)
+    bare = {"Protesters", "Rioters", "Unidentified Armed Group"}
+    rx = re.compile("^(?:" + "|".join(re.escape(t).replace(r"\{country\}", f"(?:{alternation})") for t in templates)
+                    + "|" + "|".join(re.escape(b) for b in sorted(bare)) + ")$")
+    return frozenset(fixed), rx
+
+
+def is_known_actor_name(name: str) -> bool:
+    """Is `name` one the engine can produce (a table name, a curated actor, or a template filled with a country)?"""
+    fixed, rx = _known_names()
+    return name in fixed or bool(rx.match(name))
