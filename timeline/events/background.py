@@ -66,12 +66,12 @@ _BACKGROUND = re.compile(
     r"grown|risen|fallen|killed|said|told|brought|bought|sold|kept|left|met|paid|put|run|set|thought|understood)\b|"
     r"\b(?:for (?:years|decades|months)|since the (?:start|beginning|outbreak)|ongoing|routinely|regularly|"
     r"frequently|usually|often|typically|historically|every (?:day|week|night)|continues? to|"
-    r"could|would|might|(?-i:may)|will|shall|should|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|is expected|"
-    r"are expected|if|whether|unless)\b",
-    re.IGNORECASE)
+    r"could|would|might|will|shall|should|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|is expected|"
+    r"are expected|if|whether|unless)\b")     # matched on lower-cased text
+_MAY = re.compile(r"\bmay\b")                 # the modal, never the month "May"
 
 
 def is_background_sentence(sentence: str) -> bool:
     """A generalisation, a forecast, a condition or a question: not a happening of its own."""
     s = sentence.strip()
-    return s.endswith("?") or bool(_BACKGROUND.search(s))
+    return s.endswith("?") or bool(_BACKGROUND.search(s.lower())) or bool(_MAY.search(s))

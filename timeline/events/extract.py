@@ -14,6 +14,7 @@ reach the map. Actors are not carried over, they stay with the clause that names
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from ..gazetteer import Mentions, scan
@@ -84,35 +85,42 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
     return events
 
 
+#: Words that say people died: a report of deaths is a happening even with no place named.
+_DEATH = re.compile(r"\b(?:kill|killed|killing|kills|dead|died|death|deaths|slain|lynch|lynched|behead|beheaded|"
+                    r"executed|massacred?|shot dead|murdered|toll)\b")     # matched on lower-cased text
+
+
 def _undated_event(doc: Document, text: str, sentences: list[Span], k: int, sentence: Span,
                    dated_events: dict[int, list[Event]], mentions: Mentions) -> list[Event]:
     """An event for a sentence with a strong cue and no date: dated from context, else by the report."""
     sentence_text = text[sentence.start:sentence.end]
-    matches = cue_matches(sentence_text)
-    cls = score(matches)
-    strong = cls.event_type != "Other" and cls.score >= STRONG_CUE
-    dead = fatalities(sentence_text)
-    if not (strong or dead) or is_background_sentence(sentence_text):
-        return []       # a stated death toll is a happening too ("Gunmen killed three police officers")
-    if len(sentences) > 1 and is_title(sentence_text):
-        return []       # a headline restates the story its body tells (with the body's dates)
-    fields = None
+    previous = None
     for j in range(k - 1, -1, -1):
         if not same_paragraph(text, sentences[j].end, sentence.start):
             break
         if j in dated_events:
             previous = dated_events[j][-1]
-            if continues(sentence_text, cls.event_type, previous):
-                fields = context_fields(previous, sentence.start)
             break
-    actors = mentions.actors_in(sentence.start, sentence.end)
     places = mentions.places_in(sentence.start, sentence.end)
-    if fields is None:
-        # Dated only by the report: it must say where or how many died, else it is commentary or history
+    local = any(p.precision != "country" for p in places)
+    if previous is None and not local and not _DEATH.search(sentence_text.lower()):
+        # Dated only by the report, it must say where or that people died, else it is commentary or history
         # ("Iran denies supplying weapons", "Ukraine used Bayraktar drones against Russian columns").
-        if dead is None and not any(p.precision != "country" for p in places):
-            return []
+        return []
+    if (len(sentences) > 1 and is_title(sentence_text)) or is_background_sentence(sentence_text):
+        return []       # a headline restates the story its body tells; commentary and forecasts are no happening
+    cls = score(cue_matches(sentence_text))
+    strong = cls.event_type != "Other" and cls.score >= STRONG_CUE
+    dead = fatalities(sentence_text)
+    if not (strong or dead):
+        return []       # a stated death toll is a happening too ("Gunmen killed three police officers")
+    if previous is not None and continues(sentence_text, cls.event_type, previous):
+        fields = context_fields(previous, sentence.start)
+    elif dead is None and not local:
+        return []
+    else:
         fields = reported_fields(doc.published, sentence.start)
+    actors = mentions.actors_in(sentence.start, sentence.end)
     event = Event(
         date_start=fields.date_start, date_end=fields.date_end, precision=fields.precision,
         date_text=fields.date_text, date_value=fields.date_value,

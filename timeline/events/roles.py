@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..gazetteer.countries import country_name, country_names, demonyms, government_name
 from ..gazetteer.scan import Mentions
 from ..gazetteer.tables import DATA_DIR, TableError, read_list, read_table
+from .prefilter import literal_prefixes
 from .reporting import REPORTING_VERBS
 
 NAMES_TABLE = "acled_actor_names.tsv"
@@ -85,6 +86,23 @@ def name_rows() -> tuple[NameRow, ...]:
 
 
 @lru_cache(maxsize=1)
+def _gated_names() -> tuple[tuple[NameRow, re.Pattern, re.Pattern | None], ...]:
+    """Each row with its pattern for lower-cased text (no IGNORECASE: much faster) and a gate matching the
+    literal strings one of which any match starts with (None: unknown), so rows whose words are absent are
+    skipped with one cheap search."""
+    out = []
+    for row in name_rows():
+        prefixes = literal_prefixes(_inner(row.pattern.pattern))
+        gate = re.compile("|".join(re.escape(p) for p in sorted(prefixes))) if prefixes else None
+        out.append((row, re.compile(row.pattern.pattern), gate))
+    return tuple(out)
+
+
+def _inner(pattern: str) -> str:
+    return pattern[len(r"\b(?:"):-len(r")\b")]
+
+
+@lru_cache(maxsize=1)
 def role_rows() -> tuple[RoleRow, ...]:
     out = []
     for line, (pattern, role, example, expected) in read_table(ROLES_TABLE, 4):
@@ -101,8 +119,8 @@ def _outlets() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _nationality() -> tuple[re.Pattern, dict[str, str]]:
-    """A nationality written before an actor noun: a demonym or a country's possessive, up to two words apart."""
+def _nationality() -> dict[str, str]:
+    """Nationalities written before an actor noun: demonyms and countries' possessives, lower-cased -> ISO2."""
     lookup: dict[str, str] = {}
     for adj, iso in demonyms().items():
         lookup[adj.lower()] = iso
@@ -112,10 +130,11 @@ def _nationality() -> tuple[re.Pattern, dict[str, str]]:
             lookup[name.lower() + "’s"] = iso
     for short in ("US", "U.S."):
         lookup[short.lower()] = "US"
-    words = sorted(lookup, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?P<nat>" + "|".join(re.escape(w) for w in words) + r")(?P<gap>(?:\s+[\w-]+){0,2}?\s+)$",
-                    re.IGNORECASE)
-    return rx, lookup
+    return lookup
+
+
+_WINDOW_BREAK = re.compile(r"[,;:.!?()\[\]|\n](?=[^,;:!?()\[\]|\n]*$)")
+_WORD_SPAN = re.compile(r"\S+")
 
 
 _REPORTED_AFTER = re.compile(rf"[^.;:!?]{{0,45}}?\b(?P<verb>{REPORTING_VERBS})\b", re.IGNORECASE)
@@ -128,15 +147,30 @@ _THAT = re.compile(rf"\b(?:{REPORTING_VERBS})\b(?:\s+(?:on|in|at)\s+[^,]{{1,30}}
 
 
 def _country_of(text: str, start: int, default_iso: str | None) -> tuple[str | None, bool, int]:
-    """(ISO2, written?, new start) of the nationality right before `start`, else the default."""
-    rx, lookup = _nationality()
-    window_start = max(0, start - 60)
-    m = rx.search(text, window_start, start)
-    if m and not re.search(r"[,;.]", m.group("gap")):
-        nat = m.group("nat")
-        if nat.lower() in ("us", "u.s.") and nat not in ("US", "U.S."):
-            return default_iso, False, start           # "killed us", not the United States
-        return lookup[nat.lower()], True, m.start()
+    """(ISO2, written?, new start) of the nationality up to two words before `start`, else the default.
+
+    "Israeli warplanes", "a Russian cruise missile", "Ukraine's deputy defense minister"; a comma or a full
+    stop in between ends the search ("in Kenya, police ...").
+    """
+    lo = max(0, start - 50)
+    window = text[lo:start]
+    cut = _WINDOW_BREAK.search(window)
+    if cut:
+        lo, window = lo + cut.end(), window[cut.end():]
+    words = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(window)]
+    lookup = _nationality()
+    for gap in range(0, 3):
+        for span in (2, 1):
+            k = len(words) - gap - span
+            if k < 0:
+                continue
+            cand = " ".join(w for _, w in words[k:k + span])
+            iso = lookup.get(cand.lower())
+            if iso is None:
+                continue
+            if cand.lower() in ("us", "u.s.") and cand not in ("US", "U.S."):
+                return default_iso, False, start       # "killed us", not the United States
+            return iso, True, lo + words[k][0]
     return default_iso, False, start
 
 
@@ -150,12 +184,35 @@ def _fill(name: str, iso: str | None) -> str | None:
     return name.replace("{country}", country_name(iso))
 
 
+class _Shifted:
+    """A match on a lower-cased slice, with offsets into the whole text."""
+
+    __slots__ = ("_m", "_shift", "lastgroup")
+
+    def __init__(self, m: re.Match, shift: int) -> None:
+        self._m, self._shift, self.lastgroup = m, shift, m.lastgroup
+
+    def start(self) -> int:
+        return self._m.start() + self._shift
+
+    def end(self) -> int:
+        return self._m.end() + self._shift
+
+    def group(self) -> str:
+        return self._m.group()
+
+
 def phrases(text: str, start: int, end: int, default_iso: str | None,
             mentions: Mentions | None = None, event_type: str | None = None) -> list[Phrase]:
     """Actor phrases of text[start:end], in order, overlaps resolved (named groups and longer phrases win)."""
     found: list[tuple[int, int, int, Phrase]] = []
-    for row in name_rows():
-        for m in row.pattern.finditer(text, start, end):
+    lowered = text[start:end].lower()
+    exact = len(lowered) == end - start       # lower() kept every offset (almost always)
+    for row, lower_rx, gate in _gated_names():
+        if exact and gate is not None and not gate.search(lowered):
+            continue
+        for m in (_Shifted(lm, start) for lm in lower_rx.finditer(lowered)) if exact else \
+                row.pattern.finditer(text, start, end):
             if row.kind == "group":
                 g_end = m.end()
                 tail = _GROUP_TAIL.match(text, g_end, end)
@@ -209,14 +266,13 @@ def _with_article(iso: str) -> str:
     return government_name(iso)[len("Government of "):]
 
 
-def _is_source(text: str, ph: Phrase, clause_end: int, others: list[Phrase]) -> bool:
+def _is_source(text: str, ph: Phrase, clause_end: int, others: list[Phrase], verbs: list[tuple[int, int, str]]) -> bool:
     """Is the phrase the speaker of a report ("police said", "Reuters reported") or after "according to"?"""
-    after = text[ph.end:min(clause_end, ph.end + 60)]
-    m = _REPORTED_AFTER.match(after)
+    m = _REPORTED_AFTER.match(text, ph.end, min(clause_end, ph.end + 60))
     if m and m.group("verb").lower() != "claimed":
-        verb_at = ph.end + m.start("verb")
-        between = not any(ph.end <= o.start < verb_at for o in others if o is not ph)
-        if between and not any(r.pattern.search(after[:m.start("verb")]) for r in role_rows() if r.role != "claim"):
+        verb_at = m.start("verb")
+        if (not any(ph.end <= o.start < verb_at for o in others if o is not ph)
+                and not any(ph.end <= v < verb_at and role != "claim" for v, _, role in verbs)):
             return True
     return bool(_ACCORDING.search(text, max(0, ph.start - 20), ph.start))
 
@@ -225,13 +281,37 @@ def _outlet_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _outlets().finditer(text, start, end)]
 
 
+@lru_cache(maxsize=1)
+def _gated_roles() -> tuple[tuple[RoleRow, re.Pattern, re.Pattern | None], ...]:
+    out = []
+    for row in role_rows():
+        prefixes = literal_prefixes(_inner(row.pattern.pattern))
+        gate = re.compile("|".join(re.escape(p) for p in sorted(prefixes))) if prefixes else None
+        out.append((row, re.compile(row.pattern.pattern), gate))
+    return tuple(out)
+
+
+def _verbs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Every verb cue of text[start:end] as (start, end, role), in order, read on the lower-cased text."""
+    lowered = text[start:end].lower()
+    out = []
+    if len(lowered) != end - start:           # lower() moved offsets (rare letters): match the text itself
+        out = [(m.start(), m.end(), row.role) for row in role_rows() for m in row.pattern.finditer(text, start, end)]
+    else:
+        for row, rx, gate in _gated_roles():
+            if gate is None or gate.search(lowered):
+                out.extend((m.start() + start, m.end() + start, row.role) for m in rx.finditer(lowered))
+    out.sort()
+    return out
+
+
 def assign(text: str, start: int, end: int, event_type: str, default_iso: str | None,
            mentions: Mentions | None = None) -> tuple[str | None, str | None]:
     """(actor1, actor2) of the happening told in text[start:end]."""
+    verbs = _verbs(text, start, end)
     # "X said (on Friday) (that) <content>": the content's actors, not the speaker.
     m = _THAT.search(text, start, end)
-    if (m and m.end() < end and m.start() - start < 120
-            and not any(r.pattern.search(text, start, m.start()) for r in role_rows())):
+    if m and m.end() < end and m.start() - start < 120 and not any(v < m.start() for v, _, _ in verbs):
         inner = assign(text, m.end(), end, event_type, default_iso, mentions)
         if inner[0] is not None and event_type not in ("Protests", "Riots"):
             return inner
@@ -240,34 +320,30 @@ def assign(text: str, start: int, end: int, event_type: str, default_iso: str | 
              and not any(s < p.end and p.start < e for s, e in outlets)]
     claimed = None
     verb: tuple[int, int, str] | None = None
-    for row in role_rows():
-        for vm in row.pattern.finditer(text, start, end):
-            if row.role == "claim":
-                before = [p for p in cands if p.end <= vm.start()]
-                if before and claimed is None:
-                    claimed = before[-1]
-                continue
-            if any(p.start <= vm.start() < p.end for p in cands):
-                continue        # "the attack" inside "Islamic State claimed the attack", a verb inside a name
-            if verb is None or vm.start() < verb[0]:
-                verb = (vm.start(), vm.end(), row.role)
-    cands = [p for p in cands if not (claimed is not None and p is claimed) and not _is_source(text, p, end, cands)] \
-        + ([claimed] if claimed is not None else [])
-    cands.sort(key=lambda p: p.start)
+    for v_start, v_end, role in verbs:
+        if role == "claim":
+            before = [p for p in cands if p.end <= v_start]
+            if before and claimed is None:
+                claimed = before[-1]
+            continue
+        if any(p.start <= v_start < p.end for p in cands):
+            continue        # a verb inside a name ("the attack" in a group's claim, "Rapid Support Forces")
+        if verb is None:
+            verb = (v_start, v_end, role)
+    cands = [p for p in cands if p is not claimed and not _is_source(text, p, end, cands, verbs)]
     actor1 = actor2 = None
     if verb is not None:
         v_start, v_end, role = verb
-        before = [p for p in cands if p.end <= v_start and p is not claimed]
-        after = [p for p in cands if p.start >= v_end and p.kind != "instrument" and p is not claimed]
+        before = [p for p in cands if p.end <= v_start]
+        after = [p for p in cands if p.start >= v_end and p.kind != "instrument"]
         if role == "passive":
             actor1 = after[0].name if after else None
             actor2 = before[-1].name if before else None
         else:
-            subj = before[-1] if before else None
-            actor1 = subj.name if subj else None
+            actor1 = before[-1].name if before else None
             actor2 = next((p.name for p in after if p.name != actor1), None)
             if len(before) >= 2 and re.fullmatch(r"\s+and\s+", text[before[-2].end:before[-1].start]):
-                actor1, actor2 = before[-2].name, (actor2 if role == "active" and actor2 and not after else before[-1].name)
+                actor1, actor2 = before[-2].name, before[-1].name      # "Russia and Ukraine signed a deal"
     elif cands:
         actor1 = cands[0].name if cands[0].kind != "civilian" else None
         actor2 = next((p.name for p in cands[1:] if p.name != actor1), None)
