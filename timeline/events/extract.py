@@ -30,6 +30,7 @@ from .fatalities import fatalities
 from .headers import dateline_end, is_stamp
 from .reporting import is_reporting_date, statement_summary
 from .roles import assign as assign_roles
+from .roles import speaker
 from .sentences import Span, split_sentences
 from .summaries import readable_summary, starts_with_pronoun
 
@@ -184,7 +185,8 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         cls = _classify(text, clause, fields)
         summary = None
         event_type, sub_type = cls.event_type, cls.sub_type
-        if last is None and is_reporting_date(text, first.start, first.end, clause.start):
+        statement = last is None and is_reporting_date(text, first.start, first.end, clause.start)
+        if statement:
             event_type = STATEMENT_TYPE
             # the statement keeps the clause's strategic sub-type only on a strong cue ("signed a deal"),
             # not on a weak one from the reported content ("had been destroyed")
@@ -206,8 +208,12 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
             event_type=event_type, sub_type=sub_type, actors=actors, places=places,
             fatalities=fatalities(clause_text), doc_id=doc.id,
         )
-        event.actor1, event.actor2 = assign_roles(text, clause.start, clause.end, event_type,
-                                                  event_country(text, sentence, places, mentions), mentions)
+        country = event_country(text, sentence, places, mentions)
+        if statement and sub_type == "Other":      # the statement is the event: who made it acted
+            event.actor1, event.actor2 = speaker(text, clause.start, clause.end, fields.timex_start, country,
+                                                 mentions), None
+        else:
+            event.actor1, event.actor2 = assign_roles(text, clause.start, clause.end, event_type, country, mentions)
         if starts_with_pronoun(event.summary):
             event.summary = readable_summary(event.summary, event.actor1, _antecedent(event.summary, sentence, mentions))
         event.confidence = confidence(fields, cls.score if event_type != "Other" else 0.0, actors, places)

@@ -226,6 +226,8 @@ def phrases(text: str, start: int, end: int, default_iso: str | None,
                 name, kind = "Militants ({country})", "militant"
             if kind == "militant" and not written and m.group().lower() == "fighters":
                 continue                              # "fighters" alone names no side
+            if kind in ("instrument", "government") and not written:
+                continue                              # "explosive drones", "officials": whose is not said
             if kind == "government" and name.startswith("Government of") and iso is not None:
                 filled = government_name(iso)
             else:
@@ -352,6 +354,24 @@ def assign(text: str, start: int, end: int, event_type: str, default_iso: str | 
         if actor2 == actor1:
             actor2 = None
     return _conventions(event_type, actor1, actor2, cands, default_iso)
+
+
+_SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE)
+
+
+def speaker(text: str, start: int, end: int, near: int, default_iso: str | None,
+            mentions: Mentions | None = None) -> str | None:
+    """Who made the statement dated near `near` ("..., the White House said on Friday"): the actor right
+    before the reporting verb closest to the date; a news outlet reporting is a source, not an actor."""
+    verbs = [m for m in _SAID.finditer(text, start, end)]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda m: abs(m.start() - near))
+    outlets = _outlet_spans(text, start, end)
+    cands = [p for p in phrases(text, start, verb.start(), default_iso, mentions, "Strategic developments")
+             if p.name is not None and verb.start() - p.end <= 80 and p.kind not in ("civilian", "instrument")
+             and not any(s < p.end and p.start < e for s, e in outlets)]
+    return cands[-1].name if cands else None
 
 
 def _conventions(event_type: str, actor1: str | None, actor2: str | None, cands: list[Phrase],
