@@ -1,7 +1,7 @@
 """Regression guard on the ACLED-style dev set (tests/events/data/acled_style_dev.jsonl, our own writing).
 
 Thresholds sit a little under the figures measured when the guard was written (event 1.000, date 1.000,
-type 0.795, sub-type 0.753, actor1 0.897, actor2 0.712, fatalities 1.000 on 146 descriptions), above the
+type 0.795, sub-type 0.753, actor1 0.890, actor2 0.712, fatalities 1.000 on 146 descriptions), above the
 issue's targets where those are lower. The set was written before the rules were tuned, but the rules were
 then tuned against it: expect less on new text. `python -m tests.events.devset --errors` lists the misses.
 """
