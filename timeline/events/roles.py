@@ -133,6 +133,8 @@ def _nationality() -> dict[str, str]:
     return lookup
 
 
+#: Words that end a noun phrase: a nationality before them is not the next noun's.
+_NP_BREAKS = frozenset("and or but with of by to from against in on at into near as than".split())
 _WINDOW_BREAK = re.compile(r"[,;:.!?()\[\]|\n](?=[^,;:!?()\[\]|\n]*$)")
 _WORD_SPAN = re.compile(r"\S+")
 
@@ -160,6 +162,8 @@ def _country_of(text: str, start: int, default_iso: str | None) -> tuple[str | N
     words = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(window)]
     lookup = _nationality()
     for gap in range(0, 3):
+        if gap and (gap > len(words) or words[-gap][1].lower() in _NP_BREAKS):
+            break                                     # "the Somali government and clan militias"
         for span in (2, 1):
             k = len(words) - gap - span
             if k < 0:
@@ -177,8 +181,8 @@ def _country_of(text: str, start: int, default_iso: str | None) -> tuple[str | N
 def _fill(name: str, iso: str | None) -> str | None:
     if _NEEDS_COUNTRY not in name:
         return name
-    if iso is None:
-        return None
+    if iso is None:     # "Unidentified Armed Group", "Civilians": still a side; "Military Forces of" is nobody
+        return name[:-len(" ({country})")] if name.endswith(" ({country})") else None
     if name.endswith(" of {country}"):            # "Military Forces of the United States"
         return name.replace("{country}", _with_article(iso))
     return name.replace("{country}", country_name(iso))
@@ -393,6 +397,8 @@ def _conventions(event_type: str, actor1: str | None, actor2: str | None, cands:
         actor1, actor2 = None, actor2 or actor1
     if actor1 is None and event_type in VIOLENT:
         actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    if actor1 is not None and actor1.startswith("Government of ") and event_type in VIOLENT:
+        actor1 = "Military Forces of " + actor1[len("Government of "):]   # a state's violence is its forces'
     if actor2 == actor1:
         actor2 = None
     return actor1, actor2
@@ -409,7 +415,7 @@ def _known_names() -> tuple[frozenset[str], re.Pattern]:
     countries = sorted({country_name(iso) for iso in set(country_names().values())}
                        | {_with_article(iso) for iso in set(country_names().values())}, key=len, reverse=True)
     alternation = "|".join(re.escape(c) for c in countries)
-    bare = {"Protesters", "Rioters", "Unidentified Armed Group"}
+    bare = {t[:-len(" ({country})")] for t in templates if t.endswith(" ({country})")}
     rx = re.compile("^(?:" + "|".join(re.escape(t).replace(r"\{country\}", f"(?:{alternation})") for t in templates)
                     + "|" + "|".join(re.escape(b) for b in sorted(bare)) + ")$")
     return frozenset(fixed), rx
