@@ -21,6 +21,8 @@ from timeline.gazetteer.tables import read_table
     ("a mob beat a man to death", 1),
     ("the strike killed Hezbollah leader Hassan Nasrallah", 1),
     ("killing four of the resistance fighters", 4),
+    ("a police officer shot dead a teenager during a traffic stop", 1),
+    ("the strike killed senior Hamas official Saleh al-Arouri and six others", 7),
     # never the injured, never a campaign's toll, never a suspicion
     ("the missiles injured 50 people", None),
     ("killing 10 people and injuring more than 50", 10),

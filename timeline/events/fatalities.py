@@ -43,7 +43,8 @@ _DIED = r"(?:killed|dead|died|slain|shot dead|lost their lives|beheaded|executed
 _ONE = (r"(?:a|an|the|one)\s+(?:[\w'-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|journalist|driver|"
         r"policeman|police officer|officer|commander|leader|activist|farmer|worker|teacher|student|resident|"
         r"villager|passenger|fighter|militant|person|guard|official|priest|imam|trader|protester|kidnapper|"
-        r"thief|suspect|shepherd|herder|doctor|nurse|pilot)")
+        r"thief|suspect|shepherd|herder|doctor|nurse|pilot|teenager|teen|youth|member|mother|father|son|daughter|"
+        r"elder|cleric|lawyer|judge|chief|mayor|politician|candidate)")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (re.compile(rf"\b(?:leaving|left)\s+(?:{_QUAL})?{n}\s+(?:[\w'-]+\s+){{0,2}}?(?:dead|people dead)"), "n"),
         (re.compile(rf"\b(?:{_QUAL})?{n}\s+(?:were|was|have been)\s+killed"), "n"),
         (re.compile(rf"(?<!of )(?<!for )\b(?:{_KILL}|beat|beating)\s+{_ONE}\b"), "one"),
-        (re.compile(rf"(?<!of )(?<!for )\b{_KILL}\s+(?:[\w'-]+\s+){{0,2}}?(?:leader|commander|chief|spokesman)\s+[a-z]"), "one"),
+        (re.compile(rf"(?<!of )(?<!for )\b{_KILL}\s+(?:[\w'-]+\s+){{0,2}}?(?:leader|commander|chief|spokesman|official|politician|cleric)\s+[a-z]"), "one"),
         (re.compile(rf"\b{_KILL}\s+one of them\b"), "one"),
     ]
 
@@ -66,6 +67,9 @@ _CAMPAIGN = re.compile(r"[^;.]{0,60}?\b(?:since (?:the (?:start|beginning|outbre
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                        r"|last)|so far|to date|in total|overall|this year|over the past|in the (?:war|conflict)|"
                        r"during the (?:war|conflict)|of the war)\b")
+
+
+_AND_OTHERS = re.compile(rf"[^,;.]{{0,60}}?\s+and\s+(?P<n>{NUMBER})\s+others\b")
 
 
 def parse_number(text: str) -> int | None:
@@ -99,8 +103,10 @@ def fatalities(clause: str) -> int | None:
         for m in rx.finditer(lowered):
             if _CAMPAIGN.match(lowered, m.end()):
                 continue
-            if kind == "one":
-                return 1
+            if kind == "one":      # "killed senior official X and six others": the named one and the others
+                others = _AND_OTHERS.match(lowered, m.end())
+                n = parse_number(others.group("n")) if others else None
+                return 1 + (n or 0)
             n = parse_number(m.group("n"))
             if n is not None:
                 return n
