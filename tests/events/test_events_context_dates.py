@@ -49,5 +49,12 @@ def test_background_commentary_and_headlines_make_no_event():
     assert [e.date_relation for e in _events(text)] == [None]
 
 
-def test_a_report_without_a_place_or_a_toll_is_not_dated_by_the_report():
-    assert _events("Ukraine used Turkish drones against Russian columns.") == []
+def test_in_an_article_a_report_without_a_place_or_a_toll_is_not_dated_by_the_report():
+    text = ("Kyiv prepares for winter. Officials met on Monday to plan repairs. "
+            "Ukraine used Turkish drones against Russian columns. The talks continue.")
+    assert [e for e in _events(text) if e.date_relation == "reported"] == []
+
+
+def test_a_short_note_is_the_report_of_its_event():
+    ev, = _events("Officers attacked a peaceful student demonstration.")
+    assert ev.date_relation == "reported" and ev.date_start == PUBLISHED

@@ -9,7 +9,8 @@ The main event then takes its own date, or the context date (see context_dates.p
 
 An undated sentence is background, not a happening, when it generalises or looks ahead: perfect or
 habitual tense ("have been killed", "routinely shells"), modals and futures ("could strike", "plans to"),
-conditionals and questions. Those make no event.
+conditionals, questions, durations ("the siege lasted three months") and standing positions in the present
+("Iran denies supplying drones"). Those make no event.
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ _BACKGROUND = re.compile(
     r"\b(?:for (?:years|decades|months)|since the (?:start|beginning|outbreak)|ongoing|routinely|regularly|"
     r"frequently|usually|often|typically|historically|every (?:day|week|night)|continues? to|"
     r"could|would|might|will|shall|should|plans? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|is expected|"
-    r"are expected|if|whether|unless)\b")     # matched on lower-cased text
+    r"are expected|if|whether|unless|lasted|lasts|denies|deny|insists|argues|believes|maintains|rejects)\b")     # matched on lower-cased text
 _MAY = re.compile(r"\bmay\b")                 # the modal, never the month "May"
 
 

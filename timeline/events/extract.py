@@ -86,6 +86,9 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
     return events
 
 
+#: A document of at most this many sentences is a note about one happening (an ACLED-style description, a
+#: wire brief): its undated sentences need no place or toll to be dated by the report.
+SHORT_NOTE = 3
 #: Words that say people died: a report of deaths is a happening even with no place named.
 _DEATH = re.compile(r"\b(?:kill|killed|killing|kills|dead|died|death|deaths|slain|lynch|lynched|behead|beheaded|"
                     r"executed|massacred?|shot dead|murdered|toll)\b")     # matched on lower-cased text
@@ -104,7 +107,8 @@ def _undated_event(doc: Document, text: str, sentences: list[Span], k: int, sent
             break
     places = mentions.places_in(sentence.start, sentence.end)
     local = any(p.precision != "country" for p in places)
-    if previous is None and not local and not _DEATH.search(sentence_text.lower()):
+    note = len(sentences) <= SHORT_NOTE       # a note of a few sentences is itself the report of its event
+    if previous is None and not local and not note and not _DEATH.search(sentence_text.lower()):
         # Dated only by the report, it must say where or that people died, else it is commentary or history
         # ("Iran denies supplying weapons", "Ukraine used Bayraktar drones against Russian columns").
         return []
@@ -117,7 +121,7 @@ def _undated_event(doc: Document, text: str, sentences: list[Span], k: int, sent
         return []       # a stated death toll is a happening too ("Gunmen killed three police officers")
     if previous is not None and continues(sentence_text, cls.event_type, previous):
         fields = context_fields(previous, sentence.start)
-    elif dead is None and not local:
+    elif dead is None and not local and not note:
         return []
     else:
         fields = reported_fields(doc.published, sentence.start)
