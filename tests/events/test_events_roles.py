@@ -53,6 +53,11 @@ def test_every_role_row_example_gives_its_roles(row):
      ("Military Forces of Russia", None)),
     ("Russia and Ukraine signed a deal in Istanbul.", "Strategic developments",
      ("Government of Russia", "Government of Ukraine")),
+    # the examples
+    ("Israeli military forces opened fire at Palestinians near Tulkarm.", "Violence against civilians",
+     ("Military Forces of Israel", "Civilians (Palestine)")),
+    ("An unidentified armed group attacked and killed 4 people in Churachandpur district.",
+     "Violence against civilians", ("Unidentified Armed Group", "Civilians")),
     # titles: the minister is the government
     ("Ukraine's deputy defense minister, Hanna Maliar, ordered an inquiry.", "Strategic developments",
      ("Government of Ukraine", None)),
