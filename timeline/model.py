@@ -105,7 +105,7 @@ class Event:
     timex_end: int
     approximate: bool = False
     date_mod: str | None = None      # TIMEX3 mod (START, END, APPROX, BEFORE, ...)
-    date_relation: str | None = None  # since | until | before | after | ...
+    date_relation: str | None = None  # since | until | before | after | reported (dated by publication) | ...
     event_type: str = "Other"
     sub_type: str | None = None
     actors: list[Actor] = field(default_factory=list)
@@ -113,6 +113,8 @@ class Event:
     fatalities: int | None = None
     confidence: float = 0.5
     doc_id: str = ""
+    actor1: str | None = None        # who acted, in ACLED's naming ("Military Forces of Russia", "Protesters (Kenya)")
+    actor2: str | None = None        # who was acted on, if anyone ("Civilians (Ukraine)")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -14,6 +14,7 @@ reach the map. Actors are not carried over, they stay with the clause that names
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from ..gazetteer import Mentions, scan
@@ -23,10 +24,15 @@ from .boilerplate import is_boilerplate
 from .classify import Classification, cue_matches, score
 from .clauses import clean_clause, content_words, focus, split_clauses
 from .dates import DateFields, anchors_event, date_fields, merge_qualifiers, pair_ranges
+from .background import is_background_date, is_background_sentence
+from .context_dates import context_fields, continues, is_title, reported_fields, same_paragraph
 from .fatalities import fatalities
 from .headers import dateline_end, is_stamp
 from .reporting import is_reporting_date, statement_summary
+from .actor_roles import assign as assign_roles
+from .actor_roles import speaker
 from .sentences import Span, split_sentences
+from .summaries import readable_summary, starts_with_pronoun
 
 STATEMENT_TYPE = "Strategic developments"
 #: A cue score at least this high names what a statement is about.
@@ -44,33 +50,33 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
         timexes = _tag(text, _dct(doc))
     _check_offsets(doc, timexes)
     anchors = merge_qualifiers(text, sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start))
-    if not anchors:
-        return []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Timex]] = {}
     for t in anchors:
         k = bisect.bisect_right(starts, t.start) - 1
-        if k >= 0 and t.end <= sentences[k].end:
+        if k >= 0:  # a timex straddling a (wrong) sentence boundary stays with the sentence it starts in
             by_sentence.setdefault(k, []).append(t)
-        elif k >= 0:  # a timex straddling a (wrong) sentence boundary stays with the sentence it starts in
-            by_sentence.setdefault(k, []).append(t)
-    mentions = scan(text)
+    mentions = scan(text) if sentences else Mentions()
     events: list[Event] = []
-    for k in sorted(by_sentence):
-        sentence = sentences[k]
+    dated_events: dict[int, list[Event]] = {}
+    for k, sentence in enumerate(sentences):
         if is_boilerplate(text[sentence.start:sentence.end]):
             continue
         dated: list[Timex] = []
-        for t in by_sentence[k]:
+        for t in by_sentence.get(k, ()):
             story = dateline_end(text, sentence, t)
             if story is not None:          # the dateline's date is the publication date, not a happening
                 sentence = Span(story, sentence.end)
             elif not is_stamp(text, sentence, t):
                 dated.append(t)
-        if not dated or not content_words(text, sentence.start, sentence.end, [(t.start, t.end) for t in dated]):
+        if dated and not content_words(text, sentence.start, sentence.end, [(t.start, t.end) for t in dated]):
             continue   # "Wednesday." or "Until this week.": a date alone says nothing happened
-        sentence_events = _sentence_events(doc, text, sentence, dated, mentions)
+        sentence_events = _sentence_events(doc, text, sentence, dated, mentions) if dated else None
+        if sentence_events is None:        # no date of its own (or only dates of other matters)
+            sentence_events = _undated_event(doc, text, sentences, k, sentence, dated_events, mentions)
+        elif sentence_events:
+            dated_events[k] = sentence_events
         if sentence_events:
             extra = _continuation_places(text, sentences, k, by_sentence, mentions)
             last = sentence_events[-1]
@@ -78,6 +84,63 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
             last.places.extend(p for p in extra if (p.name, p.country) not in known)
         events.extend(sentence_events)
     return events
+
+
+#: A document of at most this many sentences is a note about one happening (an ACLED-style description, a
+#: wire brief): its undated sentences need no place or toll to be dated by the report.
+SHORT_NOTE = 3
+#: Words that say people died: a report of deaths is a happening even with no place named.
+_DEATH = re.compile(r"\b(?:kill|killed|killing|kills|dead|died|death|deaths|slain|lynch|lynched|behead|beheaded|"
+                    r"executed|massacred?|shot dead|murdered|toll)\b")     # matched on lower-cased text
+
+
+def _undated_event(doc: Document, text: str, sentences: list[Span], k: int, sentence: Span,
+                   dated_events: dict[int, list[Event]], mentions: Mentions) -> list[Event]:
+    """An event for a sentence with a strong cue and no date: dated from context, else by the report."""
+    sentence_text = text[sentence.start:sentence.end]
+    previous = None
+    for j in range(k - 1, -1, -1):
+        if not same_paragraph(text, sentences[j].end, sentence.start):
+            break
+        if j in dated_events:
+            previous = dated_events[j][-1]
+            break
+    places = mentions.places_in(sentence.start, sentence.end)
+    local = any(p.precision != "country" for p in places)
+    note = len(sentences) <= SHORT_NOTE       # a note of a few sentences is itself the report of its event
+    if previous is None and not local and not note and not _DEATH.search(sentence_text.lower()):
+        # Dated only by the report, it must say where or that people died, else it is commentary or history
+        # ("Iran denies supplying weapons", "Ukraine used Bayraktar drones against Russian columns").
+        return []
+    if (len(sentences) > 1 and is_title(sentence_text)) or is_background_sentence(sentence_text):
+        return []       # a headline restates the story its body tells; commentary and forecasts are no happening
+    cls = score(cue_matches(sentence_text))
+    strong = cls.event_type != "Other" and cls.score >= STRONG_CUE
+    dead = fatalities(sentence_text)
+    if not (strong or dead):
+        return []       # a stated death toll is a happening too ("Gunmen killed three police officers")
+    if previous is not None and continues(sentence_text, cls.event_type, previous):
+        fields = context_fields(previous, sentence.start)
+    elif dead is None and not local and not note:
+        return []
+    else:
+        fields = reported_fields(doc.published, sentence.start)
+    actors = mentions.actors_in(sentence.start, sentence.end)
+    event = Event(
+        date_start=fields.date_start, date_end=fields.date_end, precision=fields.precision,
+        date_text=fields.date_text, date_value=fields.date_value,
+        summary=_summary(text, sentence_text, sentence, mentions), sentence=sentence_text,
+        sentence_start=sentence.start, sentence_end=sentence.end,
+        timex_start=fields.timex_start, timex_end=fields.timex_end,
+        approximate=fields.approximate, date_mod=fields.date_mod, date_relation=fields.date_relation,
+        event_type=cls.event_type, sub_type=cls.sub_type, actors=actors, places=places,
+        fatalities=dead, doc_id=doc.id,
+    )
+    event.actor1, event.actor2 = assign_roles(text, sentence.start, sentence.end, cls.event_type,
+                                              event_country(text, sentence, places, mentions), mentions)
+    event.summary = readable_summary(event.summary, event.actor1, _antecedent(event.summary, sentence, mentions))
+    event.confidence = confidence(fields, cls.score, actors, places)
+    return [event]
 
 
 def _check_offsets(doc: Document, timexes: list[Timex]) -> None:
@@ -107,8 +170,10 @@ def _tag(text: str, dct: date | str | None) -> list[Timex]:
 
 
 def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Timex],
-                     mentions: Mentions) -> list[Event]:
-    groups = pair_ranges(text, timexes)
+                     mentions: Mentions) -> list[Event] | None:
+    groups = [g for g in pair_ranges(text, timexes) if not is_background_date(text, g[0], sentence.start)]
+    if not groups:
+        return None          # only dates of other matters ("the famine of 1932"): the sentence is undated
     spans = [(first.start, (last or first).end) for first, last in groups]
     clauses = split_clauses(text, sentence, spans)
     sentence_text = text[sentence.start:sentence.end]
@@ -124,7 +189,8 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         cls = _classify(text, clause, fields)
         summary = None
         event_type, sub_type = cls.event_type, cls.sub_type
-        if last is None and is_reporting_date(text, first.start, first.end, clause.start):
+        statement = last is None and is_reporting_date(text, first.start, first.end, clause.start)
+        if statement:
             event_type = STATEMENT_TYPE
             # the statement keeps the clause's strategic sub-type only on a strong cue ("signed a deal"),
             # not on a weak one from the reported content ("had been destroyed")
@@ -139,16 +205,63 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         event = Event(
             date_start=fields.date_start, date_end=fields.date_end, precision=fields.precision,
             date_text=fields.date_text, date_value=fields.date_value,
-            summary=clean_clause(summary or clause_text), sentence=sentence_text,
+            summary=_summary(text, summary or clause_text, sentence, mentions), sentence=sentence_text,
             sentence_start=sentence.start, sentence_end=sentence.end,
             timex_start=fields.timex_start, timex_end=fields.timex_end,
             approximate=fields.approximate, date_mod=fields.date_mod, date_relation=fields.date_relation,
             event_type=event_type, sub_type=sub_type, actors=actors, places=places,
             fatalities=fatalities(clause_text), doc_id=doc.id,
         )
+        country = event_country(text, sentence, places, mentions)
+        if statement and sub_type == "Other":      # the statement is the event: who made it acted
+            event.actor1, event.actor2 = speaker(text, clause.start, clause.end, fields.timex_start, country,
+                                                 mentions), None
+        else:
+            event.actor1, event.actor2 = assign_roles(text, clause.start, clause.end, event_type, country, mentions)
+        if starts_with_pronoun(event.summary):
+            event.summary = readable_summary(event.summary, event.actor1, _antecedent(event.summary, sentence, mentions))
         event.confidence = confidence(fields, cls.score if event_type != "Other" else 0.0, actors, places)
         out.append(event)
     return out
+
+
+def _summary(text: str, clause_text: str, sentence: Span, mentions: Mentions) -> str:
+    """The clause as a summary; the whole sentence when the clause opens with a pronoun and the sentence does not."""
+    summary = clean_clause(clause_text)
+    if starts_with_pronoun(summary):
+        whole = clean_clause(text[sentence.start:sentence.end])
+        if not starts_with_pronoun(whole):
+            return whole
+        return readable_summary(whole, None)
+    return summary
+
+
+def _antecedent(summary: str, sentence: Span, mentions: Mentions) -> str | None:
+    """The last actor named before the sentence (within 400 characters) that the opening pronoun can stand for:
+    a person for "He"/"She", anything else for "It"/"They"."""
+    person = summary.startswith(("He ", "She "))
+    best = None
+    for m in mentions.actors:
+        if m.end > sentence.start:
+            break
+        if m.actor is not None and sentence.start - m.end < 400 and (m.actor.kind == "person") == person:
+            best = m.actor.name
+    return best
+
+
+def event_country(text: str, sentence: Span, places: list[Place], mentions: Mentions) -> str | None:
+    """Where the event happened (ISO2): its first place with a country, else the sentence's, else the document's."""
+    for p in places:
+        if p.country:
+            return p.country
+    for lo, hi in ((sentence.start, sentence.end), (0, len(text))):
+        for m in mentions.places:
+            if lo <= m.start < hi and m.place is not None and m.place.country:
+                return m.place.country
+        for m in mentions.actors:
+            if lo <= m.start < hi and m.actor is not None and m.actor.country and m.actor.kind == "country":
+                return m.actor.country
+    return None
 
 
 def _classify(text: str, clause: Span, fields: DateFields) -> Classification:

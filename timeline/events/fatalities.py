@@ -1,10 +1,16 @@
 """Fatalities stated in a clause: "killed at least 12 people", "three civilians died", "a death toll of 40".
 
-Only explicit numbers count (digits or number words); "dozens" or "many" give None, never a guess.
+ACLED's conventions (its codebook): the number reported for this event, the most conservative one when
+vague ("dozens" 12, "hundreds" 100, "several" 10: the table gazetteer/data/vague_numbers.tsv); injuries
+never count; a toll for a whole war or campaign ("... have been killed since the start of the war") is not
+this event's. One named victim ("killing a journalist", "shot dead a man") is one death.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from ..gazetteer.tables import read_table
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -13,25 +19,67 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand))?))"
-_QUAL = r"(?:at least|more than|over|some|nearly|almost|about|around|up to|as many as|a total of)\s+"
-_VICTIMS = (r"(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|children|women|men|residents|"
-            r"villagers|protesters|police(?:men| officers)?|officers|workers|passengers|members|others|"
-            r"ukrainians|russians|iranians|israelis|palestinians)")
-_PATTERNS = [
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?{_VICTIMS}"),
-    re.compile(rf"\b(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?{_VICTIMS}\s+(?:were|was|have been|had been|are)?\s*"
-               rf"(?:killed|dead|died|slain|shot dead|lost their lives)"),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|rose to|stands at)\s+(?:{_QUAL})?(?P<n>{NUMBER})"),
-    re.compile(rf"\b(?:leaving|left)\s+(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:\w+\s+)?(?:dead|people dead)"),
-    re.compile(rf"\b(?:{_QUAL})?(?P<n>{NUMBER})\s+(?:were|was|have been)\s+killed"),
-]
+VAGUE_TABLE = "vague_numbers.tsv"
+
+
+@lru_cache(maxsize=1)
+def vague_numbers() -> dict[str, int]:
+    """Vague count words -> the number ACLED records (regex alternatives as keys)."""
+    return {words: int(value) for _, (words, value, _example) in read_table(VAGUE_TABLE, 3)}
+
+
+def _vague() -> str:
+    return "|".join(vague_numbers())
+
+
+_QUAL = r"(?:at least|more than|over|some|nearly|almost|about|around|up to|as many as|a total of|roughly|an estimated)\s+"
+_VICTIMS = (r"(?:people|persons|civilians|soldiers|troops|servicemen|fighters|militants|gunmen|insurgents|rebels|"
+            r"children|women|men|residents|villagers|protesters|demonstrators|police(?:men| officers)?|officers|"
+            r"workers|passengers|members|others|guests|worshippers|pupils|students|family members|relatives|"
+            r"ukrainians|russians|iranians|israelis|palestinians|attackers|assailants|bystanders|"
+            r"[a-z]+ (?:fighters|soldiers|militants|gunmen|men|civilians|officers))")
+_KILL = r"(?:killed|killing|kills|kill|shot dead|shooting dead|beheaded|beheading|executed|executing|massacred|murdered|lynched|slaughtered)"
+_DIED = r"(?:killed|dead|died|slain|shot dead|lost their lives|beheaded|executed|massacred|murdered|lynched)"
+_ONE = (r"(?:a|an|the|one)\s+(?:[\w'-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|journalist|driver|"
+        r"policeman|police officer|officer|commander|leader|activist|farmer|worker|teacher|student|resident|"
+        r"villager|passenger|fighter|militant|person|guard|official|priest|imam|trader|protester|kidnapper|"
+        r"thief|suspect|shepherd|herder|doctor|nurse|pilot|teenager|teen|youth|member|mother|father|son|daughter|"
+        r"elder|cleric|lawyer|judge|chief|mayor|politician|candidate)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    n = rf"(?P<n>{NUMBER}|{_vague()})"
+    return [
+        (re.compile(rf"\b{_KILL}\s+(?:{_QUAL})?{n}\b(?!\s+(?:injured|wounded|hurt))"), "n"),
+        (re.compile(rf"\b(?:{_QUAL})?{n}\s+(?:of\s+(?:the\s+)?)?(?:[\w'-]+\s+){{0,2}}?{_VICTIMS}\s+(?:were|was|have been|had been|are|have|had)?\s*(?:\w+\s+)?{_DIED}"), "n"),
+        (re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|rose to|stands at)\s+(?:{_QUAL})?{n}"), "n"),
+        (re.compile(rf"\b(?:leaving|left)\s+(?:{_QUAL})?{n}\s+(?:[\w'-]+\s+){{0,2}}?(?:dead|people dead)"), "n"),
+        (re.compile(rf"\b(?:{_QUAL})?{n}\s+(?:were|was|have been)\s+killed"), "n"),
+        (re.compile(rf"(?<!of )(?<!for )\b(?:{_KILL}|beat|beating)\s+{_ONE}\b"), "one"),
+        (re.compile(rf"(?<!of )(?<!for )\b{_KILL}\s+(?:[\w'-]+\s+){{0,2}}?(?:leader|commander|chief|spokesman|official|politician|cleric)\s+[a-z]"), "one"),
+        (re.compile(rf"\b{_KILL}\s+one of them\b"), "one"),
+    ]
+
+
+#: After the number: the toll belongs to a war or campaign, not to this event.
+_CAMPAIGN = re.compile(r"[^;.]{0,60}?\b(?:since (?:the (?:start|beginning|outbreak)|the war|\w+ \d{4}|\d{4}|"
+                       r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                       r"|last)|so far|to date|in total|overall|this year|over the past|in the (?:war|conflict)|"
+                       r"during the (?:war|conflict)|of the war)\b")
+
+
+_AND_OTHERS = re.compile(rf"[^,;.]{{0,60}}?\s+and\s+(?P<n>{NUMBER})\s+others\b")
 
 
 def parse_number(text: str) -> int | None:
-    """'12' / '1,200' / 'three' / 'twenty-five' / 'two hundred' -> int."""
+    """'12' / '1,200' / 'three' / 'twenty-five' / 'two hundred' / 'dozens' -> int."""
     t = text.lower().strip()
     if re.fullmatch(r"[\d,]+", t):
         return int(t.replace(",", ""))
+    for words, value in vague_numbers().items():
+        if re.fullmatch(words, t):
+            return value
     total, current = 0, 0
     for word in re.split(r"[\s-]+", t.replace("a dozen", "dozen")):
         if word in _UNITS:
@@ -49,11 +97,16 @@ def parse_number(text: str) -> int | None:
 
 
 def fatalities(clause: str) -> int | None:
-    """The number of people the clause says were killed, or None."""
+    """The number of people the clause says this event killed, or None."""
     lowered = clause.lower()
-    for rx in _PATTERNS:
-        m = rx.search(lowered)
-        if m:
+    for rx, kind in _patterns():
+        for m in rx.finditer(lowered):
+            if _CAMPAIGN.match(lowered, m.end()):
+                continue
+            if kind == "one":      # "killed senior official X and six others": the named one and the others
+                others = _AND_OTHERS.match(lowered, m.end())
+                n = parse_number(others.group("n")) if others else None
+                return 1 + (n or 0)
             n = parse_number(m.group("n"))
             if n is not None:
                 return n

@@ -205,8 +205,10 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any] | None:
         "time_precision": time_precision(e.get("precision")),
         "event_type": e.get("event_type") or "Other",
         "sub_event_type": e.get("sub_type"),
-        "actor1": actors[0] if actors else "",
-        "actor2": actors[1] if len(actors) > 1 else "",
+        # who acted and who was acted on, as extracted; records from before roles existed fall back to
+        # the first two named actors
+        "actor1": e.get("actor1") or (actors[0] if actors and not e.get("actor2") else ""),
+        "actor2": e.get("actor2") or ("" if e.get("actor1") else (actors[1] if len(actors) > 1 else "")),
         "country": _country_name(country),
         "location": place.get("name"),
         "latitude": place.get("lat"),

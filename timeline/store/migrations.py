@@ -94,6 +94,14 @@ def _v4_document_language(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN language VARCHAR(16)")
 
 
+def _v5_actor_roles(conn: Connection) -> None:
+    """events.actor1 / events.actor2: who acted and who was acted on, in ACLED's naming (NULL for older events)."""
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for column in ("actor1", "actor2"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} VARCHAR(200)")
+
+
 def _v6_place_admin1(conn: Connection) -> None:
     """places.admin1: the first-level division (oblast, province) a place lies in, where known."""
     if "admin1" not in {c["name"] for c in inspect(conn).get_columns("places")}:
@@ -106,6 +114,7 @@ MIGRATIONS: list[Migration] = [
     (2, "full-text search over summary, sentences, actor and place names", _v2_full_text_search),
     (3, "documents.published_value: publication date at its known precision", _v3_published_value),
     (4, "documents.language: language detected at ingest", _v4_document_language),
+    (5, "events.actor1/actor2: who acted and who was acted on (ACLED naming)", _v5_actor_roles),
     (6, "places.admin1: the first-level division of a place", _v6_place_admin1),
 ]
 LATEST = MIGRATIONS[-1][0]

@@ -35,7 +35,7 @@ _CHUNK = 5000  # bound parameters per IN list, well under SQLite's and PostgreSQ
 _EVENT_COLUMNS = (
     e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod, e.date_relation,
     e.approximate, e.open_start, e.open_end, e.summary, e.sentence, e.event_type, e.sub_type,
-    e.fatalities, e.confidence, e.n_sources,
+    e.fatalities, e.confidence, e.n_sources, e.actor1, e.actor2,
 )
 
 
@@ -113,7 +113,8 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select |
 
 def _record(row) -> dict[str, Any]:
     (id_, date_start, date_end, precision, date_text, date_value, date_mod, date_relation, approximate,
-     open_start, open_end, summary, sentence, event_type, sub_type, fatalities, confidence, n_sources) = row
+     open_start, open_end, summary, sentence, event_type, sub_type, fatalities, confidence, n_sources,
+     actor1, actor2) = row
     return {
         "id": id_, "date_start": date_start.isoformat() if date_start is not None else None,
         "date_end": date_end.isoformat() if date_end is not None else None,
@@ -122,7 +123,7 @@ def _record(row) -> dict[str, Any]:
         "open_start": bool(open_start), "open_end": bool(open_end),
         "summary": summary, "sentence": sentence, "event_type": event_type, "sub_type": sub_type,
         "actors": [], "places": [], "fatalities": fatalities, "confidence": confidence,
-        "n_sources": n_sources, "sources": [],
+        "actor1": actor1, "actor2": actor2, "n_sources": n_sources, "sources": [],
     }
 
 

@@ -80,6 +80,8 @@ events = Table(
     Column("sub_type", String(120)),
     Column("fatalities", Integer),
     Column("confidence", Float, nullable=False),
+    Column("actor1", String(200)),   # who acted, ACLED naming (migration 5)
+    Column("actor2", String(200)),   # who was acted on
     # denormalised sort/filter/group columns (see module docstring)
     Column("range_lo", Date),
     Column("range_hi", Date),

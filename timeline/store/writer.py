@@ -54,7 +54,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "date_relation": ev.date_relation, "approximate": bool(ev.approximate),
         "open_start": open_start, "open_end": open_end,
         "summary": ev.summary, "sentence": ev.sentence, "event_type": ev.event_type, "sub_type": ev.sub_type,
-        "fatalities": ev.fatalities, "confidence": ev.confidence,
+        "fatalities": ev.fatalities, "confidence": ev.confidence, "actor1": ev.actor1, "actor2": ev.actor2,
         "range_lo": (s.DATE_MIN if open_start else ev.date_start) if resolved else None,
         "range_hi": (s.DATE_MAX if open_end else ev.date_end) if resolved else None,
         "sort_date": sort_date, "period_week": week, "period_month": month, "period_year": year,
