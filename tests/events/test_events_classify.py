@@ -147,3 +147,24 @@ def test_who_did_it_to_whom_decides_the_type(clause, expected):
 def test_the_projects_own_subject(clause, expected):
     r = classify(clause)
     assert (r.event_type, r.sub_type) == expected
+
+
+def test_a_clause_shared_by_several_dates_is_matched_once(monkeypatch) -> None:
+    """A list of dates in one clause classifies that clause once, not once per date."""
+    import timeline.events.classify as classify_mod
+
+    calls = [0]
+    real = classify_mod._gate()
+
+    class CountingGate:
+        def rows(self, lowered):  # noqa: ANN001, ANN201
+            calls[0] += 1
+            return real.rows(lowered)
+
+    monkeypatch.setattr(classify_mod, "_gate", lambda: CountingGate())
+    classify_mod._cue_matches.cache_clear()
+    clause = "Artillery shelled the market on 3, 4, 5 and 6 March, killing two civilians in Kherson"
+    first = [classify_mod.cue_matches(clause) for _ in range(4)]
+    classify_mod._cue_matches.cache_clear()
+    assert calls[0] == 1
+    assert first[0] == first[3] == classify_mod.cue_matches_unfiltered(clause)

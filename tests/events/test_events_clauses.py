@@ -1,3 +1,5 @@
+import re
+
 from timeline.events.clauses import clean_clause, split_clauses
 from timeline.events.sentences import Span
 
@@ -78,3 +80,40 @@ def test_wire_dateline_is_not_part_of_the_summary():
     assert clean_clause("ODESA, Ukraine (Wire)_ Port cranes resumed loading on Monday") == (
         "Port cranes resumed loading on Monday")
     assert clean_clause("LONDON (Newsdesk) - The talks ended on Monday") == "The talks ended on Monday"
+
+
+
+def test_split_clauses_work_is_linear_in_the_dates_of_a_sentence() -> None:
+    """Thousands of dates in one sentence with no boundary between them (dense numbers, date lists).
+
+    Work is counted as lines of clauses.py executed (generator steps included). The old code
+    re-read the list of cuts on both sides of every date, so doubling the dates quadrupled it;
+    linear work doubles.
+    """
+    import sys
+
+    import timeline.events.clauses as clauses_mod
+
+    def lines_run(n: int) -> int:
+        text = "Troops shelled the town " + "on 3 March 4 March " * n + "officials said; police fled on 5 May."
+        anchors = [(m.start(), m.end()) for m in re.finditer(r"\d+ (?:March|May)", text)]
+        count = [0]
+
+        def trace(frame, event, arg):  # noqa: ANN001, ANN202
+            if frame.f_code.co_filename != clauses_mod.__file__:
+                return None
+            if event == "line":
+                count[0] += 1
+            return trace
+
+        sys.settrace(trace)
+        try:
+            spans = clauses_mod.split_clauses(text, Span(0, len(text)), anchors)
+        finally:
+            sys.settrace(None)
+        assert len(spans) == len(anchors)
+        return count[0]
+
+    small, large = lines_run(300), lines_run(600)
+    assert small > 0
+    assert large / small < 2.6

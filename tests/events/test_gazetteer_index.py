@@ -151,3 +151,17 @@ def test_short_and_unknown_inputs(text):
 def test_the_cache_is_not_in_the_repository():
     root = Path(__file__).resolve().parents[2]
     assert not list(root.rglob("places-*.pickle"))
+
+
+def test_a_geonames_town_is_compared_with_its_own_countrys_curated_points_only() -> None:
+    """Each GeoNames entry looks for a curated namesake among the points of its country, in table order."""
+    from timeline.gazetteer.lexicon import GeoNamesEntries
+    from timeline.model import Place
+
+    points = [Place(f"Ru{i}", "RU", 55.0, 37.0 + i / 100, "town") for i in range(500)]
+    points[250:250] = [Place("Kyiv", "UA", 50.45, 30.52, "city"), Place("Irpin", "UA", 50.52, 30.25, "town")]
+    entries = object.__new__(GeoNamesEntries)  # no place index needed for the points
+    entries._points = points
+    assert [p.name for p in entries._points_in("UA")] == ["Kyiv", "Irpin"]
+    assert len(entries._points_in("RU")) == 500 and entries._points_in("RU")[0].name == "Ru0"
+    assert entries._points_in("FR") == []

@@ -33,19 +33,36 @@ def split_clauses(text: str, sentence: Span, anchors: list[tuple[int, int]]) -> 
     if len(anchors) <= 1:
         return [sentence] * len(anchors)
     cuts = [_find_cut(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(anchors, anchors[1:])]
+    n = len(cuts)
+    # The nearest cut on either side, kept as running values (not a re-read of the list per date):
+    # linear in the number of dates of the sentence.
+    right_of = _next_starts(cuts, sentence.end)     # right_of[k]: start of the first cut at index >= k
     # "on Tuesday and Wednesday": a cut that leaves a side with nothing but its date splits no happening.
-    for k, cut in enumerate(cuts):
+    left = sentence.start                           # end of the last cut kept before index k
+    for k in range(n):
+        cut = cuts[k]
         if cut is None:
             continue
-        left = next((c[1] for c in reversed(cuts[:k]) if c), sentence.start)
-        right = next((c[0] for c in cuts[k + 1:] if c), sentence.end)
+        right = right_of[k + 1]                     # later cuts are not judged yet: the original list
         if not (_is_clause(text, left, cut[0], anchors[k]) and _is_clause(text, cut[1], right, anchors[k + 1])):
             cuts[k] = None
+        else:
+            left = cut[1]
+    right_of = _next_starts(cuts, sentence.end)
     out: list[Span] = []
+    left = sentence.start
     for k in range(len(anchors)):
-        left = next((c[1] for c in reversed(cuts[:k]) if c), sentence.start)
-        right = next((c[0] for c in cuts[k:] if c), sentence.end)
-        out.append(Span(left, right))
+        out.append(Span(left, right_of[k]))
+        if k < n and cuts[k]:
+            left = cuts[k][1]
+    return out
+
+
+def _next_starts(cuts: list[tuple[int, int] | None], end: int) -> list[int]:
+    """For each index k (and one past the last), the start of the first cut at index >= k, else `end`."""
+    out = [end] * (len(cuts) + 1)
+    for k in range(len(cuts) - 1, -1, -1):
+        out[k] = cuts[k][0] if cuts[k] else out[k + 1]
     return out
 
 

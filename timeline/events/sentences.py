@@ -38,6 +38,9 @@ September October November December GMT UTC EST EDT CET CEST BST PST PDT ET PT l
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[\-–—]?[A-Z0-9À-Ý])")
 _BLOCK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+#: How far back the word before a full stop is read (longer "words" are not abbreviations or initials).
+_WORD_REACH = 200
+_NON_SPACE = re.compile(r"\S")
 _LINE_END_OK = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -79,7 +82,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((seg_start, end))
             return out
         line = text[pos:nl]
-        nxt = text[nl + 1:end].lstrip()
+        # the next line only (not the rest of the block, re-copied at every line break: quadratic)
+        first = _NON_SPACE.search(text, nl + 1, end)
+        if first:
+            stop = text.find("\n", first.start(), end)
+            nxt = text[first.start():stop if stop >= 0 else end]
+        else:
+            nxt = ""
         wrapped = not _LINE_END_OK.search(line) and (nxt[:1].islower() or _is_wrapped(line, nxt))
         if not wrapped:
             out.append((seg_start, nl))
@@ -119,14 +128,38 @@ def _split_block(text: str, start: int, end: int) -> list[Span]:
         out.append(Span(seg, m.end()))
         seg = m.end()
     out.append(Span(seg, end))
-    return [s for s in (_trim(text, sp) for sp in out) if s.end > s.start]
+    return [s for sp in out for s in _bounded(text, _trim(text, sp)) if s.end > s.start]
+
+
+#: No sentence is longer than this many characters. Text without sentence punctuation (a transcript,
+#: a list, a page with its punctuation stripped) would otherwise be one sentence the size of the
+#: document, and every event in it would carry, classify and store the whole of it: quadratic work.
+#: News sentences are a few hundred characters; a longer one is cut at a space.
+MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, sp: Span) -> list[Span]:
+    """`sp`, cut into pieces of at most MAX_SENTENCE characters at the last space before each limit."""
+    if sp.end - sp.start <= MAX_SENTENCE:
+        return [sp]
+    out, pos = [], sp.start
+    while sp.end - pos > MAX_SENTENCE:
+        limit = pos + MAX_SENTENCE
+        cut = max(text.rfind(" ", pos + MAX_SENTENCE // 2, limit), text.rfind("\n", pos + MAX_SENTENCE // 2, limit))
+        cut = cut if cut > pos else limit
+        out.append(_trim(text, Span(pos, cut)))
+        pos = cut
+    out.append(_trim(text, Span(pos, sp.end)))
+    return out
 
 
 def _is_false_boundary(text: str, seg_start: int, m: re.Match) -> bool:
     punct = m.group()
     if not punct.startswith(".") or punct.startswith(".."):
         return False
-    wm = _WORD_BEFORE.search(text, seg_start, m.start())
+    # the word before the full stop: read from a bounded window, not from the sentence start (a
+    # segment with many false stops, "U.S. U.S. ...", would be re-read from its start at each)
+    wm = _WORD_BEFORE.search(text, max(seg_start, m.start() - _WORD_REACH), m.start())
     if not wm:
         return False
     word = wm.group(1)

@@ -20,6 +20,8 @@ from .tokens import NameIndex, normalise
 
 #: A GeoNames place this close to a curated place of the same country is that curated place.
 SAME_PLACE_KM = 5.0
+#: SAME_PLACE_KM in degrees of latitude, with 1 % to spare: points further apart in latitude are further apart.
+_SAME_LAT_DEG = SAME_PLACE_KM / 111.19 * 1.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,18 @@ class GeoNamesEntries:
         """Every GeoNames reading of `key`, curated names included (to overrule a curated place)."""
         return [self._entry(h, key in self._blocked) for h in self.places.lookup(key)]
 
+    def _points_in(self, cc: str | None) -> list[Place]:
+        """The curated points of one country, in table order: each GeoNames town is compared with its
+        own country's points only, not with every curated point (a document naming thousands of
+        places made thousands of entries, each measured against them all)."""
+        by_cc = self.__dict__.get("_points_by_cc")
+        if by_cc is None:
+            by_cc = {}
+            for c in self._points:
+                by_cc.setdefault(c.country, []).append(c)
+            self._points_by_cc = by_cc
+        return by_cc.get(cc, [])
+
     def _entry(self, hit: placeindex.Hit, common_word: bool) -> Entry:
         p, i = self.places, hit.id
         kind = p.kind(i)
@@ -147,7 +161,10 @@ class GeoNamesEntries:
         place = Place(p.name(i), cc, round(p.lat[i], 4), round(p.lon[i], 4), kind, gid, p.admin1_of(i))
         if kind in ("village", "town", "city"):
             # "Avdeyevka" is the curated Avdiivka, under the curated name: one place, one name in the store
-            same = next((c for c in self._points if c.country == cc and distance_km(c, place) <= SAME_PLACE_KM), None)
+            # a latitude gap wider than SAME_PLACE_KM already rules a point out (a degree is >= 111.19 km)
+            lat = place.lat
+            same = next((c for c in self._points_in(cc) if c.lat is not None and abs(c.lat - lat) <= _SAME_LAT_DEG
+                         and distance_km(c, place) <= SAME_PLACE_KM), None)
             if same is not None:
                 place = replace(same, geonameid=same.geonameid or gid)
         return Entry("admin" if kind in ("region", "district") else "city", place=place, country=cc,
