@@ -82,3 +82,11 @@ def test_bad_input_examples(text):
     for e in extract(Document(text, published=date(2023, 6, 13))):
         assert e.actor1 is None or is_known_actor_name(e.actor1), e.actor1
         assert e.actor2 is None or is_known_actor_name(e.actor2), e.actor2
+
+
+def test_a_date_across_a_wrong_sentence_cut_stays_inside_its_sentence():
+    """Hypothesis found these: the splitter cut inside the date, so the date ran past its event's sentence."""
+    for text in ["Mr. 12 a.m. 2023", "Mr. last \n Friday", "Troops attacked Mr. 12 a.m. 2023 and left."]:
+        for e in extract(Document(text, published=date(2023, 6, 13))):
+            assert e.sentence_start <= e.timex_start <= e.timex_end <= e.sentence_end, (text, e)
+            assert text[e.sentence_start:e.sentence_end] == e.sentence

@@ -50,12 +50,12 @@ def extract(doc: Document, timexes: list[Timex] | None = None) -> list[Event]:
         timexes = _tag(text, _dct(doc))
     _check_offsets(doc, timexes)
     anchors = merge_qualifiers(text, sorted((t for t in timexes if anchors_event(t)), key=lambda t: t.start))
-    sentences = split_sentences(text)
+    sentences = _whole_dates(split_sentences(text), anchors)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Timex]] = {}
     for t in anchors:
         k = bisect.bisect_right(starts, t.start) - 1
-        if k >= 0:  # a timex straddling a (wrong) sentence boundary stays with the sentence it starts in
+        if k >= 0:
             by_sentence.setdefault(k, []).append(t)
     mentions = scan(text) if sentences else Mentions()
     events: list[Event] = []
@@ -141,6 +141,28 @@ def _undated_event(doc: Document, text: str, sentences: list[Span], k: int, sent
     event.summary = readable_summary(event.summary, event.actor1, _antecedent(event.summary, sentence, mentions))
     event.confidence = confidence(fields, cls.score, actors, places)
     return [event]
+
+
+def _whole_dates(sentences: list[Span], timexes: list[Timex]) -> list[Span]:
+    """Join sentences that a date expression runs across ("Mr. 12 a.m. 2023" cut after "a.m."), so every
+    event's date lies inside its sentence; one pass, each boundary looked at once."""
+    if len(sentences) < 2 or not timexes:
+        return sentences
+    starts = [s.start for s in sentences]
+    joined = [False] * len(sentences)       # joined[k]: sentence k continues into k + 1
+    for t in timexes:
+        k = bisect.bisect_right(starts, t.start) - 1
+        while 0 <= k < len(sentences) - 1 and t.end > sentences[k].end:
+            joined[k] = True
+            k += 1
+    out: list[Span] = []
+    first = None
+    for k, s in enumerate(sentences):
+        first = s.start if first is None else first
+        if not joined[k]:
+            out.append(Span(first, s.end))
+            first = None
+    return out
 
 
 def _check_offsets(doc: Document, timexes: list[Timex]) -> None:
