@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..temporal.scan import trie_regex  # the same trie-shaped alternation the tagger's gate uses
+
 _META = set("()[]{}.*+?|^$\\")
 
 
@@ -105,7 +107,7 @@ class PrefixGate:
         self._rows = {p: frozenset(i for q in known if p.startswith(q) for i in owners[q]) for p in known}
         # every row pattern starts at a word boundary, so the prefixes are only looked for there;
         # a trie-shaped alternation lets the regex engine test them all in one step per position
-        self._scan = re.compile(r"\b(?=(" + _trie_regex(known) + "))") if known else None
+        self._scan = re.compile(r"\b(?=(" + trie_regex(known) + "))") if known else None
 
     def rows(self, lowered: str) -> frozenset[int]:
         if self._scan is None:
@@ -114,26 +116,6 @@ class PrefixGate:
         for m in self._scan.finditer(lowered):
             found |= self._rows[m.group(1)]
         return frozenset(found)
-
-
-def _trie_regex(words: list[str]) -> str:
-    """An alternation matching the longest of `words` at a position, shaped as a trie."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
 
 
 def _group_end(s: str, start: int) -> int | None:
