@@ -167,7 +167,16 @@ def score(matches: list[tuple[Cue, int, int]], start: int = 0, end: int | None =
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|\.\s*)(?=[A-Z0-9\"“‘(])")
 _BACKGROUND = re.compile(r"\b(?:in (?:response|retaliation|reaction|reply) to|in revenge for|since|amid|"
                          r"(?:a|one|two|three|several|\w+) (?:days?|weeks?|months?|years?) after|because of|"
-                         r"(?:the )?(?:previous|last) (?:day|week|month|year)|earlier this (?:week|month|year))\b")
+                         r"(?:the )?(?:previous|last) (?:day|week|month|year)|earlier this (?:week|month|year)|"
+                         r"(?:was|is|been) the (?:site|scene) of|in anticipation of|in preparation for|"
+                         r"(?:it |they |he |she |whom |which )?(?:accused|blamed|suspected) (?:\w+ )?(?:of|for))\b")
+
+
+#: What a protest is about ("demonstrations over a road accident", "a march against the shelling") is its
+#: topic, not a second happening: the words after the topic marker count LATER, the protest words in full.
+_PROTEST_TOPIC = re.compile(r"\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ions?|ors|ed|ing)|rall(?:y|ies|ied)|"
+                            r"march(?:es|ed|ing)?|sit-ins?|vigils?)\b[^.;]{0,60}?\b(?:over|against|demanding|"
+                            r"calling for|about|denouncing|condemning|in protest at|to protest|to denounce|to condemn)\b")
 
 
 def lead_end(text: str) -> int | None:
@@ -181,9 +190,13 @@ def background_spans(text: str) -> tuple[tuple[int, int], ...]:
     from a background marker ("in retaliation for", "since", "amid") to the end of its sentence."""
     spans = []
     lead = lead_end(text)
-    for m in _BACKGROUND.finditer(text.lower()):
+    lowered = text.lower()
+    for m in _BACKGROUND.finditer(lowered):
         stop = _SENTENCE_END.search(text, m.end())
         spans.append((m.start(), stop.end() if stop else len(text)))
+    for m in _PROTEST_TOPIC.finditer(lowered):
+        stop = _SENTENCE_END.search(text, m.end())
+        spans.append((m.end(), stop.end() if stop else len(text)))
     if lead is not None:
         spans.append((lead, len(text)))
     return tuple(spans)
