@@ -98,7 +98,10 @@ def _cache_path() -> Path:
     cities, admin = _sources()
     aliases = Path(__file__).resolve().parent / "data" / "admin_aliases.tsv"
     h = hashlib.sha256(f"{FORMAT}".encode())
-    for p in (cities, admin, aliases):
+    # The installed packages' files by path, size and time; our own table by its content only, so that
+    # every checkout of the same data (a clone, a git worktree, CI) shares one index instead of
+    # evicting each other's (each build removes the indexes of other keys, below).
+    for p in (cities, admin):
         if p is not None:
             st = p.stat()
             h.update(f"{p}:{st.st_size}:{int(st.st_mtime)}".encode())
