@@ -19,6 +19,11 @@ COMMANDS: dict[str, str] = {
     "serve": "timeline.commands.serve:serve",
     "export": "timeline.commands.export:export",
     "mapdata": "timeline.commands.mapdata:mapdata",
+    "edit": "timeline.commands.edit:edit",
+    "hide": "timeline.commands.hide:hide",
+    "history": "timeline.commands.history:history",
+    "merge": "timeline.commands.merge:merge",
+    "split": "timeline.commands.merge:split",
 }
 
 _HELP = {
@@ -30,6 +35,11 @@ _HELP = {
     "serve": "Serve the interactive timeline app on 127.0.0.1.",
     "export": "Export events as a self-contained HTML file or as data.",
     "mapdata": "Fetch or check the offline world map shapes.",
+    "edit": "Correct an event's dates, type, actors, places, summary or fatalities.",
+    "hide": "Mark events 'not an event' (kept, left out of views).",
+    "history": "List the corrections of an event.",
+    "merge": "Fold one event into another (they are one happening).",
+    "split": "Move one source of a merged event out into its own event.",
 }
 
 

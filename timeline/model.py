@@ -26,6 +26,21 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 
+#: ACLED's 25 sub-event types under their event type (codebook, 2023). "Other" has none.
+SUB_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+    "Other": (),
+}
+
+
 def content_id(text: str) -> str:
     """Stable document id: the SHA-256 of its text (first 32 hex digits)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

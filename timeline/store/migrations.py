@@ -108,6 +108,11 @@ def _v6_place_admin1(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE places ADD COLUMN admin1 VARCHAR(100)")
 
 
+def _v7_corrections(conn: Connection) -> None:
+    """`corrections` (the analyst's changes, with their anchors) and `hidden_events` ("not an event")."""
+    s.metadata.create_all(conn, tables=[s.corrections, s.hidden_events])
+
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
@@ -116,6 +121,7 @@ MIGRATIONS: list[Migration] = [
     (4, "documents.language: language detected at ingest", _v4_document_language),
     (5, "events.actor1/actor2: who acted and who was acted on (ACLED naming)", _v5_actor_roles),
     (6, "places.admin1: the first-level division of a place", _v6_place_admin1),
+    (7, "corrections and hidden events: the analyst's review", _v7_corrections),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -175,6 +175,40 @@ event_search = Table(
     Column("body", Text, nullable=False),
 )
 
+#: An analyst's corrections (issue 12), one row per change, never rewritten except for its
+#: `event_id`/`status` when `timeline reprocess` finds the event again. The anchor is the corrected
+#: event's first mention (document, sentence and date expression offsets): re-extraction makes new
+#: event ids, so a correction finds its event again by where it was read, not by id.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer),      # the event it applies to now; NULL while orphaned
+    Column("doc_id", String(64), nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("timex_start", Integer, nullable=False),
+    Column("timex_end", Integer, nullable=False),
+    Column("field", String(40), nullable=False),   # timeline.review.FIELDS, or merge / split
+    Column("old_value", Text),                      # JSON
+    Column("new_value", Text),                      # JSON
+    Column("author", String(200), nullable=False, server_default=""),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=False), nullable=False),
+    Column("status", String(20), nullable=False, server_default="applied"),  # applied | orphaned
+    Index("ix_corrections_event", "event_id", "id"),
+    Index("ix_corrections_doc", "doc_id"),
+)
+
+#: Events an analyst marked "not an event": kept with their sources and history, left out of
+#: every view and export. A table of its own so that views pay one small anti-join, not a
+#: column that every index would have to carry.
+hidden_events = Table(
+    "hidden_events",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+
 schema_version = Table(
     "schema_version",
     metadata,

@@ -245,6 +245,51 @@ class Store:
         with self.engine.connect() as conn:
             return {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}
 
+    # -- the analyst's review (timeline.review checks values; store/corrections.py writes them) -----------
+    def correct(self, event_id: int, field: str, raw: Any, *, author: str = "", note: str | None = None,
+                lookup: Callable | None = None) -> int | None:
+        """Check `raw` for `field` (ReviewError if it is not acceptable), write it onto the event and keep the
+        change in its history; returns the correction's id, None when the value was already that."""
+        from timeline.review import parse
+        from timeline.store import corrections
+
+        value = parse(field, raw, lookup)
+        return self._retrying(lambda: self._in_write(
+            lambda conn: corrections.correct(conn, event_id, field, value, author=author, note=note)),
+            f"event {event_id}")
+
+    def merge_events(self, keep: int, other: int, *, author: str = "", note: str | None = None) -> int | None:
+        """Fold event `other` (its sources, actors and places) into `keep`; `other` disappears."""
+        from timeline.store import corrections
+
+        return self._retrying(lambda: self._in_write(
+            lambda conn: corrections.merge(conn, keep, other, author=author, note=note)), f"event {keep}")
+
+    def split_source(self, event_id: int, doc_id: str, *, author: str = "",
+                     note: str | None = None) -> int:
+        """Move one source of a merged event out into an event of its own; returns the new event's id."""
+        from timeline.store import corrections
+
+        return self._retrying(lambda: self._in_write(
+            lambda conn: corrections.split(conn, event_id, doc_id, author=author, note=note)), f"event {event_id}")[0]
+
+    def history(self, event_id: int) -> list[dict[str, Any]]:
+        """The corrections of one event, oldest first."""
+        from timeline.store import corrections
+
+        with self.engine.connect() as conn:
+            return corrections.history(conn, event_id)
+
+    def orphaned_corrections(self) -> list[dict[str, Any]]:
+        from timeline.store import corrections
+
+        with self.engine.connect() as conn:
+            return corrections.orphaned(conn)
+
+    def _in_write(self, work: Callable[[Any], Any]) -> Any:
+        with self._write() as conn:
+            return work(conn)
+
 
 def _say_on_stderr(message: str) -> None:
     print(f"waiting: {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,115 @@
+"""The analyst's corrections on both backends: written at once, kept as history, merge and split."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from handmade import REPORT_A, REPORT_B, events_a, events_b
+
+from timeline.model import EventFilter
+from timeline.review import ReviewError
+from timeline.store import Store
+from timeline.store.corrections import CorrectionError
+
+
+def _by_summary(store: Store, words: str) -> dict:
+    return next(e for e in store.events() if words in e["summary"])
+
+
+def test_a_correction_is_written_at_once_and_kept(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    assert store.correct(ev["id"], "dates", "2023-06-11", author="ana", note="the strike was the night before")
+    assert store.correct(ev["id"], "type", "Explosions/Remote violence/Shelling/artillery/missile attack",
+                         author="ana")
+    assert store.correct(ev["id"], "fatalities", "4", author="bo")
+    assert store.correct(ev["id"], "actor1", "Military Forces of Russia", author="bo")
+    now = store.event(ev["id"])
+    assert (now["date_start"], now["date_end"], now["precision"]) == ("2023-06-11", "2023-06-11", "day")
+    assert (now["sub_type"], now["fatalities"], now["actor1"]) == ("Shelling/artillery/missile attack", 4,
+                                                                    "Military Forces of Russia")
+    # the denormalised columns follow: the date filter and the period counts see the new day
+    def on(day: date) -> set[int]:
+        return {e["id"] for e in store.events(EventFilter(date_from=day, date_to=day))}
+    assert ev["id"] in on(date(2023, 6, 11)) and ev["id"] not in on(date(2023, 6, 12))
+    assert ("2023-06-05", "Explosions/Remote violence", 1) in store.counts_by_period(period="week")
+    history = store.history(ev["id"])
+    assert [(h["field"], h["author"]) for h in history] == [("dates", "ana"), ("type", "ana"),
+                                                              ("fatalities", "bo"), ("actor1", "bo")]
+    assert history[0]["old"]["date_start"] == "2023-06-12" and history[0]["new"]["date_start"] == "2023-06-11"
+    assert history[0]["note"] == "the strike was the night before"
+    assert history[2]["old"] is None and history[2]["new"] == 4
+    # the same value again is no change and no history row
+    assert store.correct(ev["id"], "fatalities", "4") is None
+    assert len(store.history(ev["id"])) == 4
+
+
+def test_open_interval_and_places_and_search(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "Iran shipped")
+    store.correct(ev["id"], "dates", "2023-06..", author="ana")
+    now = store.event(ev["id"])
+    assert (now["date_start"], now["date_end"], now["open_end"], now["precision"]) == ("2023-06-01", None, True,
+                                                                                        "month")
+    assert store.count(EventFilter(date_from=date(2030, 1, 1))) == 2   # open-ended: still going
+    store.correct(ev["id"], "places", [{"name": "Yelabuga depot", "lat": 55.75, "lon": 52.06,
+                                        "country": "RU", "precision": "facility"}], author="ana")
+    assert [p["name"] for p in store.event(ev["id"])["places"]] == ["Yelabuga depot"]
+    assert store.count(EventFilter(places=["Yelabuga depot"])) == 1
+    assert store.count(EventFilter(search="Yelabuga")) == 1             # the search text follows the places
+    store.correct(ev["id"], "summary", "Tehran sent a further drone consignment to Moscow")
+    assert store.count(EventFilter(search="consignment")) == 1
+
+
+def test_bad_values_and_missing_events_are_refused_and_change_nothing(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    for field, raw in (("dates", "notadate"), ("dates", "2023-06-12..2023-06-01"), ("type", "War"),
+                       ("fatalities", "-3"), ("summary", "  ")):
+        with pytest.raises(ReviewError):
+            store.correct(ev["id"], field, raw)
+    with pytest.raises(CorrectionError, match="event 999 does not exist"):
+        store.correct(999, "summary", "x")
+    assert store.history(ev["id"]) == [] and store.event(ev["id"]) == ev
+
+
+def test_merge_then_split_restores_the_original_sources(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    store.add(REPORT_B, events_b())
+    before = {e["id"]: e for e in store.events()}
+    a = _by_summary(store, "Iran shipped")            # already merged by the machine: two sources
+    fight = _by_summary(store, "fighting near Bakhmut")
+    store.merge_events(a["id"], fight["id"], author="ana", note="the same announcement")
+    merged = store.event(a["id"])
+    assert store.event(fight["id"]) is None
+    assert merged["n_sources"] == 3 and {p["name"] for p in merged["places"]} == {"Alabuga"}
+    assert {x["name"] for x in merged["actors"]} == {"Iran", "Russia", "Ukraine"}
+    assert store.count() == len(before) - 1
+    # the fighting report's mention is the second one of REPORT_B
+    new_id = store.split_source(a["id"], REPORT_B.id, author="ana")
+    back = store.event(new_id)
+    kept = store.event(a["id"])
+    # REPORT_B had two mentions in the merged event (its shipment sentence and the fighting): both move
+    assert {s["doc_id"] for s in kept["sources"]} == {REPORT_A.id}
+    assert back["summary"] == fight["summary"] and back["event_type"] == fight["event_type"]
+    assert {x["name"] for x in back["actors"]} == {"Ukraine", "Russia"}
+    fields = [h["field"] for h in store.history(a["id"])]
+    assert fields == ["merge", "split"]
+
+
+def test_split_refuses_a_single_source_and_merge_refuses_itself(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    with pytest.raises(CorrectionError, match="one source only"):
+        store.split_source(ev["id"], REPORT_A.id)
+    with pytest.raises(CorrectionError, match="cannot be merged with itself"):
+        store.merge_events(ev["id"], ev["id"])
+
+
+def test_hide_is_kept_as_a_correction(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    assert store.correct(ev["id"], "hidden", True, author="ana", note="duplicate of a later report")
+    assert store.history(ev["id"])[-1]["new"] is True
+    assert store.correct(ev["id"], "hidden", False, author="ana")
+    assert [h["new"] for h in store.history(ev["id"])] == [True, False]
