@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "history": "timeline.commands.history:history",
     "merge": "timeline.commands.merge:merge",
     "split": "timeline.commands.merge:split",
+    "reprocess": "timeline.commands.reprocess:reprocess",
 }
 
 _HELP = {
@@ -40,6 +41,7 @@ _HELP = {
     "history": "List the corrections of an event.",
     "merge": "Fold one event into another (they are one happening).",
     "split": "Move one source of a merged event out into its own event.",
+    "reprocess": "Re-extract stored documents with the current code, keeping corrections.",
 }
 
 
