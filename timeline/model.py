@@ -153,3 +153,4 @@ class EventFilter:
     event_types: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)   # publisher names or document ids
     search: str | None = None
+    include_hidden: bool = False   # events an analyst marked "not an event" (kept, but out of views)

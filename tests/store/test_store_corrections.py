@@ -113,3 +113,39 @@ def test_hide_is_kept_as_a_correction(store: Store) -> None:
     assert store.history(ev["id"])[-1]["new"] is True
     assert store.correct(ev["id"], "hidden", False, author="ana")
     assert [h["new"] for h in store.history(ev["id"])] == [True, False]
+
+
+def test_a_hidden_event_leaves_every_view_but_stays_in_the_store(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    place = ev["places"][0]["name"]
+    total, at_place = store.count(), store.count(EventFilter(places=[place]))
+    months = sum(n for _, _, n in store.counts_by_period(period="month"))
+    store.correct(ev["id"], "hidden", True, author="ana")
+
+    assert store.count() == total - 1 and store.count(EventFilter(places=[place])) == at_place - 1
+    assert ev["id"] not in {e["id"] for e in store.events()}
+    assert ev["id"] not in {r["id"] for r in store.timeline_rows()}
+    assert ev["id"] not in {r["id"] for r in store.located_events()}
+    assert sum(n for _, _, n in store.counts_by_period(period="month")) == months - 1
+    assert sum(n for _, n in store.facets()["event_types"]) == total - 1
+    assert sum(p["count"] for p in store.place_counts()) < sum(
+        p["count"] for p in store.place_counts(EventFilter(include_hidden=True)))
+    # kept, and flagged where it is asked for
+    assert store.event(ev["id"])["hidden"] is True
+    assert store.count(EventFilter(include_hidden=True)) == total
+    store.correct(ev["id"], "hidden", False, author="ana")
+    assert store.count() == total and store.event(ev["id"])["hidden"] is False
+
+
+def test_records_say_which_fields_were_edited_and_by_whom(store: Store) -> None:
+    store.add(REPORT_A, events_a())
+    ev = _by_summary(store, "grain terminal")
+    assert ev["edited"] is None
+    store.correct(ev["id"], "fatalities", "4", author="ana")
+    store.correct(ev["id"], "type", "Battles/Armed clash", author="bo")
+    store.correct(ev["id"], "fatalities", "5", author="bo")
+    now = store.event(ev["id"])
+    assert now["edited"] == {"fields": ["fatalities", "type"], "by": "bo"}
+    assert next(e for e in store.events() if e["id"] == ev["id"])["edited"] == now["edited"]
+    assert all(e["edited"] is None for e in store.events() if e["id"] != ev["id"])

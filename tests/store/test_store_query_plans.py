@@ -42,7 +42,7 @@ def plan(st: Store, q: Select, params: dict | None = None) -> str:
 def test_filters_do_not_scan_events(sqlite_store: Store, flt: EventFilter) -> None:
     e = schema.events.c
     with sqlite_store.engine.connect() as conn:
-        q = select(e.id).where(*conditions(flt, conn.dialect))
+        q = select(e.id).where(*conditions(flt, conn))
     text = plan(sqlite_store, q)
     assert "SCAN events" not in text, text  # not even a full index scan
     assert "SCAN event_actors" not in text and "SCAN event_places" not in text, text

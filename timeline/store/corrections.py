@@ -245,20 +245,6 @@ def _history_row(r) -> dict[str, Any]:  # noqa: ANN001
             "sentence_start": r.sentence_start, "sentence_end": r.sentence_end}
 
 
-def edited(conn: Connection, event_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """For each edited event among `event_ids`: the fields changed and who changed them last."""
-    out: dict[int, dict[str, Any]] = {}
-    if not event_ids:
-        return out
-    for eid, field, author in conn.execute(select(c.event_id, c.field, c.author)
-                                           .where(c.event_id.in_(event_ids), c.status == "applied").order_by(c.id)):
-        rec = out.setdefault(eid, {"fields": [], "by": ""})
-        if field not in rec["fields"]:
-            rec["fields"].append(field)
-        rec["by"] = author
-    return out
-
-
 # -- merge and split -----------------------------------------------------------------------------
 
 def _snapshot(conn: Connection, event_id: int) -> dict[str, Any]:

@@ -5,7 +5,7 @@ all must hold. Names compare case-insensitively so `--actor iran` finds "Iran".
 """
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Dialect, and_, func, literal_column, not_, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Dialect, and_, func, literal_column, not_, or_, select, text
 
 from timeline.model import EventFilter
 from timeline.store import schema as s
@@ -36,12 +36,24 @@ def _search_condition(dialect: Dialect, query: str) -> ColumnElement[bool] | Non
     return and_(*conds) if conds else None
 
 
-def conditions(flt: EventFilter | None, dialect: Dialect) -> list[ColumnElement[bool]]:
-    """WHERE conditions on `events` for `flt` (empty list: everything)."""
-    if flt is None:
-        return []
+def _any_hidden(conn: Connection) -> bool:
+    return conn.execute(select(s.hidden_events.c.event_id).limit(1)).first() is not None
+
+
+def conditions(flt: EventFilter | None, conn: Connection) -> list[ColumnElement[bool]]:
+    """WHERE conditions on `events` for `flt` (empty list: everything).
+
+    Events marked "not an event" are left out unless `flt.include_hidden`. The condition is
+    added only when some event is hidden, so a store without corrections keeps the
+    unconditioned fast paths of `timeline.store.queries`.
+    """
     e = s.events.c
     out: list[ColumnElement[bool]] = []
+    if (flt is None or not flt.include_hidden) and _any_hidden(conn):
+        out.append(e.id.not_in(select(s.hidden_events.c.event_id)))
+    if flt is None:
+        return out
+    dialect = conn.dialect
     if flt.date_from is not None:
         out.append(e.range_hi >= flt.date_from)
     if flt.date_to is not None:

@@ -56,7 +56,7 @@ def _order_by(order: str) -> list:
 
 
 def filtered(conn: Connection, flt: EventFilter | None, *columns) -> Select:
-    return select(*columns).where(*conditions(flt, conn.dialect))
+    return select(*columns).where(*conditions(flt, conn))
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -105,6 +105,15 @@ def _attach(conn: Connection, records: dict[int, dict[str, Any]], page: Select |
                 "timex_start": t_start, "timex_end": t_end, "sentence": sentence, "date_text": date_text,
                 "language": language,
             })
+        c, h = s.corrections.c, s.hidden_events.c
+        for eid, field, author in conn.execute(select(c.event_id, c.field, c.author)
+                                               .where(c.event_id.in_(chunk), c.status == "applied").order_by(c.id)):
+            edited = records[eid]["edited"] = records[eid]["edited"] or {"fields": [], "by": ""}
+            if field not in edited["fields"]:
+                edited["fields"].append(field)
+            edited["by"] = author  # the last one to change it
+        for (eid,) in conn.execute(select(h.event_id).where(h.event_id.in_(chunk))):
+            records[eid]["hidden"] = True
     for rec in records.values():
         # flagged when no source is in a language the extraction reads (see timeline.language)
         notes = [unsupported_note(src.get("language")) for src in rec["sources"]]
@@ -124,6 +133,7 @@ def _record(row) -> dict[str, Any]:
         "summary": summary, "sentence": sentence, "event_type": event_type, "sub_type": sub_type,
         "actors": [], "places": [], "fatalities": fatalities, "confidence": confidence,
         "actor1": actor1, "actor2": actor2, "n_sources": n_sources, "sources": [],
+        "edited": None, "hidden": False,  # the analyst's review: see timeline.store.corrections
     }
 
 
@@ -163,7 +173,7 @@ def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> 
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
     bucket = PERIODS[period]
-    conds = conditions(flt, conn.dialect)
+    conds = conditions(flt, conn)
     if conds and conn.dialect.name == "sqlite":
         # `+column` hides the bucket's index from SQLite's planner: otherwise it walks that
         # index for the GROUP BY order and reads every event's row to test the filter
@@ -176,7 +186,7 @@ def counts_by_period(conn: Connection, flt: EventFilter | None, period: str) -> 
 
 def facets(conn: Connection, flt: EventFilter | None) -> dict[str, list[tuple[str, int]]]:
     """Value -> number of matching events, most frequent first, for each filterable field."""
-    conds = conditions(flt, conn.dialect)
+    conds = conditions(flt, conn)
     ids = select(e.id).where(*conds).scalar_subquery() if conds else None
 
     def restricted(q: Select, event_id) -> Select:  # noqa: ANN001
@@ -244,7 +254,7 @@ def documents(conn: Connection) -> list[dict]:
 # `events` and `count` filter them.
 
 def _filtered_ids(conn: Connection, flt: EventFilter | None) -> tuple[Select, list]:
-    conds = conditions(flt, conn.dialect)
+    conds = conditions(flt, conn)
     return select(e.id).where(*conds), conds
 
 
@@ -300,7 +310,7 @@ def located_events(conn: Connection, flt: EventFilter | None) -> list[dict[str, 
 def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
     """Places with coordinates and the number of filtered events at each, in one grouped query."""
     link, places = s.event_places.c, s.places.c
-    conds = conditions(flt, conn.dialect)
+    conds = conditions(flt, conn)
     per_place = select(link.place_id, func.count().label("n"))
     if conds:
         # filtered events first, then their links by the (event_id, place_id) key; on SQLite
