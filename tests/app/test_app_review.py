@@ -56,3 +56,27 @@ def test_save_writes_only_what_changed_and_nothing_when_one_box_is_wrong(one_eve
     assert errors == [] and changed == ["dates", "fatalities"]
     assert [h["field"] for h in store.history(eid)] == ["dates", "fatalities"]
     assert save(store, eid, current_values(store.event(eid)), author="ana", note=None) == ([], [])
+
+
+def test_serve_is_editable_on_loopback_and_read_only_beyond_unless_allowed_with_a_token() -> None:
+    import click
+
+    from timeline.commands.serve import edit_policy
+
+    assert edit_policy("127.0.0.1", False, None) == EditPolicy(editable=True, token=None)
+    assert edit_policy("::1", False, "t").token == "t"                     # a token on loopback is honoured
+    ro = edit_policy("0.0.0.0", False, "t")
+    assert not ro.editable and "0.0.0.0" in ro.refusal("t") and "--allow-edits" in ro.refusal("t")
+    assert edit_policy("192.168.1.5", True, "s3cret") == EditPolicy(editable=True, token="s3cret")
+    with pytest.raises(click.UsageError, match="--edit-token"):
+        edit_policy("0.0.0.0", True, "  ")
+
+
+def test_serve_refuses_allow_edits_without_a_token_before_binding(monkeypatch, tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--create", "--host", "0.0.0.0",
+                                       "--allow-edits", "--port", "1"], env={"TIMELINE_EDIT_TOKEN": ""})
+    assert result.exit_code == 2 and "--edit-token" in result.output

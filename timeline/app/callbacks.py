@@ -19,6 +19,7 @@ from timeline.app import figures
 from timeline.app.detail import detail_panel, document_view
 from timeline.app.layout import graph_style
 from timeline.app.queries import AppQueries
+from timeline.app.review import EditPolicy, edit_section
 from timeline.app.state import (
     LANES,
     LIST_KEYS,
@@ -137,8 +138,10 @@ def clicked_event_id(click: dict[str, Any] | None) -> int | None:
         return None
 
 
-def register_callbacks(app: Dash, queries: AppQueries) -> None:
-    """Wire every callback of the layout in `timeline.app.layout` to `queries`."""
+def register_callbacks(app: Dash, queries: AppQueries, policy: EditPolicy | None = None) -> None:
+    """Wire every callback of the layout in `timeline.app.layout` to `queries`; `policy` says
+    whether the detail panel offers the edit form (the writes check it again, see app.review)."""
+    policy = policy or EditPolicy()
 
     # URL -> controls on load / navigation; controls -> URL and state otherwise (one callback,
     # no loop). It runs in the browser: Dash holds back every callback whose inputs this one
@@ -395,16 +398,28 @@ def register_callbacks(app: Dash, queries: AppQueries) -> None:
     @app.callback(
         Output("detail-panel", "children"),
         Output("timeline-graph", "figure", allow_duplicate=True),
+        Output("edit-message", "children", allow_duplicate=True),
         Input("selected-event", "data"),
+        Input("data-version", "data"),
         prevent_initial_call=True,
     )
-    def show_detail(event_id: Any) -> Any:
+    def show_detail(event_id: Any, _version: Any) -> Any:
+        """The event's detail, its edit form and history; again after a correction (new data-version),
+        when the timeline redraws by itself and the last message stays."""
         event = queries.store.event(int(event_id)) if event_id is not None else None
+        panel = detail_panel(event)
+        if event is not None:
+            panel += edit_section(event, queries.store.history(event["id"]), policy, event.get("edited"),
+                                  open_form=ctx.triggered_id == "data-version")
+        if ctx.triggered_id == "data-version":
+            if event is None:
+                raise PreventUpdate
+            return panel, no_update, no_update
         patch = Patch()
         xs, ys = figures.selection_band(event)
         patch["data"][0]["x"] = xs
         patch["data"][0]["y"] = ys
-        return detail_panel(event), patch
+        return panel, patch, None
 
     @app.callback(
         Output("doc-modal", "style"),

@@ -118,7 +118,9 @@ def detail_panel(event: dict[str, Any] | None) -> list[Any]:
                        className="muted")]
     sources = event.get("sources") or []
     etype = event.get("event_type") or "Other"
-    return [
+    hidden = [html.P("Marked \u201cnot an event\u201d: hidden from every view and export, kept in the store.",
+                     className="hidden-flag", id="hidden-flag")] if event.get("hidden") else []
+    return hidden + [
         html.H3([html.Span("■ ", style={"color": type_colour(etype)}), event.get("summary") or "(no summary)"],
                 className="detail-title"),
         html.Blockquote(highlighted_sentence(event), className="detail-sentence", id="detail-sentence"),
@@ -129,8 +131,11 @@ def detail_panel(event: dict[str, Any] | None) -> list[Any]:
                      + (f" (mod {event['date_mod']})" if event.get("date_mod") else "")
                      + (f", {event['date_relation']}" if event.get("date_relation") else ""))
             + _field("Type", etype + (f" / {event['sub_type']}" if event.get("sub_type") else ""))
+            + _field("Actor 1 (acted)", event.get("actor1") or "—")
+            + _field("Actor 2 (acted on)", event.get("actor2") or "—")
             + _field("Actors", _names(event.get("actors")))
             + _field("Places", _names(event.get("places")))
+            + _field("Fatalities", "—" if event.get("fatalities") is None else str(event["fatalities"]))
             + _field("Confidence", f"{event.get('confidence')}" if event.get("confidence") is not None else "—")
             + _field("Event id", str(event.get("id"))),
             className="detail-fields",

@@ -236,7 +236,8 @@ def build_layout(*, max_upload_mb: float, map_config: dict[str, Any], initial: I
                                 className="row",
                             ),
                             html.Section(
-                                [html.H2("Event detail"), html.Div(id="detail-panel")],
+                                [html.H2("Event detail"), html.Div(id="detail-panel"),
+                                 html.Div(id="edit-message", role="alert", className="edit-message")],
                                 className="panel detail", id="detail-section", **{"aria-label": "Event detail"},
                             ),
                         ],

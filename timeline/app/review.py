@@ -86,8 +86,9 @@ def _row(label: str, control: Any, hint: str = "") -> html.Div:
 
 
 def edit_section(event: dict[str, Any] | None, history: list[dict[str, Any]], policy: EditPolicy,
-                 edited: dict[str, Any] | None = None) -> list[Any]:
-    """The "Correct this event" form and the event's history, for the detail panel."""
+                 edited: dict[str, Any] | None = None, *, open_form: bool = False) -> list[Any]:
+    """Who edited the event, its history, and the "Correct this event" form (folded unless
+    `open_form`: it stays open after a save), for the detail panel."""
     if not event:
         return []
     values = current_values(event)
@@ -95,6 +96,8 @@ def edit_section(event: dict[str, Any] | None, history: list[dict[str, Any]], po
     if edited:
         out.append(html.P(f"Edited by {edited.get('by') or 'an analyst'}: " + ", ".join(edited.get("fields", [])),
                           className="edited-badge", id="edited-badge"))
+    if history:
+        out += [html.H4(f"History ({len(history)})"), history_list(history)]
     if not policy.editable:
         out.append(html.P(policy.reason or "Read-only: corrections are not accepted by this server.",
                           className="muted", id="edit-readonly"))
@@ -125,7 +128,7 @@ def edit_section(event: dict[str, Any] | None, history: list[dict[str, Any]], po
             html.Button("Save changes", id="edit-save", n_clicks=0, className="small-button"),
             html.Button("Not an event" if not event.get("hidden") else "Show again", id="edit-hide", n_clicks=0,
                         className="small-button", title="Hide this event from every view and export (kept)"),
-            dcc.Input(id="edit-merge-with", type="number", placeholder="event id", min=1,
+            dcc.Input(id="edit-merge-with", type="text", inputMode="numeric", placeholder="other event id",
                       className="edit-merge-id"),
             html.Button("Merge into this event", id="edit-merge", n_clicks=0, className="small-button",
                         title="The other event's sources, actors and places join this one"),
@@ -137,10 +140,8 @@ def edit_section(event: dict[str, Any] | None, history: list[dict[str, Any]], po
                                id={"type": "split-source", "doc": s.get("doc_id") or ""}, n_clicks=0,
                                className="small-button", title="Move this source into an event of its own")
                    for s in event.get("sources") or []], className="edit-split"))
-        out.append(html.Details([html.Summary("Correct this event"), *rows], id="edit-form", className="edit-form"))
-    out.append(html.Div(id="edit-message", role="alert", className="edit-message"))
-    if history:
-        out += [html.H4(f"History ({len(history)})"), history_list(history)]
+        out.append(html.Details([html.Summary("Correct this event"), *rows], id="edit-form", className="edit-form",
+                                open=open_form))
     return out
 
 
@@ -248,11 +249,12 @@ def register_review_callbacks(app: Dash, queries: Any, policy: EditPolicy) -> No
                 return written(version, "Hidden from every view and export (kept; its history shows it)."
                                if hidden else "Shown again.")
             if trigger == "edit-merge":
-                if not merge_with:
-                    return html.Span("Give the id of the event to merge into this one.", className="edit-error"), \
-                        no_update
-                store.merge_events(eid, int(merge_with), author=who, note=note)
-                return written(version, f"Event {int(merge_with)} merged into this one.")
+                other = str(merge_with or "").strip().lstrip("#")
+                if not other.isdigit():
+                    return html.Span("Give the id of the event to merge into this one (a number, shown as "
+                                     "\u201cEvent id\u201d in its detail).", className="edit-error"), no_update
+                store.merge_events(eid, int(other), author=who, note=note)
+                return written(version, f"Event {int(other)} merged into this one.")
             if isinstance(trigger, dict) and trigger.get("type") == "split-source":
                 new_id = store.split_source(eid, trigger.get("doc") or "", author=who, note=note)
                 return written(version, f"Source split out as event {new_id}.")

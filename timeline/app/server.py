@@ -14,6 +14,7 @@ import dash
 from timeline.app.callbacks import register_callbacks
 from timeline.app.layout import build_layout
 from timeline.app.queries import AppQueries
+from timeline.app.review import EditPolicy, edit_section, register_review_callbacks
 
 #: Dash assets (CSS, small JS): the repo's top-level assets/, reached through the
 #: timeline/app/static link so that a built wheel carries them inside the package.
@@ -70,9 +71,21 @@ def _warm_up_plotly() -> None:
     figures.map_figure(figures.place_points([day]))
 
 
+def _validation_layout(layout: Any) -> Any:
+    """The page plus an editable edit form with a token box: every id a callback names, for Dash's checks
+    (the form exists only once an event is selected)."""
+    from dash import html
+
+    sample = {"id": 0, "summary": "", "sources": [{"doc_id": "a"}, {"doc_id": "b"}]}
+    return html.Div([layout, *edit_section(sample, [], EditPolicy(token=""))])
+
+
 def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: str = "Conflict timeline",
-               requests_pathname_prefix: str = "/") -> dash.Dash:
-    """A Dash app over a `Store` (or a database URL / path; None = $TIMELINE_DB or ./timeline.db)."""
+               requests_pathname_prefix: str = "/", edit_policy: EditPolicy | None = None) -> dash.Dash:
+    """A Dash app over a `Store` (or a database URL / path; None = $TIMELINE_DB or ./timeline.db).
+
+    `edit_policy` says who may correct events (default: editable with no token, right for
+    127.0.0.1; `timeline serve` makes it read-only or token-guarded beyond loopback)."""
     if max_upload_mb <= 0:
         raise ValueError(f"max_upload_mb must be positive, got {max_upload_mb}")
     store = _open_store(store_or_url)
@@ -96,7 +109,11 @@ def create_app(store_or_url: Any = None, *, max_upload_mb: float = 10, title: st
         return build_layout(max_upload_mb=max_upload_mb, map_config=map_config, initial=queries.initial_view())
 
     app.layout = _layout
-    register_callbacks(app, queries)
+    policy = edit_policy or EditPolicy()
+    app.validation_layout = _validation_layout(
+        build_layout(max_upload_mb=max_upload_mb, map_config=map_config))
+    register_callbacks(app, queries, policy)
+    register_review_callbacks(app, queries, policy)
     _warm_up_plotly()
     app.timeline_queries = queries  # type: ignore[attr-defined]  # for tests and benchmarks
     return app

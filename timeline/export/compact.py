@@ -23,7 +23,7 @@ from timeline.app.figures import (
     UNKNOWN_TYPE_COLOUR,
     WEBGL_THRESHOLD,
 )
-from timeline.export.records import is_approximate, parse_day, timex_in_sentence
+from timeline.export.records import is_approximate, parse_day, reviewed_note, timex_in_sentence
 from timeline.model import EVENT_TYPES
 from timeline.view import labels, stacking
 from timeline.view import range as view_range
@@ -85,6 +85,7 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
                                   ("id", "s", "e", "p", "f", "dt", "dv", "m", "sm", "sn", "h",
                                    "t", "st", "a", "pl", "src", "c", "hl")}
     fatalities: dict[str, int] = {}
+    reviewed: dict[str, str] = {}   # sparse like fatalities: most events are never corrected
     for n, ev in enumerate(events):
         sentence = str(ev.get("sentence") or "")
         start, end = ev.get("date_start"), ev.get("date_end")
@@ -127,6 +128,8 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
         cols["c"].append(round(conf * 100) if conf is not None else -1)
         if ev.get("fatalities") is not None:
             fatalities[str(n)] = int(ev["fatalities"])
+        if reviewed_note(ev):
+            reviewed[str(n)] = str(reviewed_note(ev))
     return {
         "v": 1,
         "n": len(events),
@@ -142,6 +145,7 @@ def compact_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "places": places.values,
         "sources": sources.values,
         "fatalities": fatalities,
+        "reviewed": reviewed,
         "layout": layout_constants(),
         "ev": cols,
     }

@@ -24,6 +24,7 @@ from timeline.export.records import (
     located_places,
     names,
     parse_day,
+    reviewed_note,
     source_label,
 )
 
@@ -31,7 +32,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "id", "date_start", "date_end", "precision", "date_text", "date_value", "date_mod",
     "date_relation", "approximate", "open_start", "open_end", "event_type", "sub_type",
     "summary", "sentence", "actors", "places", "countries", "fatalities", "confidence",
-    "sources", "source_urls", "doc_ids",
+    "sources", "source_urls", "doc_ids", "edited", "edited_by",
 )
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -77,6 +78,9 @@ def export_csv(events: Sequence[dict[str, Any]]) -> str:
             "sources": "; ".join(source_label(s) for s in sources),
             "source_urls": "; ".join(str(s["url"]) for s in sources if s.get("url")),
             "doc_ids": "; ".join(str(s["doc_id"]) for s in sources if s.get("doc_id")),
+            # the fields an analyst corrected (see timeline.store.corrections), and who last did
+            "edited": "; ".join((e.get("edited") or {}).get("fields") or []),
+            "edited_by": (e.get("edited") or {}).get("by") or "",
         })
     return _write_csv(CSV_COLUMNS, rows)
 
@@ -107,6 +111,7 @@ def export_geojson(events: Sequence[dict[str, Any]]) -> str:
                     "actors": names(e.get("actors")),
                     "sources": [source_label(s) for s in e.get("sources") or []],
                     "fatalities": e.get("fatalities"),
+                    "edited": list((e.get("edited") or {}).get("fields") or []),
                 },
             })
     return json.dumps({"type": "FeatureCollection", "features": features},
@@ -140,6 +145,8 @@ def timelinejs_event(e: dict[str, Any]) -> dict[str, Any] | None:
     body = html.escape(str(e.get("sentence") or ""))
     if sources:
         body += "<br><small>" + "<br>".join(html.escape(source_label(s)) for s in sources) + "</small>"
+    if reviewed_note(e):
+        body += "<br><small><em>" + html.escape(str(reviewed_note(e))) + "</em></small>"
     slide["text"] = {"headline": html.escape(str(e.get("summary") or e.get("sentence") or "")), "text": body}
     slide["group"] = str(e.get("event_type") or "Other")
     slide["display_date"] = html.escape(_display_date(e))
@@ -216,7 +223,8 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any] | None:
         "geo_precision": GEO_PRECISION.get(str(place.get("precision")), "") if place else "",
         "source": "; ".join(dict.fromkeys(
             str(s.get("publisher") or s.get("title") or s.get("doc_id")) for s in sources)),
-        "notes": e.get("sentence"),
+        # ACLED's notes say when a human reviewed the coding
+        "notes": " ".join(x for x in (e.get("sentence"), f"[{reviewed_note(e)}]" if reviewed_note(e) else None) if x),
         "fatalities": e.get("fatalities"),
     }
 

@@ -95,3 +95,15 @@ def timex_in_sentence(event: dict[str, Any]) -> tuple[int, int] | None:
         if at >= 0:
             return at, at + len(date_text)
     return None
+
+
+def reviewed_note(e: dict[str, Any]) -> str | None:
+    """"reviewed: type, places (by ana)" for an event an analyst corrected, else None.
+
+    Every export says which fields are the analyst's word rather than the extractor's."""
+    edited = e.get("edited") or {}
+    fields = [str(f) for f in edited.get("fields") or []]
+    if not fields:
+        return None
+    by = str(edited.get("by") or "").strip()
+    return "reviewed: " + ", ".join(fields) + (f" (by {by})" if by else "")

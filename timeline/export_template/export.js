@@ -58,7 +58,8 @@
         places: c.pl[i].map(pick(d.places)),
         sources: c.src[i].map(pick(d.sources)),
         confidence: c.c[i] < 0 ? null : c.c[i] / 100,
-        fatalities: Object.prototype.hasOwnProperty.call(d.fatalities, String(i)) ? d.fatalities[String(i)] : null
+        fatalities: Object.prototype.hasOwnProperty.call(d.fatalities, String(i)) ? d.fatalities[String(i)] : null,
+        reviewed: d.reviewed && Object.prototype.hasOwnProperty.call(d.reviewed, String(i)) ? d.reviewed[String(i)] : null
       };
       ev.actorNames = ev.actors.map(function (a) { return a[0]; });
       ev.placeNames = ev.places.map(function (p) { return p[0]; });
@@ -571,6 +572,7 @@
       return p[0] + (p[1] ? ", " + p[1] : "") + (p[2] !== null ? " [" + p[2] + ", " + p[3] + "]" : "");
     }).join("; "));
     row("Fatalities", ev.fatalities);
+    row("Reviewed", ev.reviewed);
     row("Confidence", ev.confidence === null ? null : ev.confidence.toFixed(2));
     var list = el("ul");
     ev.sources.forEach(function (s) {
