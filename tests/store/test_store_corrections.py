@@ -149,3 +149,40 @@ def test_records_say_which_fields_were_edited_and_by_whom(store: Store) -> None:
     assert now["edited"] == {"fields": ["fatalities", "type"], "by": "bo"}
     assert next(e for e in store.events() if e["id"] == ev["id"])["edited"] == now["edited"]
     assert all(e["edited"] is None for e in store.events() if e["id"] != ev["id"])
+
+
+def test_edits_and_an_ingest_at_the_same_time_lose_neither(tmp_path) -> None:
+    """A second process ingests the sample corpus into the same SQLite file while this one keeps
+    correcting events: every document is stored and every correction is kept."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from timeline.samples import SAMPLE_DIR
+
+    url = f"sqlite:///{tmp_path / 'both.db'}"
+    with Store(url) as store:
+        store.add(REPORT_A, events_a())
+        ids = [e["id"] for e in store.events()]
+        code = ("import sys; from timeline.cli import main; "
+                "sys.exit(main(['ingest', '--db', sys.argv[1], sys.argv[2]], standalone_mode=False) or 0)")
+        ingest = subprocess.Popen([sys.executable, "-c", code, url, str(SAMPLE_DIR)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+        written = []
+        n = 0
+        while ingest.poll() is None or n < 10:
+            eid = ids[n % len(ids)]
+            if store.correct(eid, "fatalities", str(n), author="ana", note=f"edit {n}") is not None:
+                written.append((eid, n))
+            n += 1
+        _, err = ingest.communicate(timeout=300)
+        assert ingest.returncode == 0, err
+        import re
+
+        added = re.search(r"(\d+) new, 0 unchanged, 0 failed", err)
+        assert added and int(added.group(1)) >= 11, err          # every file (a JSONL holds several)
+        assert len(store.documents()) == 1 + int(added.group(1)), err
+        for eid in ids:
+            mine = [k for e, k in written if e == eid]
+            assert [h["new"] for h in store.history(eid)] == mine
+            assert store.event(eid)["fatalities"] == mine[-1]

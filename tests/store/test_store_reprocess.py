@@ -6,11 +6,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.events import extract as real_extract
 from timeline.ingest import IngestError, read_paths
+from timeline.model import EventFilter
 from timeline.pipeline import ingest_documents
 from timeline.reprocess import reprocess
 from timeline.samples import SAMPLE_DIR
@@ -82,10 +83,16 @@ def test_reprocess_keeps_every_correction_through_a_changed_extractor(db_url: st
         store.correct(h, "dates", "~2022..2023", author="cy")
         store.merge_events(ids[8], ids[9], author="di")
         merged_docs = {s["doc_id"] for s in store.event(ids[8])["sources"]}
+        # a merge the analyst takes back: the source split out again must stay apart
+        doc_of = {i: by_id[i]["sources"][0]["doc_id"] for i in ids}
+        x = ids[10]
+        y = next(i for i in ids[11:] if doc_of[i] != doc_of[x])
+        store.merge_events(x, y, author="di")
+        store.split_source(x, doc_of[y], author="di", note="two different strikes")
         corrected = snapshot(store)
 
         first = reprocess(store, extract=changed_extract)
-        assert first.corrections_applied == 11 and first.orphaned == []
+        assert first.corrections_applied == 13 and first.orphaned == []
         assert first.events_changed > 0          # the changed extractor did change something
         after_first = snapshot(store)
         second = reprocess(store, extract=changed_extract)
@@ -104,10 +111,14 @@ def test_reprocess_keeps_every_correction_through_a_changed_extractor(db_url: st
         # and the uncorrected events took the new extractor's summaries
         assert any(x["summary"].endswith("(v2)") for x in store.events())
         assert len(after_first) == len(corrected)
+        apart = [e for e in store.events() if {s["doc_id"] for s in e["sources"]} & {doc_of[x], doc_of[y]}
+                 and e["date_text"] in (by_id[x]["date_text"], by_id[y]["date_text"])]
+        assert not any(len({s["doc_id"] for s in e["sources"]} & {doc_of[x], doc_of[y]}) == 2 for e in apart)
 
         # back to the real extractor: the corrections still hold, nothing is lost
         back = reprocess(store)
-        assert back.corrections_applied == 11 and back.orphaned == []
+        assert back.corrections_applied == 13 and back.orphaned == []
+        assert snapshot(store) == corrected          # the real extractor again: the store as the analyst left it
 
 
 def test_a_correction_whose_event_is_gone_is_kept_and_reported(db_url: str) -> None:
@@ -127,43 +138,108 @@ def test_a_correction_whose_event_is_gone_is_kept_and_reported(db_url: str) -> N
         assert summary.orphaned == [] and any(x["summary"] == "kept by the analyst" for x in store.events())
 
 
-_EDITS = st.lists(st.tuples(st.sampled_from(["dates", "type", "fatalities", "summary", "hidden", "actor1"]),
-                            st.integers(0, 5), st.integers(0, 3)), min_size=1, max_size=12)
+_FIELDS = ["dates", "type", "fatalities", "summary", "hidden", "actor1"]
+_OPS = st.lists(st.one_of(
+    st.tuples(st.just("edit"), st.sampled_from(_FIELDS), st.integers(0, 7), st.integers(0, 3)),
+    st.tuples(st.just("merge"), st.integers(0, 7), st.integers(0, 7)),
+    st.tuples(st.just("split"), st.integers(0, 7), st.integers(0, 3)),
+), min_size=1, max_size=14)
 _VALUES = {"dates": ["2022-10-17", "2022-10", "2021..2022", "2022-08.."],
            "type": ["Battles/Armed clash", "Other", "Protests/Peaceful protest", "Riots"],
            "fatalities": ["0", "4", "12", ""], "summary": ["one", "two", "three", "four"],
            "hidden": [True, False, True, False], "actor1": ["A", "B", "", "C"]}
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=_EDITS)
-def test_random_edits_then_reprocess_end_with_the_last_edit(tmp_path_factory, edits) -> None:
+def _mention_sets(store: Store) -> dict[int, frozenset]:
+    """Every event, hidden ones included, by the set of its mentions (stable across re-extraction)."""
+    return {e["id"]: frozenset((s["doc_id"], s["start"], s["timex_start"]) for s in e["sources"])
+            for e in store.events(EventFilter(include_hidden=True))}
+
+
+def _check_last_edits(store: Store, last: dict[tuple[frozenset, str], object]) -> None:
+    from timeline.store import corrections
+
+    by_mentions = {v: k for k, v in _mention_sets(store).items()}
+    with store.engine.connect() as conn:
+        for (mentions, field), value in last.items():
+            assert corrections.current(conn, by_mentions[mentions], field) == value, (field, value)
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=_OPS)
+# always tried: a merge across the two documents, then either source split back out (events 0-4 come
+# from the first document, 5-8 from the second)
+@example(ops=[("merge", 0, 6), ("edit", "summary", 0, 1), ("split", 0, 1), ("edit", "dates", 0, 0)])
+@example(ops=[("edit", "hidden", 6, 0), ("merge", 0, 6), ("split", 0, 0), ("edit", "fatalities", 5, 1)])
+def test_random_edits_hides_merges_and_splits_then_reprocess_end_with_the_last_edit(tmp_path_factory, ops) -> None:
+    """Whatever the analyst did, in any order, re-extraction (changed code, then the same code again)
+    ends with each event's corrected fields equal to the last edit, and its sources as the analyst left them."""
+    from timeline.review import parse
+    from timeline.store.corrections import CorrectionError
+
     path = tmp_path_factory.mktemp("prop") / "t.db"
     with Store(f"sqlite:///{path}") as store:
-        ingest_documents(_docs()[:1], store)
-        ids = sorted(e["id"] for e in store.events())
-        anchors = {}
-        last: dict[tuple, object] = {}
-        from timeline.review import parse
-        for field, k, v in edits:
-            eid = ids[k % len(ids)]
-            src = store.event(eid)["sources"][0]
-            anchor = (src["doc_id"], src["start"], src["timex_start"])
-            anchors[anchor] = eid
-            store.correct(eid, field, _VALUES[field][v], author="p")
-            last[(anchor, field)] = parse(field, _VALUES[field][v])
-        reprocess(store, extract=changed_extract)
-        from timeline.store import corrections
-        with store.engine.connect() as conn:
-            for (anchor, field), value in last.items():
-                doc_id, start, timex_start = anchor
-                eid = next(e["id"] for e in store.events() + [store.event(i) for i in _hidden_ids(conn)]
-                           if any((s["doc_id"], s["start"], s["timex_start"]) == anchor for s in e["sources"]))
-                assert corrections.current(conn, eid, field) == value, (field, value)
+        ingest_documents(_docs()[:2], store)
+        last: dict[tuple[int, str], object] = {}
+        for op in ops:
+            ids = sorted(_mention_sets(store))
+            if op[0] == "edit":
+                _, field, k, v = op
+                eid = ids[k % len(ids)]
+                store.correct(eid, field, _VALUES[field][v], author="p")
+                last[(eid, field)] = parse(field, _VALUES[field][v])
+            elif op[0] == "merge":
+                keep, other = ids[op[1] % len(ids)], ids[op[2] % len(ids)]
+                if keep != other:
+                    store.merge_events(keep, other, author="p")
+                    last = {key: v for key, v in last.items() if key[0] != other}
+            else:
+                eid = ids[op[1] % len(ids)]
+                docs = sorted({s["doc_id"] for s in store.event(eid)["sources"]})
+                try:
+                    store.split_source(eid, docs[op[2] % len(docs)], author="p")
+                except CorrectionError:
+                    assert len(docs) == 1          # the only refusal: one source, nothing to split
+        groups = _mention_sets(store)
+        by_groups = {(groups[eid], field): v for (eid, field), v in last.items()}
+        _check_last_edits(store, by_groups)
+
+        first = reprocess(store, extract=changed_extract)
+        assert first.orphaned == []
+        assert sorted(_mention_sets(store).values(), key=sorted) == sorted(groups.values(), key=sorted)
+        _check_last_edits(store, by_groups)
+        reprocess(store)
+        assert sorted(_mention_sets(store).values(), key=sorted) == sorted(groups.values(), key=sorted)
+        _check_last_edits(store, by_groups)
 
 
-def _hidden_ids(conn) -> list[int]:
-    from sqlalchemy import select
+def test_an_interrupted_reprocess_leaves_the_store_whole(db_url: str, monkeypatch) -> None:
+    """Ctrl+C during extraction or inside the write transaction: the store is as it was."""
+    from timeline.store import corrections
 
-    from timeline.store import schema as s
-    return [i for (i,) in conn.execute(select(s.hidden_events.c.event_id))]
+    with Store(db_url) as store:
+        ingest_documents(_docs()[:2], store)
+        ev = store.events()[0]
+        store.correct(ev["id"], "summary", "kept through the interruption", author="ana")
+        before = snapshot(store)
+        calls = []
+
+        def interrupted_extract(doc):
+            calls.append(doc.id)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return changed_extract(doc)
+
+        with pytest.raises(KeyboardInterrupt):
+            reprocess(store, extract=interrupted_extract)
+        assert snapshot(store) == before
+
+        def interrupted_reapply(conn):
+            raise KeyboardInterrupt   # after the machine's events were replaced, before corrections return
+
+        monkeypatch.setattr(corrections, "reapply", interrupted_reapply)
+        with pytest.raises(KeyboardInterrupt):
+            reprocess(store, extract=changed_extract)
+        assert snapshot(store) == before
+        monkeypatch.undo()
+        assert reprocess(store, extract=changed_extract).corrections_applied == 1
