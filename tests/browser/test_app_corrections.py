@@ -119,7 +119,14 @@ def test_bad_values_get_messages_and_change_nothing(live_app, hand_store_url, pa
     _open_form(page)
     page.fill("#edit-dates", "2022-10-19..2022-10-01")
     page.fill("#edit-fatalities", "many")
-    page.click("#edit-save")
+    # by keyboard: from the last box, Tab reaches "Save changes" and Enter presses it
+    page.focus("#edit-author")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "edit-save":
+            break
+    assert page.evaluate("() => document.activeElement.id") == "edit-save"
+    page.keyboard.press("Enter")
     message = _wait_message(page, "dates")
     assert "before" in message and "fatalities" in message
     with Store(hand_store_url) as store:
