@@ -243,3 +243,29 @@ def test_a_token_guarded_server_needs_the_token(live_app, hand_store_url, page) 
     _wait_message(page, "Saved")
     with Store(hand_store_url) as store:
         assert store.event(target["id"])["fatalities"] == 2
+
+
+def test_edited_text_is_shown_as_text_in_the_app_and_the_export(live_app, hand_store_url, page, tmp_path) -> None:
+    hostile = '<img src=x onerror="window.__xss=1">Strike</b><script>window.__xss=2</script>'
+    _, target = _open(live_app, hand_store_url, page)
+    _select_by_search(page, "Loitering")
+    _open_form(page)
+    page.fill("#edit-summary", hostile)
+    page.fill("#edit-actor1", "<b onmouseover=window.__xss=3>Militia</b>")
+    page.fill("#edit-author", "<i>ana</i>")
+    page.click("#edit-save")
+    _wait_message(page, "Saved")
+    assert hostile in page.inner_text("#detail-panel")                 # shown as characters
+    assert page.evaluate("() => window.__xss") is None
+    assert page.query_selector("#detail-panel img, #detail-panel script") is None
+
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    out = tmp_path / "export.html"
+    assert CliRunner().invoke(main, ["export", "--db", hand_store_url, "--out", str(out)]).exit_code == 0
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate("() => window.__xss") is None
+    assert hostile in page.inner_text("#table")
