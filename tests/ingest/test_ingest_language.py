@@ -72,3 +72,15 @@ def test_tag_warns_about_a_text_not_in_english() -> None:
     assert r.exit_code == 0
     warnings = [ln for ln in r.stderr.splitlines() if ln.startswith("warning:")]
     assert len(warnings) == 1 and "uk.txt" in warnings[0] and "Ukrainian (uk)" in warnings[0]
+
+
+def test_the_apps_upload_message_counts_the_documents_not_in_english(tmp_path: Path) -> None:
+    from timeline.app.queries import AppQueries
+
+    with Store(tmp_path / "up.db") as st:
+        queries = AppQueries(st, max_upload_bytes=1_000_000)
+        message = queries.add_uploads([(p.name, p.read_bytes()) for p in sorted(LANGS.glob("*.txt"))])
+    assert message.startswith("4 document(s) added")
+    assert "3 not in English (" in message and "language not supported" in message
+    for name in ("Russian (ru): 1", "Ukrainian (uk): 1", "Arabic (ar): 1"):
+        assert name in message

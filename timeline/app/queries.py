@@ -221,4 +221,15 @@ def _summary_text(summary: Any) -> str:
     fields = [("documents_added", "document(s) added"), ("documents_unchanged", "unchanged"),
               ("events_added", "new event(s)"), ("events_merged", "merged into existing events")]
     parts = [f"{getattr(summary, k)} {label}" for k, label in fields if getattr(summary, k, None) is not None]
-    return (", ".join(parts) + ".") if parts else str(summary)
+    text = (", ".join(parts) + ".") if parts else str(summary)
+    other = getattr(summary, "other_language", None) or []
+    if other:
+        # as `timeline ingest` says it: stored and viewable, but the extraction reads English only
+        from collections import Counter
+
+        from timeline.language import language_name
+
+        langs = ", ".join(f"{language_name(c)}: {n}" for c, n in Counter(c for _, c in other).most_common())
+        text += (f" {len(other)} not in English ({langs}): stored, with their events flagged "
+                 "\u201clanguage not supported\u201d.")
+    return text
