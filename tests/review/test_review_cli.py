@@ -79,6 +79,9 @@ def test_hide_and_undo(db: str) -> None:
     assert _run("hide", str(eid), "--db", db, "--note", "a duplicate")[0] == 0
     code, out = _run("events", "--db", db, "--format", "jsonl")
     assert code == 0 and str(eid) not in [str(json.loads(line)["id"]) for line in out.splitlines() if line]
+    code, out = _run("events", "--db", db, "--format", "jsonl", "--include-hidden")
+    shown = {json.loads(line)["id"]: json.loads(line)["hidden"] for line in out.splitlines() if line}
+    assert shown[eid] is True and not any(v for k, v in shown.items() if k != eid)
     assert _run("hide", str(eid), "--db", db, "--undo")[0] == 0
     assert eid in _ids(db)
 

@@ -137,13 +137,18 @@ def existing_store_url(db: str | None) -> str:
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]), default="table",
               show_default=True)
+@click.option("--include-hidden", is_flag=True, default=False,
+              help='Also list events marked "not an event" (their records say "hidden": true).')
 def events(db: str | None, date_from: date | None, date_to: date | None, actors: tuple[str, ...],
            places: tuple[str, ...], event_types: tuple[str, ...], sources: tuple[str, ...], search: str | None,
-           order: str, limit: int | None, offset: int, fmt: str) -> None:
+           order: str, limit: int | None, offset: int, fmt: str, include_hidden: bool = False) -> None:
     """List stored events matching every given filter."""
+    import dataclasses
+
     from timeline.store import Store, StoreError
 
     flt = event_filter(date_from, date_to, actors, places, event_types, sources, search)
+    flt = dataclasses.replace(flt, include_hidden=include_hidden)
     url = existing_store_url(db)
     try:
         with Store(url) as store:
