@@ -6,13 +6,15 @@ keeps ingest above a few hundred articles per second on SQLite.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, String, bindparam, case, insert, literal, select, union_all, update
+from sqlalchemy.exc import DBAPIError
 
 from timeline.model import Actor, Document, Event, Place
 from timeline.store import schema as s
@@ -95,7 +97,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
 # Statements built once: building a SQLAlchemy statement costs several times its execution.
 _DOC_EXISTS = select(s.documents.c.id).where(s.documents.c.id == bindparam("doc_id"))
 _INSERT_DOCUMENT = insert(s.documents)
-_INSERT_EVENTS = insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True)
+_INSERT_EVENTS = insert(s.events)
+_INSERT_EVENTS_RETURNING = _INSERT_EVENTS.returning(s.events.c.id, sort_by_parameter_order=True)
 _INSERT_MENTIONS = insert(s.event_mentions)
 _INSERT_EVENT_ACTORS = insert(s.event_actors)
 _INSERT_EVENT_PLACES = insert(s.event_places)
@@ -125,6 +128,72 @@ _LINKS = union_all(
     .join(s.places, s.places.c.id == s.event_places.c.place_id)
     .where(s.event_places.c.event_id.in_(bindparam("ids2", expanding=True))),
 )
+class _Compiled(NamedTuple):
+    sql: str
+    params: tuple[tuple[str | None, Any, Callable[[Any], Any] | None], ...]  # (row key or None, constant, converter)
+
+
+_COMPILED: dict[tuple[int, tuple[str, ...]], _Compiled] = {}
+
+
+def _compiled(stmt: Any, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
+    """`stmt` compiled for SQLite once (for rows with `keys`): its SQL, and each parameter's converter."""
+    got = _COMPILED.get((id(stmt), keys))
+    if got is None:
+        compiled = stmt.compile(dialect=conn.dialect, column_keys=list(keys))
+        params = []
+        for n in compiled.positiontup or []:
+            bind = compiled.binds[n]
+            if n not in keys and (bind.required or bind.callable is not None):
+                # a column default SQLAlchemy would fill in: not for this path
+                raise ValueError(f"rows lack {n!r} for {compiled.string}")
+            # a value written in the statement (n_sources + 1) is a constant, not a row's key
+            params.append((n if n in keys else None, bind.value, bind.type.bind_processor(conn.dialect)))
+        got = _COMPILED[(id(stmt), keys)] = _Compiled(compiled.string, tuple(params))
+    return got
+
+
+def _values(c: _Compiled, row: dict[str, Any]) -> tuple:
+    out = []
+    for key, constant, process in c.params:
+        value = row[key] if key is not None else constant
+        out.append(value if process is None or value is None else process(value))
+    return tuple(out)
+
+
+def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning: Any = None) -> list[int]:
+    """Run an INSERT/UPDATE for `rows`; with `returning` (the INSERT returning its ids, in parameter
+    order), return the new rows' ids.
+
+    On SQLite the statement is compiled once and run on the driver's cursor: SQLAlchemy's work per
+    execution (cache key, parameter processing, result set-up) costs more than SQLite's own for
+    these small statements. Types are converted by SQLAlchemy's own bind processors and errors
+    wrapped as SQLAlchemy's, so the rows and the errors are the same as through `conn.execute`.
+    Other dialects go through SQLAlchemy (`RETURNING` for the ids)."""
+    if not rows:
+        return []
+    if conn.dialect.name != "sqlite":
+        if returning is not None:
+            return [r[0] for r in conn.execute(returning, rows)]
+        conn.execute(stmt, rows)
+        return []
+    c = _compiled(stmt, conn, tuple(rows[0]))
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        if returning is not None:
+            out = []
+            for row in rows:
+                cursor.execute(c.sql, _values(c, row))
+                out.append(cursor.lastrowid)
+            return out
+        cursor.executemany(c.sql, [_values(c, row) for row in rows])
+        return []
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(c.sql, None, exc, sqlite3.Error, dialect=conn.dialect) from exc
+    finally:
+        cursor.close()
+
+
 #: at most this many values in one IN list (SQLite allows 32,766 parameters per statement)
 _CHUNK = 2000
 
@@ -362,14 +431,14 @@ class Writer:
             return AddResult("unchanged", doc.id)
         _check_offsets(doc, given)
         # parameters passed separately: building .values(...) each time costs more than the insert
-        conn.execute(_INSERT_DOCUMENT, dict(
+        _write(conn, _INSERT_DOCUMENT, [dict(
             id=doc.id, title=doc.title, url=doc.url, publisher=doc.publisher, published=doc.published,
             published_source=doc.published_source or "unknown", published_evidence=doc.published_evidence,
             published_value=doc.published_value or (doc.published.isoformat() if doc.published else None),
             origin=doc.origin, encoding=doc.encoding, external_id=doc.external_id, text=doc.text,
             language=doc.language,
             ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
-        ))
+        )])
         result = AddResult("added", doc.id)
         if not events:
             return result
@@ -399,9 +468,8 @@ class Writer:
         place_id = {**self._place_ids, **staged_places}
 
         new_events = [ev for ev, t in zip(events, targets) if t is None]
-        new_ids: list[int] = []
-        if new_events:
-            new_ids = [r[0] for r in conn.execute(_INSERT_EVENTS, [event_row(ev) for ev in new_events])]
+        new_ids = _write(conn, _INSERT_EVENTS, [event_row(ev) for ev in new_events],
+                         returning=_INSERT_EVENTS_RETURNING)
         it = iter(new_ids)
         event_ids = [t if t is not None else next(it) for t in targets]
 
@@ -415,16 +483,13 @@ class Writer:
             actor_links -= {(eid, a) for a in by_id[eid].actor_ids}
             place_links -= {(eid, p) for p in by_id[eid].place_ids}
 
-        conn.execute(_INSERT_MENTIONS, [_mention_row(eid, doc.id, ev) for eid, ev in zip(event_ids, events)])
-        if actor_links:
-            conn.execute(_INSERT_EVENT_ACTORS, [{"event_id": a, "actor_id": b} for a, b in sorted(actor_links)])
-        if place_links:
-            conn.execute(_INSERT_EVENT_PLACES, [{"event_id": a, "place_id": b} for a, b in sorted(place_links)])
-        if new_events:
-            conn.execute(_INSERT_SEARCH, [
-                {"event_id": eid, "body": search_body(ev.summary, [ev.sentence], _names(ev))}
-                for eid, ev in zip(new_ids, new_events)
-            ])
+        _write(conn, _INSERT_MENTIONS, [_mention_row(eid, doc.id, ev) for eid, ev in zip(event_ids, events)])
+        _write(conn, _INSERT_EVENT_ACTORS, [{"event_id": a, "actor_id": b} for a, b in sorted(actor_links)])
+        _write(conn, _INSERT_EVENT_PLACES, [{"event_id": a, "place_id": b} for a, b in sorted(place_links)])
+        _write(conn, _INSERT_SEARCH, [
+            {"event_id": eid, "body": search_body(ev.summary, [ev.sentence], _names(ev))}
+            for eid, ev in zip(new_ids, new_events)
+        ])
         if merged:
             self._update_merged(conn, merged, {eid: by_id[eid].body or "" for eid, _ in merged})
 
@@ -451,7 +516,7 @@ class Writer:
         by_event: dict[int, list[Event]] = defaultdict(list)
         for eid, ev in merged:
             by_event[eid].append(ev)
-        conn.execute(_UPDATE_MERGED, [{"eid": eid, "conf": max(ev.confidence for ev in evs)}
+        _write(conn, _UPDATE_MERGED, [{"eid": eid, "conf": max(ev.confidence for ev in evs)}
                                       for eid, evs in by_event.items()])
         changed = []
         for eid, evs in by_event.items():
@@ -459,5 +524,4 @@ class Writer:
             new = extend_body(body, [x for ev in evs for x in (ev.summary, ev.sentence, *_names(ev))])
             if new != body:  # a repeated report often adds no new words: no full-text re-index then
                 changed.append({"eid": eid, "b": new})
-        if changed:
-            conn.execute(_UPDATE_SEARCH, changed)
+        _write(conn, _UPDATE_SEARCH, changed)
