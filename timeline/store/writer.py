@@ -128,6 +128,15 @@ _LINKS = union_all(
     .join(s.places, s.places.c.id == s.event_places.c.place_id)
     .where(s.event_places.c.event_id.in_(bindparam("ids2", expanding=True))),
 )
+def _bind_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """SQLAlchemy's conversion of a Python value for `dialect` (its own type, e.g. SQLite's DATE)."""
+    return type_.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _result_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    return type_.dialect_impl(dialect).result_processor(dialect, None)
+
+
 class _Compiled(NamedTuple):
     sql: str
     params: tuple[tuple[str | None, Any, Callable[[Any], Any] | None], ...]  # (row key or None, constant, converter)
@@ -148,7 +157,7 @@ def _compiled(stmt: Any, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
                 # a column default SQLAlchemy would fill in: not for this path
                 raise ValueError(f"rows lack {n!r} for {compiled.string}")
             # a value written in the statement (n_sources + 1) is a constant, not a row's key
-            params.append((n if n in keys else None, bind.value, bind.type.bind_processor(conn.dialect)))
+            params.append((n if n in keys else None, bind.value, _bind_processor(bind.type, conn.dialect)))
         got = _COMPILED[(id(stmt), keys)] = _Compiled(compiled.string, tuple(params))
     return got
 
@@ -192,6 +201,56 @@ def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning
         raise DBAPIError.instance(c.sql, None, exc, sqlite3.Error, dialect=conn.dialect) from exc
     finally:
         cursor.close()
+
+
+_READS: dict[tuple[int, tuple], tuple[str, tuple, tuple]] = {}
+
+
+def _read(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
+    """The rows of a SELECT, as tuples in its column order (the writer's reads while planning).
+
+    On SQLite as `_write` does: compiled once per statement and IN-list lengths (each list padded
+    to a power of two with its last value, which an IN does not notice, so few shapes exist), run
+    on the driver's cursor, parameters and results converted by SQLAlchemy's type processors."""
+    if conn.dialect.name != "sqlite":
+        return [tuple(r) for r in conn.execute(stmt, params)]
+    padded = {k: v + [v[-1]] * ((1 << (len(v) - 1).bit_length()) - len(v)) if isinstance(v, list) and v else v
+              for k, v in params.items()}
+    shape = tuple(sorted((k, len(v)) for k, v in padded.items() if isinstance(v, list)))
+    got = _READS.get((id(stmt), shape))
+    if got is None:
+        dialect = conn.dialect
+        compiled = stmt.params({k: [None] * n for k, n in shape}).compile(
+            dialect=dialect, compile_kwargs={"render_postcompile": True})
+        order = []
+        for name in compiled.positiontup or []:
+            base, _, index = name.rpartition("_")
+            if name in compiled.binds and not compiled.binds[name].expanding:
+                bind = compiled.binds[name]
+                # a parameter, or a value written in the statement (a literal) as a constant
+                key, at, constant = (name, None, None) if name in params else (None, None, bind.value)
+            elif base in compiled.binds and compiled.binds[base].expanding and index.isdigit():
+                bind = compiled.binds[base]
+                key, at, constant = base, int(index) - 1, None       # an IN list's element
+            else:
+                raise ValueError(f"cannot place parameter {name!r} of {compiled.string}")
+            order.append((key, at, constant, _bind_processor(bind.type, dialect)))
+        results = tuple(_result_processor(c.type, dialect) for c in stmt.selected_columns)
+        if len(_READS) > 512:
+            _READS.clear()
+        got = _READS[(id(stmt), shape)] = (compiled.string, tuple(order), results)
+    sql, order, results = got
+    values = []
+    for key, at, constant, process in order:
+        value = constant if key is None else padded[key] if at is None else padded[key][at]
+        values.append(value if process is None or value is None else process(value))
+    try:
+        rows = conn.connection.dbapi_connection.execute(sql, values).fetchall()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, sqlite3.Error, dialect=conn.dialect) from exc
+    if any(results):
+        rows = [tuple(v if p is None or v is None else p(v) for v, p in zip(row, results)) for row in rows]
+    return rows
 
 
 #: at most this many values in one IN list (SQLite allows 32,766 parameters per statement)
@@ -303,14 +362,14 @@ class Writer:
         """Ids of stored actors among `names` that neither the cache nor `found` knows, into `found`."""
         missing = [n for n in names if n not in self._actor_ids and n not in found]
         for chunk in _chunks(missing):
-            for aid, name in conn.execute(_ACTORS_NAMED, {"names": chunk}):
+            for aid, name in _read(conn, _ACTORS_NAMED, {"names": chunk}):
                 found[name] = aid
 
     def _lookup_places(self, conn: Connection, wanted: Iterable[tuple], found: dict[tuple, int]) -> None:
         missing = [k for k in wanted if k not in self._place_ids and k not in found]
         keys = set(missing)
         for chunk in _chunks(sorted({k[0] for k in missing})):
-            for pid, name, country in conn.execute(_PLACES_NAMED, {"names": chunk}):
+            for pid, name, country in _read(conn, _PLACES_NAMED, {"names": chunk}):
                 if (name, country) in keys:
                     found[(name, country)] = pid
 
@@ -341,29 +400,30 @@ class Writer:
         types = sorted({k[3] for k in keys})
         starts = sorted({k[0] for k in keys if k[0] is not None})
         for chunk in _chunks(starts):
-            rows += conn.execute(self._by_start, {"starts": chunk, "types": types}).all()
+            rows += _read(conn, self._by_start, {"starts": chunk, "types": types})
         ends = sorted({k[1] for k in keys if k[0] is None})
         for chunk in _chunks(ends):
-            rows += conn.execute(self._by_open_start, {"ends": chunk, "types": types}).all()
-        rows = [r for r in rows if (r.date_start, r.date_end, r.precision, r.event_type) in keys]
+            rows += _read(conn, self._by_open_start, {"ends": chunk, "types": types})
+        # (id, start, end, precision, type, summary, sentence, search text); by id, so that the first of
+        # equally good candidates is the oldest on every backend
+        rows = sorted((r for r in rows if (r[1], r[2], r[3], r[4]) in keys), key=lambda r: r[0])
         if not rows:
             return {}
         names: dict[int, set[str]] = defaultdict(set)
         sites: dict[int, set[str]] = defaultdict(set)
         refs: tuple[dict[int, set[int]], dict[int, set[int]]] = (defaultdict(set), defaultdict(set))
-        for chunk in _chunks([r.id for r in rows]):
-            for eid, kind, ref, name, precision in conn.execute(_LINKS, {"ids": chunk, "ids2": chunk}):
+        for chunk in _chunks([r[0] for r in rows]):
+            for eid, kind, ref, name, precision in _read(conn, _LINKS, {"ids": chunk, "ids2": chunk}):
                 name = name.strip().lower()
                 names[eid].add(name)
                 refs[kind][eid].add(ref)
                 if kind == 1 and precision != "country":
                     sites[eid].add(name)
         out: dict[tuple, list[_Candidate]] = defaultdict(list)
-        for r in rows:
-            key = (r.date_start, r.date_end, r.precision, r.event_type)
-            out[key].append(_Candidate(r.id, key, frozenset(names[r.id]), r.summary, r.sentence,
-                                       frozenset(sites[r.id]), frozenset(refs[0][r.id]), frozenset(refs[1][r.id]),
-                                       r.body))
+        for eid, start, end, precision, event_type, summary, sentence, body in rows:
+            key = (start, end, precision, event_type)
+            out[key].append(_Candidate(eid, key, frozenset(names[eid]), summary, sentence, frozenset(sites[eid]),
+                                       frozenset(refs[0][eid]), frozenset(refs[1][eid]), body))
         return out
 
     def _view(self, c: _Candidate) -> MergeView:
@@ -402,7 +462,7 @@ class Writer:
         search text of the candidates), so that when nothing was written meanwhile the
         write transaction only writes."""
         version = store_version(conn)  # before any read: a write after this point changes it
-        if conn.execute(_DOC_EXISTS, {"doc_id": doc.id}).first() is not None:
+        if _read(conn, _DOC_EXISTS, {"doc_id": doc.id}):
             return None
         events = _dedupe(events)
         keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
@@ -427,7 +487,7 @@ class Writer:
         keys = [merge_key(ev.date_start, ev.date_end, ev.precision, ev.event_type) for ev in events]
         fresh = (plan is not None and plan.version is not None and plan.doc_id == doc.id and plan.keys == keys
                  and store_version(conn) == plan.version)
-        if not fresh and conn.execute(_DOC_EXISTS, {"doc_id": doc.id}).first() is not None:
+        if not fresh and _read(conn, _DOC_EXISTS, {"doc_id": doc.id}):
             return AddResult("unchanged", doc.id)
         _check_offsets(doc, given)
         # parameters passed separately: building .values(...) each time costs more than the insert
