@@ -110,8 +110,25 @@ class Store:
         return version == LATEST
 
     def _migrate(self) -> list[int]:
-        with self._write() as conn:
-            return migrate(conn)
+        if self.dialect != "sqlite":
+            with self._write() as conn:
+                return migrate(conn)
+        # SQLite: foreign keys off for the migration transaction (a table rebuild drops and renames a
+        # table that links point to; the pragma is ignored inside a transaction), every link checked
+        # before the commit, then on again: SQLite's documented procedure for changing a table.
+        conn = self.engine.connect().execution_options(timeline_write=True)
+        driver = conn.connection.dbapi_connection
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                applied = migrate(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"the migration would leave {len(broken)} broken links, e.g. {broken[:3]}")
+            return applied
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
+            conn.close()
 
     def _retrying(self, work: Callable[[], Any], what: str) -> Any:
         """Run `work`; on "database is locked" tell `on_busy` and try again, `lock_retries` times."""

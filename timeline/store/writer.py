@@ -105,10 +105,10 @@ _INSERT_EVENT_PLACES = insert(s.event_places)
 _INSERT_SEARCH = insert(s.event_search)
 _INSERT_ACTORS = insert(s.actors).returning(s.actors.c.id, s.actors.c.name, sort_by_parameter_order=True)
 _INSERT_PLACES = insert(s.places).returning(s.places.c.id, s.places.c.name, s.places.c.country,
-                                            sort_by_parameter_order=True)
+                                            s.places.c.point_key, sort_by_parameter_order=True)
 _ACTORS_NAMED = select(s.actors.c.id, s.actors.c.name).where(
     s.actors.c.name.in_(bindparam("names", expanding=True)))
-_PLACES_NAMED = select(s.places.c.id, s.places.c.name, s.places.c.country).where(
+_PLACES_NAMED = select(s.places.c.id, s.places.c.name, s.places.c.country, s.places.c.point_key).where(
     s.places.c.name.in_(bindparam("names", expanding=True)))
 # a merged event gains a source: one more source, the higher confidence (no read of the old values)
 _UPDATE_MERGED = (update(s.events).where(s.events.c.id == bindparam("eid"))
@@ -262,9 +262,9 @@ def _chunks(values: list, size: int = _CHUNK) -> Iterator[list]:
         yield values[i:i + size]
 
 
-def place_key(p: Place) -> tuple[str, str]:
-    """What makes two places one `places` row."""
-    return (p.name, p.country or "")
+def place_key(p: Place) -> tuple[str, str, str]:
+    """What makes two places one `places` row: name, country and point (`schema.place_point_key`)."""
+    return (p.name, p.country or "", s.place_point_key(p.lat, p.lon, p.geonameid))
 
 
 def store_version(conn: Connection) -> object | None:
@@ -369,9 +369,9 @@ class Writer:
         missing = [k for k in wanted if k not in self._place_ids and k not in found]
         keys = set(missing)
         for chunk in _chunks(sorted({k[0] for k in missing})):
-            for pid, name, country in _read(conn, _PLACES_NAMED, {"names": chunk}):
-                if (name, country) in keys:
-                    found[(name, country)] = pid
+            for pid, *key in _read(conn, _PLACES_NAMED, {"names": chunk}):
+                if tuple(key) in keys:
+                    found[tuple(key)] = pid
 
     def _insert_actors(self, conn: Connection, wanted: dict[str, Actor], staged: dict[str, int]) -> None:
         new = [a for n, a in wanted.items() if n not in self._actor_ids and n not in staged]
@@ -385,9 +385,10 @@ class Writer:
         if new:
             rows = conn.execute(_INSERT_PLACES, [
                 {"name": pl.name, "country": pl.country or "", "lat": pl.lat, "lon": pl.lon,
-                 "precision": pl.precision, "geonameid": pl.geonameid, "admin1": pl.admin1} for pl in new])
-            for pid, name, country in rows:
-                staged[(name, country)] = pid
+                 "precision": pl.precision, "geonameid": pl.geonameid, "admin1": pl.admin1,
+                 "point_key": place_key(pl)[2]} for pl in new])
+            for pid, *key in rows:
+                staged[tuple(key)] = pid
 
     # -- merging --------------------------------------------------------------------
     def _candidates(self, conn: Connection, keys: set[tuple]) -> dict[tuple, list[_Candidate]]:
