@@ -61,3 +61,25 @@ def test_a_driver_error_is_sqlalchemys(filled: Store) -> None:
             w._write(conn, w._INSERT_EVENT_ACTORS, [{"event_id": 1, "actor_id": 1}] * 2)
         conn.rollback()
         assert w._read(conn, w._DOC_EXISTS, {"doc_id": existing}) == [(existing,)]
+
+
+def test_new_ids_are_the_ones_sqlite_gives(tmp_path) -> None:  # noqa: ANN001
+    """The writer gives new events max(id) + 1, ... itself (one executemany): what SQLite would give,
+    also after the newest events were deleted (as `timeline reprocess` does)."""
+    texts = [f"Russian drones struck Kyiv on {day} March 2023, officials said." for day in (1, 2, 3, 4)]
+    stores = [Store(tmp_path / "a.db"), Store(tmp_path / "b.db")]
+    for st in stores:
+        for k, text in enumerate(texts[:3]):
+            d = doc(text, origin=f"r{k}")
+            st.add(d, [event_in(d, text, f"{k + 1} March 2023", date(2023, 3, k + 1), date(2023, 3, k + 1),
+                                actors=[RUSSIA], places=[KYIV])])
+        with st.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM events WHERE id >= 2")
+    d = doc(texts[3], origin="r3")
+    ev = event_in(d, texts[3], "4 March 2023", date(2023, 3, 4), date(2023, 3, 4), actors=[RUSSIA], places=[KYIV])
+    given = stores[0].add(d, [ev]).event_ids
+    with stores[1].engine.begin() as conn:          # SQLite choosing the id itself
+        chosen = conn.execute(insert(s.events).returning(s.events.c.id), [w.event_row(ev)]).scalars().all()
+    assert given == chosen == [2]
+    for st in stores:
+        st.close()

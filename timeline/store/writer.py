@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, String, bindparam, case, insert, literal, select, union_all, update
@@ -139,35 +140,53 @@ def _result_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
 
 class _Compiled(NamedTuple):
     sql: str
-    params: tuple[tuple[str | None, Any, Callable[[Any], Any] | None], ...]  # (row key or None, constant, converter)
+    take: Callable[[dict[str, Any]], tuple]               # a row's values in parameter order (constants too)
+    convert: tuple[tuple[int, Callable[[Any], Any]], ...]  # (position, SQLAlchemy's bind processor)
 
 
 _COMPILED: dict[tuple[int, tuple[str, ...]], _Compiled] = {}
 
 
 def _compiled(stmt: Any, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
-    """`stmt` compiled for SQLite once (for rows with `keys`): its SQL, and each parameter's converter."""
+    """`stmt` compiled for SQLite once (for rows with `keys`): its SQL, and how a row becomes its parameters."""
     got = _COMPILED.get((id(stmt), keys))
     if got is None:
         compiled = stmt.compile(dialect=conn.dialect, column_keys=list(keys))
-        params = []
-        for n in compiled.positiontup or []:
+        names, constants, convert = [], {}, []
+        for i, n in enumerate(compiled.positiontup or []):
             bind = compiled.binds[n]
-            if n not in keys and (bind.required or bind.callable is not None):
-                # a column default SQLAlchemy would fill in: not for this path
-                raise ValueError(f"rows lack {n!r} for {compiled.string}")
-            # a value written in the statement (n_sources + 1) is a constant, not a row's key
-            params.append((n if n in keys else None, bind.value, _bind_processor(bind.type, conn.dialect)))
-        got = _COMPILED[(id(stmt), keys)] = _Compiled(compiled.string, tuple(params))
+            if n not in keys:
+                if bind.required or bind.callable is not None:
+                    # a column default SQLAlchemy would fill in: not for this path
+                    raise ValueError(f"rows lack {n!r} for {compiled.string}")
+                constants[n] = bind.value   # a value written in the statement (n_sources + 1)
+            names.append(n)
+            process = _bind_processor(bind.type, conn.dialect)
+            if process is not None:
+                convert.append((i, process))
+        if constants:
+            def take(row: dict[str, Any], names=tuple(names), constants=constants) -> tuple:  # noqa: ANN001
+                return tuple(constants[n] if n in constants else row[n] for n in names)
+        elif len(names) == 1:
+            one = itemgetter(names[0])
+
+            def take(row: dict[str, Any]) -> tuple:
+                return (one(row),)
+        else:
+            take = itemgetter(*names)
+        got = _COMPILED[(id(stmt), keys)] = _Compiled(compiled.string, take, tuple(convert))
     return got
 
 
-def _values(c: _Compiled, row: dict[str, Any]) -> tuple:
-    out = []
-    for key, constant, process in c.params:
-        value = row[key] if key is not None else constant
-        out.append(value if process is None or value is None else process(value))
-    return tuple(out)
+def _values(c: _Compiled, row: dict[str, Any]) -> tuple | list:
+    values = c.take(row)
+    if not c.convert:
+        return values
+    values = list(values)
+    for i, process in c.convert:
+        if values[i] is not None:
+            values[i] = process(values[i])
+    return values
 
 
 def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning: Any = None) -> list[int]:
@@ -176,7 +195,8 @@ def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning
 
     On SQLite the statement is compiled once and run on the driver's cursor: SQLAlchemy's work per
     execution (cache key, parameter processing, result set-up) costs more than SQLite's own for
-    these small statements. Types are converted by SQLAlchemy's own bind processors and errors
+    these small statements; new ids are the ones SQLite would give (see below), so one `executemany`
+    inserts every row. Types are converted by SQLAlchemy's own bind processors and errors
     wrapped as SQLAlchemy's, so the rows and the errors are the same as through `conn.execute`.
     Other dialects go through SQLAlchemy (`RETURNING` for the ids)."""
     if not rows:
@@ -186,19 +206,24 @@ def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning
             return [r[0] for r in conn.execute(returning, rows)]
         conn.execute(stmt, rows)
         return []
-    c = _compiled(stmt, conn, tuple(rows[0]))
     cursor = conn.connection.dbapi_connection.cursor()
+    sql = ""
     try:
+        ids: list[int] = []
         if returning is not None:
-            out = []
-            for row in rows:
-                cursor.execute(c.sql, _values(c, row))
-                out.append(cursor.lastrowid)
-            return out
-        cursor.executemany(c.sql, [_values(c, row) for row in rows])
-        return []
+            # Inside the write transaction no one else inserts, and SQLite gives a new row of a table with
+            # an INTEGER PRIMARY KEY the largest id + 1: the same ids, given, let one executemany do it.
+            (pk,) = stmt.table.primary_key.columns
+            sql = f"SELECT max({pk.name}) FROM {stmt.table.name}"
+            top = cursor.execute(sql).fetchone()[0] or 0
+            ids = list(range(top + 1, top + 1 + len(rows)))
+            rows = [{**row, pk.key: i} for row, i in zip(rows, ids)]
+        c = _compiled(stmt, conn, tuple(rows[0]))
+        sql = c.sql
+        cursor.executemany(sql, [_values(c, row) for row in rows])
+        return ids
     except sqlite3.Error as exc:
-        raise DBAPIError.instance(c.sql, None, exc, sqlite3.Error, dialect=conn.dialect) from exc
+        raise DBAPIError.instance(sql, None, exc, sqlite3.Error, dialect=conn.dialect) from exc
     finally:
         cursor.close()
 
