@@ -460,13 +460,22 @@ class Writer:
             view = self._views[c] = make_view(c.key, c.summary, c.sentence, c.names, c.sites)
         return view
 
-    def _match(self, ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]]) -> int | None:
+    def _match(self, ev: Event, key: tuple, candidates: dict[tuple, list[_Candidate]],
+               by_name: dict[tuple, dict[str, list[int]]]) -> int | None:
         names = _names(ev)
         lowered = {n.strip().lower() for n in names if n and n.strip()}
-        # wording is only compared for candidates sharing an actor or place (cheap test first)
-        pool = [(c.id, self._view(c)) for c in candidates.get(key, ()) if c.names & lowered]
-        if not pool:
+        # wording is only compared for candidates sharing an actor or place, found by name (a date with
+        # thousands of stored events must not cost a pass over all of them per new event)
+        postings = by_name.get(key)
+        if postings is None:
+            postings = by_name[key] = defaultdict(list)
+            for j, c in enumerate(candidates.get(key, ())):
+                for n in c.names:
+                    postings[n].append(j)
+        shared = {j for n in lowered for j in postings.get(n, ())}
+        if not shared:
             return None
+        pool = [(c.id, self._view(c)) for c in map(candidates[key].__getitem__, sorted(shared))]
         return best_match(make_view(key, ev.summary, ev.sentence, names, _sites(ev)), pool)
 
     def _targets(self, events: list[Event], keys: list[tuple | None],
@@ -474,10 +483,11 @@ class Writer:
                  targets: list[int | None] | None = None) -> list[int | None]:
         """The stored event each new event merges into; with `only`, recompute those keys alone."""
         out = list(targets) if targets is not None else [None] * len(events)
+        by_name: dict[tuple, dict[str, list[int]]] = {}
         for i, (ev, key) in enumerate(zip(events, keys)):
             if only is not None and key not in only:
                 continue
-            out[i] = self._match(ev, key, candidates) if key is not None and candidates.get(key) else None
+            out[i] = self._match(ev, key, candidates, by_name) if key is not None and candidates.get(key) else None
         return out
 
     def plan(self, conn: Connection, doc: Document, events: list[Event]) -> MergePlan | None:
