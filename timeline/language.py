@@ -48,8 +48,8 @@ def _english_gate(sample: str) -> bool:
     words = _WORD.findall(sample[:4000])
     if len(words) < 8:
         return False
-    latin = sum(1 for w in words if w.isascii())
-    english = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
+    latin = sum(map(str.isascii, words))
+    english = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     return latin >= 0.9 * len(words) and english >= _ENGLISH_SHARE * len(words)
 
 
@@ -64,7 +64,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`'s language ("en", "ru", "uk", "ar", ...), or None when undetermined
     (too few letters, a low probability, or the detector not installed)."""
     sample = _sample(text or "")
-    letters = sum(len(w) for w in _WORD.findall(sample[:2000]))
+    letters = sum(map(len, _WORD.findall(sample[:2000])))
     if letters < MIN_LETTERS:
         return None
     if _english_gate(sample):

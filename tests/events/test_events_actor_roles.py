@@ -1,5 +1,7 @@
 """actor1 / actor2 in ACLED's naming: every table row's example, and the rules the engine adds."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events.actor_roles import assign, is_known_actor_name, name_rows, phrases, role_rows
 from timeline.gazetteer import scan
@@ -87,3 +89,12 @@ def test_known_names_reject_nonsense():
     assert is_known_actor_name("Civilians (Ukraine)")
     assert not is_known_actor_name("Military Forces of Monday")
     assert not is_known_actor_name("The")
+
+
+@given(st.text(alphabet="ab .,;:!?()[]|\n", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_the_window_cut_is_where_the_reference_pattern_cuts(window):
+    from timeline.events.actor_roles import _WINDOW_BREAK, window_cut
+
+    m = _WINDOW_BREAK.search(window)
+    assert window_cut(window) == (m.end() if m else None)

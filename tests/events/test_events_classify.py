@@ -157,9 +157,9 @@ def test_a_clause_shared_by_several_dates_is_matched_once(monkeypatch) -> None:
     real = classify_mod._gate()
 
     class CountingGate:
-        def rows(self, lowered):  # noqa: ANN001, ANN201
+        def matches(self, lowered, patterns):  # noqa: ANN001, ANN201
             calls[0] += 1
-            return real.rows(lowered)
+            return real.matches(lowered, patterns)
 
     monkeypatch.setattr(classify_mod, "_gate", lambda: CountingGate())
     classify_mod._cue_matches.cache_clear()

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.events.fatalities import fatalities, parse_number, vague_numbers
 from timeline.gazetteer.tables import read_table
@@ -48,3 +50,19 @@ def test_every_vague_number_row_has_a_working_example():
     assert len(rows) == len(vague_numbers())
     for line, (_words, value, example) in rows:
         assert fatalities(example) == int(value), f"vague_numbers.tsv:{line}: {example!r}"
+
+
+_WORDS = st.sampled_from(["killed", "killing", "shot", "dead", "died", "the", "death", "toll", "rose", "to", "12",
+                          "three", "dozens", "people", "civilians", "were", "a", "journalist", "beat", "beating",
+                          "leaving", "lost", "their", "lives", "executed", "massacred", "one", "of", "them", "at",
+                          "least", "and", "six", "others", "slain", "beheaded", "lynched", "murdered", "wounded"])
+
+
+@given(st.lists(_WORDS, max_size=20).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_the_quick_check_lets_every_pattern_through(clause):
+    """`fatalities` answers None at once when `_NEEDED` finds nothing: every pattern must need one of its words."""
+    from timeline.events.fatalities import _NEEDED, _patterns
+
+    if any(rx.search(clause) for rx, _ in _patterns()):
+        assert _NEEDED.search(clause)

@@ -39,3 +39,38 @@ def test_the_gate_finds_nested_prefixes():
 def test_the_shortcut_keeps_every_row_example():
     for cue in cues():
         assert cue_matches(cue.example) == cue_matches_unfiltered(cue.example), cue.line
+
+
+def _gates():
+    from timeline.events import actor_roles, roles
+    from timeline.events.classify import _gate, _patterns
+
+    return [(_gate(), _patterns()),
+            (roles._gate("parties"), roles._row_patterns(roles.parties())),
+            (roles._gate("verbs"), roles._row_patterns(roles.verbs())),
+            actor_roles._gated(actor_roles.NAMES_TABLE), actor_roles._gated(actor_roles.ROLES_TABLE)]
+
+
+_MORE = _WORDS | st.sampled_from(["russian", "forces", "troops", "militants", "gunmen", "attacked", "seized",
+                                  "the town", "by", "rebels", "shelled", "u.s.", "israeli", "warplanes", "struck",
+                                  "airstrikes", "airstrike", "re", "took", "back", "protest", "protesters'", "-"])
+
+
+@given(st.lists(_MORE, max_size=30).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_matching_only_where_prefixes_start_finds_what_finditer_finds(text):
+    """`PrefixGate.matches` tries a row's regex only at its prefixes' offsets: the same matches as every
+    row's `finditer` over the whole text (cue, party, verb, actor-name and actor-role tables)."""
+    for gate, patterns in _gates():
+        got = [(i, m.span()) for i, m in gate.matches(text, patterns)]
+        assert got == [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(text)]
+
+
+def test_matching_skips_offsets_inside_a_previous_match():
+    import re
+
+    gate = PrefixGate([frozenset({"ab"}), None])
+    patterns = [re.compile(r"\bab(?: ab)*\b"), re.compile(r"\bb\w*")]
+    text = "ab ab ab x ab bb"
+    assert [(i, m.span()) for i, m in gate.matches(text, patterns)] == \
+        [(i, m.span()) for i, p in enumerate(patterns) for m in p.finditer(text)]

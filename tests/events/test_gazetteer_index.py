@@ -165,3 +165,13 @@ def test_a_geonames_town_is_compared_with_its_own_countrys_curated_points_only()
     assert [p.name for p in entries._points_in("UA")] == ["Kyiv", "Irpin"]
     assert len(entries._points_in("RU")) == 500 and entries._points_in("RU")[0].name == "Ru0"
     assert entries._points_in("FR") == []
+
+
+@given(st.text(alphabet="aB’'s -.,\n1İßZ", max_size=80), st.integers(0, 10), st.integers(0, 90))
+@settings(max_examples=400, deadline=None)
+def test_tokenise_a_column_at_a_time_equals_the_word_at_a_time_definition(text, start, length):
+    from timeline.gazetteer.tokens import tokenise, tokens_reference
+
+    assert tokenise(text) == tokens_reference(text)
+    end = min(len(text), start + length)
+    assert tokenise(text, start, end) == tokens_reference(text, start, end)

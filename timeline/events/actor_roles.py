@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..gazetteer.countries import country_name, country_names, demonyms, government_name
 from ..gazetteer.scan import Mentions
 from ..gazetteer.tables import DATA_DIR, TableError, read_list, read_table
-from .prefilter import literal_prefixes
+from .prefilter import PrefixGate, literal_prefixes
 from .reporting import REPORTING_VERBS
 
 NAMES_TABLE = "acled_actor_names.tsv"
@@ -85,17 +85,14 @@ def name_rows() -> tuple[NameRow, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _gated_names() -> tuple[tuple[NameRow, re.Pattern, re.Pattern | None], ...]:
-    """Each row with its pattern for lower-cased text (no IGNORECASE: much faster) and a gate matching the
-    literal strings one of which any match starts with (None: unknown), so rows whose words are absent are
-    skipped with one cheap search."""
-    out = []
-    for row in name_rows():
-        prefixes = literal_prefixes(_inner(row.pattern.pattern))
-        gate = re.compile("|".join(re.escape(p) for p in sorted(prefixes))) if prefixes else None
-        out.append((row, re.compile(row.pattern.pattern), gate))
-    return tuple(out)
+@lru_cache(maxsize=2)
+def _gated(table: str) -> tuple[PrefixGate, tuple[re.Pattern, ...]]:
+    """The rows' patterns for lower-cased text (no IGNORECASE: much faster) and one gate over the literal
+    strings one of which any match starts with: one scan says which rows may match and where, and only
+    those rows' patterns run, only there (`PrefixGate.matches`)."""
+    rows = name_rows() if table == NAMES_TABLE else role_rows()
+    return (PrefixGate([literal_prefixes(_inner(row.pattern.pattern)) for row in rows]),
+            tuple(re.compile(row.pattern.pattern) for row in rows))
 
 
 def _inner(pattern: str) -> str:
@@ -135,7 +132,26 @@ def _nationality() -> dict[str, str]:
 
 #: Words that end a noun phrase: a nationality before them is not the next noun's.
 _NP_BREAKS = frozenset("and or but with of by to from against in on at into near as than".split())
+#: Where the window before an actor noun starts: after the last of these (a full stop only when none is there);
+#: `window_cut` finds it with `rfind`, this pattern is the reference the tests compare it with.
 _WINDOW_BREAK = re.compile(r"[,;:.!?()\[\]|\n](?=[^,;:!?()\[\]|\n]*$)")
+_BREAKS = ",;:!?()[]|\n"
+
+
+def window_cut(window: str) -> int | None:
+    """The end of `_WINDOW_BREAK.search(window)`, or None: the last break character other than a full
+    stop, else the first full stop, else a final line break (the pattern's `$` may match before a
+    final line break, so that one does not count as the last). The pattern's look-ahead re-reads the
+    rest of the window at every break character; a few `rfind`s do not."""
+    final_break = window.endswith("\n")
+    body = window[:-1] if final_break else window
+    last = max(map(body.rfind, _BREAKS))
+    if last >= 0:
+        return last + 1
+    dot = body.find(".")
+    if dot >= 0:
+        return dot + 1
+    return len(window) if final_break else None
 _WORD_SPAN = re.compile(r"\S+")
 
 
@@ -156,9 +172,9 @@ def _country_of(text: str, start: int, default_iso: str | None) -> tuple[str | N
     """
     lo = max(0, start - 50)
     window = text[lo:start]
-    cut = _WINDOW_BREAK.search(window)
-    if cut:
-        lo, window = lo + cut.end(), window[cut.end():]
+    cut = window_cut(window)
+    if cut is not None:
+        lo, window = lo + cut, window[cut:]
     words = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(window)]
     lookup = _nationality()
     for gap in range(0, 3):
@@ -212,31 +228,33 @@ def phrases(text: str, start: int, end: int, default_iso: str | None,
     found: list[tuple[int, int, int, Phrase]] = []
     lowered = text[start:end].lower()
     exact = len(lowered) == end - start       # lower() kept every offset (almost always)
-    for row, lower_rx, gate in _gated_names():
-        if exact and gate is not None and not gate.search(lowered):
+    rows = name_rows()
+    if exact:
+        gate, lowered_patterns = _gated(NAMES_TABLE)
+        hits = ((rows[i], _Shifted(lm, start)) for i, lm in gate.matches(lowered, lowered_patterns))
+    else:                                     # lower() moved offsets (rare letters): match the text itself
+        hits = ((row, m) for row in rows for m in row.pattern.finditer(text, start, end))
+    for row, m in hits:
+        if row.kind == "group":
+            g_end = m.end()
+            tail = _GROUP_TAIL.match(text, g_end, end)
+            if tail:                               # "Al Shabaab militants", "Taliban authorities"
+                g_end = tail.end()
+            found.append((0, -(g_end - m.start()), m.start(), Phrase(m.start(), g_end, row.name, row.kind, True)))
             continue
-        for m in (_Shifted(lm, start) for lm in lower_rx.finditer(lowered)) if exact else \
-                row.pattern.finditer(text, start, end):
-            if row.kind == "group":
-                g_end = m.end()
-                tail = _GROUP_TAIL.match(text, g_end, end)
-                if tail:                               # "Al Shabaab militants", "Taliban authorities"
-                    g_end = tail.end()
-                found.append((0, -(g_end - m.start()), m.start(), Phrase(m.start(), g_end, row.name, row.kind, True)))
-                continue
-            iso, written, p_start = _country_of(text, m.start(), default_iso)
-            name, kind = row.name, row.kind
-            if kind == "unidentified" and written:   # "Palestinian gunmen": a known side, no named group
-                name, kind = "Militants ({country})", "militant"
-            if kind == "militant" and not written and m.group().lower() == "fighters":
-                continue                              # "fighters" alone names no side
-            if kind in ("instrument", "government") and not written:
-                continue                              # "explosive drones", "officials": whose is not said
-            if kind == "government" and name.startswith("Government of") and iso is not None:
-                filled = government_name(iso)
-            else:
-                filled = _fill(name, iso)
-            found.append((1, -(m.end() - p_start), p_start, Phrase(p_start, m.end(), filled, kind, written)))
+        iso, written, p_start = _country_of(text, m.start(), default_iso)
+        name, kind = row.name, row.kind
+        if kind == "unidentified" and written:   # "Palestinian gunmen": a known side, no named group
+            name, kind = "Militants ({country})", "militant"
+        if kind == "militant" and not written and m.group().lower() == "fighters":
+            continue                              # "fighters" alone names no side
+        if kind in ("instrument", "government") and not written:
+            continue                              # "explosive drones", "officials": whose is not said
+        if kind == "government" and name.startswith("Government of") and iso is not None:
+            filled = government_name(iso)
+        else:
+            filled = _fill(name, iso)
+        found.append((1, -(m.end() - p_start), p_start, Phrase(p_start, m.end(), filled, kind, written)))
     if mentions is not None:
         for mention in mentions.actors:
             if mention.start >= end or mention.end <= start or mention.actor is None:
@@ -287,16 +305,6 @@ def _outlet_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _outlets().finditer(text, start, end)]
 
 
-@lru_cache(maxsize=1)
-def _gated_roles() -> tuple[tuple[RoleRow, re.Pattern, re.Pattern | None], ...]:
-    out = []
-    for row in role_rows():
-        prefixes = literal_prefixes(_inner(row.pattern.pattern))
-        gate = re.compile("|".join(re.escape(p) for p in sorted(prefixes))) if prefixes else None
-        out.append((row, re.compile(row.pattern.pattern), gate))
-    return tuple(out)
-
-
 def _verbs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Every verb cue of text[start:end] as (start, end, role), in order, read on the lower-cased text."""
     lowered = text[start:end].lower()
@@ -304,9 +312,9 @@ def _verbs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if len(lowered) != end - start:           # lower() moved offsets (rare letters): match the text itself
         out = [(m.start(), m.end(), row.role) for row in role_rows() for m in row.pattern.finditer(text, start, end)]
     else:
-        for row, rx, gate in _gated_roles():
-            if gate is None or gate.search(lowered):
-                out.extend((m.start() + start, m.end() + start, row.role) for m in rx.finditer(lowered))
+        rows = role_rows()
+        gate, lowered_patterns = _gated(ROLES_TABLE)
+        out = [(m.start() + start, m.end() + start, rows[i].role) for i, m in gate.matches(lowered, lowered_patterns)]
     out.sort()
     return out
 

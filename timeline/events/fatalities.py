@@ -96,9 +96,17 @@ def parse_number(text: str) -> int | None:
     return total + current or None
 
 
+#: Every pattern above needs one of these words (kill, die, a killing verb, "death toll", "beat"):
+#: a clause without any is answered with one search instead of every pattern's.
+_NEEDED = re.compile(r"kill|dead|died|slain|lost their lives|behead|execut|massacr|murder|lynch|slaughter|"
+                     r"death toll|beat")
+
+
 def fatalities(clause: str) -> int | None:
     """The number of people the clause says this event killed, or None."""
     lowered = clause.lower()
+    if _NEEDED.search(lowered) is None:
+        return None
     for rx, kind in _patterns():
         for m in rx.finditer(lowered):
             if _CAMPAIGN.match(lowered, m.end()):

@@ -8,6 +8,7 @@ starting with a character class, an optional group, ...) the answer is None: alw
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..temporal.scan import trie_regex  # the same trie-shaped alternation the tagger's gate uses
 
@@ -116,6 +117,39 @@ class PrefixGate:
         for m in self._scan.finditer(lowered):
             found |= self._rows[m.group(1)]
         return frozenset(found)
+
+    def matches(self, lowered: str, patterns: Sequence[re.Pattern]) -> list[tuple[int, re.Match]]:
+        """(row, match) for every match of every row's pattern, rows in order, each row's matches in
+        `finditer` order: exactly `[(i, m) for i in sorted(rows(lowered)) for m in patterns[i].finditer(lowered)]`.
+
+        A row with known prefixes can only match where one of them starts, and the scan says where:
+        its regex is tried at those offsets alone (`match` at an offset, skipping offsets inside its
+        previous match, as `finditer` does) instead of at every offset of the text."""
+        starts: dict[int, list[int]] = {}
+        if self._scan is not None:
+            for m in self._scan.finditer(lowered):
+                pos = m.start()
+                for i in self._rows[m.group(1)]:
+                    at = starts.get(i)
+                    if at is None:
+                        starts[i] = [pos]
+                    else:
+                        at.append(pos)
+        out: list[tuple[int, re.Match]] = []
+        for i in sorted(self.always.union(starts)):
+            pattern = patterns[i]
+            if i in self.always:
+                out.extend((i, m) for m in pattern.finditer(lowered))
+                continue
+            end = -1
+            for pos in starts[i]:
+                if pos < end:
+                    continue
+                m = pattern.match(lowered, pos)
+                if m is not None:
+                    out.append((i, m))
+                    end = m.end() if m.end() > pos else pos + 1
+        return out
 
 
 def _group_end(s: str, start: int) -> int | None:

@@ -121,9 +121,14 @@ def _gate(kind: str) -> PrefixGate:
 
 
 def _hits(rows, gate: PrefixGate | None, lowered: str) -> list[tuple[object, int, int]]:
-    allowed = gate.rows(lowered) if gate is not None else range(len(rows))
-    return [(row, m.start(), m.end()) for i, row in enumerate(rows) if i in allowed
-            for m in row.pattern.finditer(lowered)]
+    if gate is None:
+        return [(row, m.start(), m.end()) for row in rows for m in row.pattern.finditer(lowered)]
+    return [(rows[i], m.start(), m.end()) for i, m in gate.matches(lowered, _row_patterns(rows))]
+
+
+@lru_cache(maxsize=2)
+def _row_patterns(rows: tuple) -> tuple[re.Pattern, ...]:
+    return tuple(row.pattern for row in rows)
 
 
 def party_matches(lowered: str, gated: bool = True) -> list[tuple[Party, int, int]]:

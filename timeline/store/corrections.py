@@ -185,14 +185,17 @@ def _actor_id(conn: Connection, name: str) -> int:
 
 
 def _place_id(conn: Connection, place: dict[str, Any]) -> int:
+    """The `places` row of this name, country and point (a namesake elsewhere is another row)."""
     p = s.places.c
-    row = conn.execute(select(p.id).where(p.name == place["name"], p.country == (place.get("country") or ""))).first()
+    point = s.place_point_key(place.get("lat"), place.get("lon"), place.get("geonameid"))
+    row = conn.execute(select(p.id).where(p.name == place["name"], p.country == (place.get("country") or ""),
+                                          p.point_key == point)).first()
     if row is not None:
         return row[0]
     return conn.execute(insert(s.places).values(
         name=place["name"], country=place.get("country") or "", lat=place.get("lat"), lon=place.get("lon"),
         precision=place.get("precision") or "town", geonameid=place.get("geonameid"),
-        admin1=place.get("admin1")).returning(p.id)).scalar_one()
+        admin1=place.get("admin1"), point_key=point).returning(p.id)).scalar_one()
 
 
 def refresh_search(conn: Connection, event_id: int) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, String, cast, func, inspect, insert, select, text, update
+from sqlalchemy import Connection, MetaData, String, bindparam, cast, func, inspect, insert, select, text, update
 
 from timeline.store import schema as s
 from timeline.store.search import FTS_TABLE, FTS_TOKENIZE, PG_CONFIG, search_body
@@ -113,6 +113,43 @@ def _v7_corrections(conn: Connection) -> None:
     s.metadata.create_all(conn, tables=[s.corrections, s.hidden_events])
 
 
+def _v8_place_points(conn: Connection) -> None:
+    """places keyed by name, country and point (`schema.place_point_key`): two villages of one name in one
+    country get a row each, and each event keeps its own point.
+
+    Rows stored before keep their ids (so every link stays) and get their key from their own point.
+    On PostgreSQL the old key is dropped and the new one added in place. SQLite cannot drop a UNIQUE
+    constraint, so the table is rebuilt (its documented procedure: new table, copy, drop, rename), which
+    needs foreign keys off (else dropping the old table would delete every event's place links):
+    `Store` turns them off around a migration and checks every link (`foreign_key_check`) before it
+    commits."""
+    if "point_key" not in {c["name"] for c in inspect(conn).get_columns("places")}:
+        if conn.dialect.name == "sqlite":
+            if conn.exec_driver_sql("PRAGMA foreign_keys").scalar():
+                raise RuntimeError("migration 8 rebuilds the places table: run it with foreign keys off "
+                                   "(Store does; PRAGMA foreign_keys=OFF before the transaction)")
+            new = s.places.to_metadata(MetaData(), name="places_v8")
+            new.create(conn)
+            columns = ", ".join(c.name for c in s.places.c if c.name != "point_key")
+            conn.exec_driver_sql(f"INSERT INTO places_v8 ({columns}) SELECT {columns} FROM places")
+            conn.exec_driver_sql("DROP TABLE places")
+            conn.exec_driver_sql("ALTER TABLE places_v8 RENAME TO places")
+        else:
+            conn.exec_driver_sql("ALTER TABLE places ADD COLUMN point_key VARCHAR(40) NOT NULL DEFAULT ''")
+            conn.exec_driver_sql("ALTER TABLE places DROP CONSTRAINT IF EXISTS uq_places_name_country")
+            conn.exec_driver_sql("ALTER TABLE places ADD CONSTRAINT uq_places_name_country_point "
+                                 "UNIQUE (name, country, point_key)")
+    p = s.places.c
+    keys = [{"pid": pid, "k": s.place_point_key(lat, lon, gid)} for pid, lat, lon, gid in
+            conn.execute(select(p.id, p.lat, p.lon, p.geonameid).where(p.point_key == ""))]
+    keys = [k for k in keys if k["k"]]
+    if keys:
+        conn.execute(update(s.places).where(p.id == bindparam("pid")).values(point_key=bindparam("k")), keys)
+
+
+#: Migrations that need SQLite's foreign keys off (a table rebuild); `Store` checks the links before committing.
+REBUILDS = frozenset({8})
+
 #: (version, description, function), in order.
 MIGRATIONS: list[Migration] = [
     (1, "documents, events, mentions, actors, places", _v1_core_tables),
@@ -122,6 +159,7 @@ MIGRATIONS: list[Migration] = [
     (5, "events.actor1/actor2: who acted and who was acted on (ACLED naming)", _v5_actor_roles),
     (6, "places.admin1: the first-level division of a place", _v6_place_admin1),
     (7, "corrections and hidden events: the analyst's review", _v7_corrections),
+    (8, "places keyed by name, country and point: namesakes in one country apart", _v8_place_points),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -143,6 +143,16 @@ event_actors = Table(
     Index("ix_event_actors_actor", "actor_id", "event_id"),
 )
 
+def place_point_key(lat: float | None, lon: float | None, geonameid: int | None) -> str:
+    """What tells two places of one name in one country apart (two villages called Novoselivka):
+    the GeoNames id, else the point rounded to 0.01 degree (about a kilometre), else "" (no point)."""
+    if geonameid:
+        return f"geonames:{geonameid}"
+    if lat is not None and lon is not None:
+        return f"{lat:.2f},{lon:.2f}"
+    return ""
+
+
 places = Table(
     "places",
     metadata,
@@ -154,7 +164,9 @@ places = Table(
     Column("precision", String(20), nullable=False),
     Column("geonameid", Integer),
     Column("admin1", String(100)),   # first-level division (migration 6)
-    UniqueConstraint("name", "country", name="uq_places_name_country"),
+    # place_point_key(lat, lon, geonameid) (migration 8): one row per name, country and point
+    Column("point_key", String(40), nullable=False, server_default=""),
+    UniqueConstraint("name", "country", "point_key", name="uq_places_name_country_point"),
 )
 
 event_places = Table(

@@ -9,9 +9,10 @@ the app's upload box) on one SQLite file share it:
 
 * opening a store that is already at the latest schema version only reads; the write
   transaction (and its lock) is taken only when a migration is pending;
-* `add` makes its merge decisions (the slow wording comparisons) on a read connection,
-  then takes the write lock, fetches the candidates again and reuses every decision whose
-  candidates did not change (see `Writer.add`);
+* `add` makes its merge decisions (the slow wording comparisons) in a read transaction,
+  then takes the write lock on the same connection; when nothing was written meanwhile
+  (`writer.store_version` unchanged) the transaction only writes, else it fetches the
+  candidates again and reuses every decision whose candidates did not change (see `Writer.add`);
 * a writer that still finds the lock taken after the busy timeout says so (`on_busy`, on
   stderr by default) and tries again, `lock_retries` times, before failing that document
   by name. Nothing is lost silently.
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
@@ -70,8 +71,12 @@ def _configure_sqlite(engine: Engine, busy_timeout: float = BUSY_TIMEOUT) -> Non
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # noqa: ANN001
-        write = conn.get_execution_options().get("timeline_write")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        options = conn.get_execution_options()
+        if options.get("timeline_plan"):
+            # Writer.plan: each read its own snapshot; store_version, read before them, tells the
+            # write transaction whether anything changed since, so no snapshot needs to span them
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("timeline_write") else "BEGIN")
 
 
 class Store:
@@ -105,8 +110,25 @@ class Store:
         return version == LATEST
 
     def _migrate(self) -> list[int]:
-        with self._write() as conn:
-            return migrate(conn)
+        if self.dialect != "sqlite":
+            with self._write() as conn:
+                return migrate(conn)
+        # SQLite: foreign keys off for the migration transaction (a table rebuild drops and renames a
+        # table that links point to; the pragma is ignored inside a transaction), every link checked
+        # before the commit, then on again: SQLite's documented procedure for changing a table.
+        conn = self.engine.connect().execution_options(timeline_write=True)
+        driver = conn.connection.dbapi_connection
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                applied = migrate(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"the migration would leave {len(broken)} broken links, e.g. {broken[:3]}")
+            return applied
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
+            conn.close()
 
     def _retrying(self, work: Callable[[], Any], what: str) -> Any:
         """Run `work`; on "database is locked" tell `on_busy` and try again, `lock_retries` times."""
@@ -162,10 +184,11 @@ class Store:
         name = doc.origin or doc.title or doc.id
         for attempt in (1, 2):
             try:
-                plan = self._plan(doc, events)
-                if plan is None:
-                    return AddResult("unchanged", doc.id)
-                result = self._retrying(lambda: self._add_locked(doc, events, plan), name)
+                with self.engine.connect() as conn:
+                    plan = self._plan(conn, doc, events)
+                    if plan is None:
+                        return AddResult("unchanged", doc.id)
+                    result = self._retrying(lambda: self._add_locked(conn, doc, events, plan), name)
             except IntegrityError as exc:
                 self._writer.discard_cache()
                 if attempt == 1 and _is_unique_violation(exc):
@@ -184,13 +207,19 @@ class Store:
             return result
         raise AssertionError("unreachable")
 
-    def _plan(self, doc: Document, events: list[Event]):  # noqa: ANN202
-        """Merge decisions on a read connection: no write lock while the wording is compared."""
-        with self.engine.connect() as conn:
+    def _plan(self, conn: Connection, doc: Document, events: list[Event]):  # noqa: ANN202
+        """Merge decisions in a read transaction: no write lock while the wording is compared."""
+        conn.execution_options(timeline_plan=True)
+        try:
             return self._writer.plan(conn, doc, events)
+        finally:
+            conn.rollback()
+            conn.execution_options(timeline_plan=False)
 
-    def _add_locked(self, doc: Document, events: list[Event], plan) -> AddResult:  # noqa: ANN001
-        with self._write() as conn:
+    def _add_locked(self, conn: Connection, doc: Document, events: list[Event], plan) -> AddResult:  # noqa: ANN001
+        """The write transaction, on the connection that made `plan` (its `store_version` is per connection)."""
+        conn.execution_options(timeline_write=True)
+        with conn.begin():
             return self._writer.add(conn, doc, events, plan)
 
     # -- reading ----------------------------------------------------------------------
