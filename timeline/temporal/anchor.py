@@ -271,8 +271,6 @@ class Resolver:
 
     def _year_for(self, spec: Spec, text: str, m: int, d: int) -> int:
         a = self.dct
-        t = tense(text, spec.start, spec.end) if spec.rel is None else 0  # asked once, used twice
-        direction = self._direction(spec, text, t)
         here, there = (m, d), (a.month, a.day)
         if spec.rel == -1:
             return a.year if here < there and m != a.month else a.year - 1
@@ -280,11 +278,11 @@ class Resolver:
             return a.year if here > there and m != a.month else a.year + 1
         if spec.rel == 0:
             return a.year
-        near = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
-        if spec.d is None:  # month precision: compare months, not days
-            near = min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
+        near = _nearest_year(a, m, d, spec.d is None)
         if near[0] <= 60:
-            return near[1]
+            return near[1]  # the nearest reading, whatever the tense: not asked for
+        t = tense(text, spec.start, spec.end) if spec.rel is None else 0  # asked once, used twice
+        direction = self._direction(spec, text, t)
         if spec.rel is None and spec.d is not None and t == 0:
             past = a.year if here <= there else a.year - 1
             dist_past = abs((date(past, m, min(d, 28)) - a).days)
@@ -512,8 +510,20 @@ def add_days(d: date, n: int) -> date:
     return d + timedelta(days=n)
 
 
+@lru_cache(maxsize=4096)
+def _nearest_year(a: date, m: int, d: int, month_only: bool) -> tuple[int, int]:
+    """(distance in days, year) of the reading of month `m` (day `d`) nearest to `a`, among the
+    year before, that of and the year after `a`; with `month_only`, months apart times 30.
+    Cached: a text of dense dates asks for the same few days again and again."""
+    if month_only:  # month precision: compare months, not days
+        return min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
+    return min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
+
+
+@lru_cache(maxsize=4096)
 def _easter(y: int, reckoning: str) -> date:
-    """Easter Sunday of year `y` in the Gregorian calendar, Western or Orthodox reckoning."""
+    """Easter Sunday of year `y` in the Gregorian calendar, Western or Orthodox reckoning (cached:
+    a pure function of the year, asked once per Easter holiday)."""
     from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
     return easter(y, EASTER_ORTHODOX if reckoning == "orthodox" else EASTER_WESTERN)
