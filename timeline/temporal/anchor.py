@@ -34,6 +34,25 @@ _LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 #: Up to the end of the last `_SENTENCE_END` (greedy, so one match gives the last one).
 _LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?;]\s|\n)")
+#: `_SENTENCE_END` spelt backwards: its first match in the reversed window ends where
+#: `_LAST_SENTENCE_END`'s match ends (the largest end of any sentence end), found without
+#: backtracking through the whole window.
+_SENTENCE_END_REVERSED = re.compile(r"\s[.!?;]|\n")
+
+
+def _until_before(s: str) -> bool:
+    """`_UNTIL.search(s)`: a match needs `s` to end in whitespace after "until" or "till"; when the
+    last letters are ASCII (IGNORECASE is then plain case folding) and say otherwise, the search
+    (tried at every position of `s`) is skipped."""
+    r = s.rstrip()
+    if len(r) == len(s):
+        return False
+    tail = r[-5:]
+    if tail.isascii():
+        low = tail.lower()
+        if not low.endswith(("until", "till")):
+            return False
+    return _UNTIL.search(s) is not None
 
 
 def _looking_ahead(s: str) -> bool:
@@ -51,9 +70,9 @@ def tense(text: str, start: int, end: int) -> int:
     else the first one after it."""
     lo = max(0, start - 90)
     before = text[lo:start]
-    m = _LAST_SENTENCE_END.match(before)
+    m = _SENTENCE_END_REVERSED.search(before[::-1])
     if m:
-        before = before[m.end():]
+        before = before[len(before) - m.start():]
     if _looking_ahead(before):
         return 1
     words = _TOKENS.findall(before)
@@ -76,7 +95,7 @@ def tense(text: str, start: int, end: int) -> int:
         c = _cue(w)
         if c:
             return c
-    if _UNTIL.search(before):
+    if _until_before(before):
         return 1  # "has until 9 a.m. Tuesday to sign": with no tense cue, a limit lies ahead
     return 0
 
