@@ -98,6 +98,12 @@ def parse_number(text: str) -> int | None:
 
 def fatalities(clause: str) -> int | None:
     """The number of people the clause says this event killed, or None."""
+    return _fatalities(clause)
+
+
+@lru_cache(maxsize=32)
+def _fatalities(clause: str) -> int | None:
+    """`fatalities`, kept for the last clauses: the dates of one sentence often share its clause."""
     lowered = clause.lower()
     for rx, kind in _patterns():
         for m in rx.finditer(lowered):
