@@ -283,7 +283,9 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
         else:
             r = resolver.resolve(s, text)
         rel = _relation(text, s, prev, prev_rel)
-        if r.ymd and s.type in ("DATE", "TIME") and local_ref is None and _moves_reference(s, r.ymd, rel, text):
+        if r.ymd and s.type in ("DATE", "TIME") and local_ref is None \
+                and not (r.ymd[1] is None and r.ymd[0] == resolver.ref.y) \
+                and _moves_reference(s, r.ymd, rel, text):  # (the year already named: no update, tense not asked)
             resolver.ref.update(*r.ymd)
         if r.ymd and r.ymd[2] is not None and s.type in ("DATE", "TIME"):
             local = (s.end, r.ymd)
