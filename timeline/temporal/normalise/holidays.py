@@ -17,7 +17,7 @@ def _holiday(c, text, s):
 
 
 def _any_word(words) -> re.Pattern:
-    """Any of these words (case kept), whole: `(?<![\w.])(?:w1|w2|...)(?!\w)`, written with each
+    r"""Any of these words (case kept), whole: `(?<![\w.])(?:w1|w2|...)(?!\w)`, written with each
     word's first character ahead of the look-behind (`U(?<![\w.]U)kraine`), which matches the same
     text: then every alternative opens with a literal, and the regex engine skips in C to the
     positions holding one of those characters instead of trying the pattern at each one."""
