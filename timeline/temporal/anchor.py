@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .normalise import Spec, report_quarter
 from .rules import vocab as V
+from .scan import trie_regex
 from .values import add_months, fmt_day, fmt_week, fmt_year
 
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -98,6 +99,20 @@ def tense(text: str, start: int, end: int) -> int:
     if _until_before(before):
         return 1  # "has until 9 a.m. Tuesday to sign": with no tense cue, a limit lies ahead
     return 0
+
+
+#: Every word whose presence `tense` needs to answer +1: a future cue, "soon"/"early" (looking
+#: ahead) and "until"/"till" (a limit ahead), as one trie-shaped alternation over lower-case text.
+_AHEAD_WORDS = re.compile(trie_regex(sorted({*V.FUTURE_CUES, "soon", "early", "until", "till"})))
+
+
+def may_look_ahead(text: str, start: int, end: int) -> bool:
+    """False only when `tense(text, start, end)` cannot be +1: both of its windows are ASCII (case
+    folding is then `lower`, and `_TOKENS` reads ASCII letters only) and hold none of `_AHEAD_WORDS`,
+    even as part of a word. One search instead of the tense's several, where only "future or not"
+    matters (a bare year moving the story's reference)."""
+    window = text[max(0, start - 90):start] + "\n" + text[end:end + 60]
+    return not window.isascii() or _AHEAD_WORDS.search(window.lower()) is not None
 
 
 _DETERMINERS = frozenset("""a an the this that these those its their his her our your my some any
@@ -440,7 +455,8 @@ class Resolver:
         a = self.dct
         n = int(spec.code[1:])
         months = 3 if spec.code[0] == "Q" else 6
-        if date(a.year, months * (n - 1) + 1, 1) <= a or tense(text, spec.start, spec.end) > 0:
+        if date(a.year, months * (n - 1) + 1, 1) <= a or (may_look_ahead(text, spec.start, spec.end)
+                                                          and tense(text, spec.start, spec.end) > 0):
             return a.year
         return a.year - 1
 

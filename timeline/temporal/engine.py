@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from .anchor import Resolver, tense
+from .anchor import Resolver, may_look_ahead, tense
 from .model import MODES, Timex, new_timex
 from .normalise import Spec, interpret
 from .rules import vocab as V
@@ -192,7 +192,7 @@ def _moves_reference(spec: Spec, ymd, relation: str | None, text: str) -> bool:
     mentioned without moving the narrative there."""
     if relation in ("until", "to", "since"):
         return False
-    if ymd[1] is None and tense(text, spec.start, spec.end) > 0:
+    if ymd[1] is None and may_look_ahead(text, spec.start, spec.end) and tense(text, spec.start, spec.end) > 0:
         return False
     return True
 
