@@ -15,7 +15,9 @@ date, inferred since none is given -> language -> extract -> store); tag is `tim
 warm-up on 10 KB of the same shape (the gazetteer index and the tagger's rule groups are built once
 per process, ~6 s, not per document). Each measurement runs
 in its own subprocess with a time limit, so a shape that is still slow shows as "> LIMIT s"
-instead of hanging the run. Targets (issue 13): ingest >= 100 KB/s at 1 MB, tag >= 1 MB/s.
+instead of hanging the run. Each rate is given by wall clock and, in brackets, per CPU second of the
+measuring process (less sensitive to other jobs on a shared machine), with the load average before and
+after. Targets (issue 13): ingest >= 100 KB/s at 1 MB, tag >= 1 MB/s.
 
     python3 benchmarks/adversarial.py                          # 100 KB and 1 MB
     python3 benchmarks/adversarial.py --sizes 100000,1000000,10000000 --limit 600
@@ -95,10 +97,12 @@ def measure(shape: str, size: int, what: str) -> dict:
         from timeline.temporal import analyse
 
         analyse(build(shape, 10_000), DCT)  # warm-up: rule groups compile on first use
-        t0 = time.perf_counter()
+        load = os.getloadavg()[0]
+        t0, c0 = time.perf_counter(), time.process_time()
         n = len(analyse(text, DCT).timexes)
-        seconds = time.perf_counter() - t0
-        return {"seconds": seconds, "bytes": nbytes, "timexes": n, "rate": nbytes / seconds / 1e6, "unit": "MB/s"}
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        return {"seconds": seconds, "cpu_seconds": cpu, "bytes": nbytes, "timexes": n, "rate": nbytes / seconds / 1e6,
+                "cpu_rate": nbytes / cpu / 1e6, "unit": "MB/s", "load": [load, os.getloadavg()[0]]}
     from timeline.pipeline import ingest_paths
     from timeline.store import Store
 
@@ -112,12 +116,14 @@ def measure(shape: str, size: int, what: str) -> dict:
         src = Path(tmp) / f"{shape}.txt"
         src.write_text(text, encoding="utf-8")
         with Store(Path(tmp) / "t.db") as store:
-            t0 = time.perf_counter()
+            load = os.getloadavg()[0]
+            t0, c0 = time.perf_counter(), time.process_time()
             summary = ingest_paths([src], store, progress=False)  # no date given: inference runs too
-            seconds = time.perf_counter() - t0
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
             events = store.count()
-    return {"seconds": seconds, "bytes": nbytes, "events": events, "failed": summary.failed,
-            "rate": nbytes / seconds / 1e3, "unit": "KB/s"}
+    return {"seconds": seconds, "cpu_seconds": cpu, "bytes": nbytes, "events": events, "failed": summary.failed,
+            "rate": nbytes / seconds / 1e3, "cpu_rate": nbytes / cpu / 1e3, "unit": "KB/s",
+            "load": [load, os.getloadavg()[0]]}
 
 
 def run_one(shape: str, size: int, what: str, limit: float) -> dict:
@@ -132,12 +138,19 @@ def run_one(shape: str, size: int, what: str, limit: float) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _fmt(r: dict) -> str:
+def _commit() -> str | None:
+    """The checkout's commit (the JSON says which code was measured)."""
+    out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                         check=False)
+    return out.stdout.strip() or None
+
+
+def _fmt(r: dict, key: str = "rate") -> str:
     if "timeout" in r:
         return f"> {r['timeout']:.0f} s"
     if "error" in r:
         return "error"
-    return f"{r['rate']:,.0f}" if r["unit"] == "KB/s" else f"{r['rate']:.2f}"
+    return f"{r[key]:,.0f}" if r["unit"] == "KB/s" else f"{r[key]:.2f}"
 
 
 def main() -> None:
@@ -146,6 +159,7 @@ def main() -> None:
     ap.add_argument("--shapes", default=",".join(SHAPES))
     ap.add_argument("--limit", type=float, default=300.0, help="seconds allowed per measurement")
     ap.add_argument("--one", help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, default=RESULTS, help="where the JSON goes")
     args = ap.parse_args()
     if args.one:
         shape, size, what = args.one.split(",")
@@ -160,8 +174,8 @@ def main() -> None:
                 r = run_one(shape, size, what, args.limit)
                 results.setdefault(str(size), {}).setdefault(shape, {})[what] = r
                 print(f"  {size:>9,} {shape:<9} {what:<6} {_fmt(r)} {r.get('unit', '')}", file=sys.stderr, flush=True)
-    lines = ["| shape | size | ingest KB/s | ratio to ordinary | tag MB/s | ratio to ordinary | events |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| shape | size | ingest KB/s (CPU) | ratio to ordinary | tag MB/s (CPU) | ratio to ordinary | events | load |",
+             "|---|---|---|---|---|---|---|---|"]
     for size in sizes:
         base = results[str(size)].get("ordinary", {})
         for shape in shapes:
@@ -170,14 +184,19 @@ def main() -> None:
             for what in ("ingest", "tag"):
                 b, x = base.get(what, {}), r[what]
                 ratios.append(f"{x['rate'] / b['rate']:.2f}" if "rate" in b and "rate" in x else "–")
-            lines.append(f"| {shape} | {size / 1e6:g} MB | {_fmt(r['ingest'])} | {ratios[0]} | {_fmt(r['tag'])} | "
-                         f"{ratios[1]} | {r['ingest'].get('events', '–')} |")
+            loads = [v for what in ("ingest", "tag") for v in r[what].get("load", [])]
+            load = f"{min(loads):.1f}-{max(loads):.1f}" if loads else "–"
+            cells = [f"{_fmt(r[w])} ({_fmt(r[w], 'cpu_rate')})" if "cpu_rate" in r[w] else _fmt(r[w])
+                     for w in ("ingest", "tag")]
+            lines.append(f"| {shape} | {size / 1e6:g} MB | {cells[0]} | {ratios[0]} | {cells[1]} | "
+                         f"{ratios[1]} | {r['ingest'].get('events', '–')} | {load} |")
     table = "\n".join(lines)
     print(table)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
         "python": platform.python_version(), "limit_seconds": args.limit, "results": results, "table": table,
+        "commit": _commit(),
     }, indent=1, default=str) + "\n", encoding="utf-8")
 
 

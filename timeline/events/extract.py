@@ -201,6 +201,9 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
     sentence_text = text[sentence.start:sentence.end]
     out = []
     seen: set[tuple] = set()
+    # the dates of a sentence often share one clause (a list of dates): who acted is read once per
+    # clause, type and country, not once per date
+    roles: dict[tuple, tuple[str | None, str | None]] = {}
     for (first, last), clause in zip(groups, clauses):
         fields = date_fields(text, first, last)
         key = (fields.date_value, fields.date_relation, clause.start, clause.end)
@@ -236,10 +239,14 @@ def _sentence_events(doc: Document, text: str, sentence: Span, timexes: list[Tim
         )
         country = event_country(text, sentence, places, mentions)
         if statement and sub_type == "Other":      # the statement is the event: who made it acted
-            event.actor1, event.actor2 = speaker(text, clause.start, clause.end, fields.timex_start, country,
-                                                 mentions), None
+            key = ("speaker", clause.start, clause.end, fields.timex_start, country)
+            if key not in roles:
+                roles[key] = speaker(text, clause.start, clause.end, fields.timex_start, country, mentions), None
         else:
-            event.actor1, event.actor2 = assign_roles(text, clause.start, clause.end, event_type, country, mentions)
+            key = ("roles", clause.start, clause.end, event_type, country)
+            if key not in roles:
+                roles[key] = assign_roles(text, clause.start, clause.end, event_type, country, mentions)
+        event.actor1, event.actor2 = roles[key]
         if starts_with_pronoun(event.summary):
             event.summary = readable_summary(event.summary, event.actor1, _antecedent(event.summary, sentence, mentions))
         event.confidence = confidence(fields, cls.score if event_type != "Other" else 0.0, actors, places)
@@ -263,7 +270,9 @@ def _antecedent(summary: str, sentence: Span, mentions: Mentions) -> str | None:
     a person for "He"/"She", anything else for "It"/"They"."""
     person = summary.startswith(("He ", "She "))
     best = None
-    for m in mentions.actors:
+    # from the first mention that may end within 400 characters of the sentence (by bisect: the
+    # ones before it neither qualify nor stop the walk), not from the document's first
+    for m in mentions.actor_mentions_from(sentence.start - 400 + 1):
         if m.end > sentence.start:
             break
         if m.actor is not None and sentence.start - m.end < 400 and (m.actor.kind == "person") == person:
@@ -276,14 +285,7 @@ def event_country(text: str, sentence: Span, places: list[Place], mentions: Ment
     for p in places:
         if p.country:
             return p.country
-    for lo, hi in ((sentence.start, sentence.end), (0, len(text))):
-        for m in mentions.places:
-            if lo <= m.start < hi and m.place is not None and m.place.country:
-                return m.place.country
-        for m in mentions.actors:
-            if lo <= m.start < hi and m.actor is not None and m.actor.country and m.actor.kind == "country":
-                return m.actor.country
-    return None
+    return mentions.first_country(sentence.start, sentence.end) or mentions.first_country(0, len(text))
 
 
 def _classify(text: str, clause: Span, fields: DateFields) -> Classification:

@@ -104,6 +104,12 @@ _NEEDED = re.compile(r"kill|dead|died|slain|lost their lives|behead|execut|massa
 
 def fatalities(clause: str) -> int | None:
     """The number of people the clause says this event killed, or None."""
+    return _fatalities(clause)
+
+
+@lru_cache(maxsize=32)
+def _fatalities(clause: str) -> int | None:
+    """`fatalities`, kept for the last clauses: the dates of one sentence often share its clause."""
     lowered = clause.lower()
     if _NEEDED.search(lowered) is None:
         return None

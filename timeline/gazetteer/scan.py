@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from ..model import Actor, Place
 from .countries import country_name, demonyms, government_name
@@ -96,6 +97,17 @@ class _ByPosition:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
 
+    def starting(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in order."""
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def ending_from(self, pos: int) -> Iterator[Mention]:
+        """The mentions in order from the first that may end at or after `pos` (every one before it
+        ends before `pos`); a generator, so a caller that stops early pays only for what it read."""
+        items = self.items
+        for k in range(bisect.bisect_left(self.starts, pos - self.reach), len(items)):
+            yield items[k]
+
 
 @dataclass(slots=True)
 class Mentions:
@@ -106,6 +118,7 @@ class Mentions:
     text: str = field(default="", repr=False)
     _actor_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
     _place_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
+    _countries: dict[tuple[int, int, int, int], str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def _actors(self) -> _ByPosition:
         if self._actor_pos is None or self._actor_pos.size != len(self.actors):
@@ -116,6 +129,34 @@ class Mentions:
         if self._place_pos is None or self._place_pos.size != len(self.places):
             self._place_pos = _ByPosition(self.places)
         return self._place_pos
+
+    def actor_mentions(self, start: int, end: int) -> list[Mention]:
+        """The actor mentions overlapping [start, end), in text order (by bisect, not a walk over all)."""
+        return self._actors().overlapping(start, end)
+
+    def actor_mentions_from(self, pos: int) -> Iterator[Mention]:
+        """The actor mentions in text order, skipping (by bisect) those that all end before `pos`."""
+        return self._actors().ending_from(pos)
+
+    def first_country(self, start: int, end: int) -> str | None:
+        """ISO2 of the first place starting in [start, end) that has a country, else of the first
+        country acting there; None when neither. Answers are kept: extraction asks for the whole
+        document's once per event, which must not walk every mention each time."""
+        key = (start, end, len(self.actors), len(self.places))
+        if key in self._countries:
+            return self._countries[key]
+        found = None
+        for m in self._places().starting(start, end):
+            if m.place is not None and m.place.country:
+                found = m.place.country
+                break
+        else:
+            for m in self._actors().starting(start, end):
+                if m.actor is not None and m.actor.country and m.actor.kind == "country":
+                    found = m.actor.country
+                    break
+        self._countries[key] = found
+        return found
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .normalise import Spec, report_quarter
 from .rules import vocab as V
+from .scan import trie_regex
 from .values import add_months, fmt_day, fmt_week, fmt_year
 
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -34,6 +35,25 @@ _LOOKING_AHEAD = re.compile(r"\bas\s+soon\s+as\b|\bas\s+early\s+as\s+(?:the\s+)?
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 #: Up to the end of the last `_SENTENCE_END` (greedy, so one match gives the last one).
 _LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?;]\s|\n)")
+#: `_SENTENCE_END` spelt backwards: its first match in the reversed window ends where
+#: `_LAST_SENTENCE_END`'s match ends (the largest end of any sentence end), found without
+#: backtracking through the whole window.
+_SENTENCE_END_REVERSED = re.compile(r"\s[.!?;]|\n")
+
+
+def _until_before(s: str) -> bool:
+    """`_UNTIL.search(s)`: a match needs `s` to end in whitespace after "until" or "till"; when the
+    last letters are ASCII (IGNORECASE is then plain case folding) and say otherwise, the search
+    (tried at every position of `s`) is skipped."""
+    r = s.rstrip()
+    if len(r) == len(s):
+        return False
+    tail = r[-5:]
+    if tail.isascii():
+        low = tail.lower()
+        if not low.endswith(("until", "till")):
+            return False
+    return _UNTIL.search(s) is not None
 
 
 def _looking_ahead(s: str) -> bool:
@@ -51,9 +71,9 @@ def tense(text: str, start: int, end: int) -> int:
     else the first one after it."""
     lo = max(0, start - 90)
     before = text[lo:start]
-    m = _LAST_SENTENCE_END.match(before)
+    m = _SENTENCE_END_REVERSED.search(before[::-1])
     if m:
-        before = before[m.end():]
+        before = before[len(before) - m.start():]
     if _looking_ahead(before):
         return 1
     words = _TOKENS.findall(before)
@@ -76,9 +96,23 @@ def tense(text: str, start: int, end: int) -> int:
         c = _cue(w)
         if c:
             return c
-    if _UNTIL.search(before):
+    if _until_before(before):
         return 1  # "has until 9 a.m. Tuesday to sign": with no tense cue, a limit lies ahead
     return 0
+
+
+#: Every word whose presence `tense` needs to answer +1: a future cue, "soon"/"early" (looking
+#: ahead) and "until"/"till" (a limit ahead), as one trie-shaped alternation over lower-case text.
+_AHEAD_WORDS = re.compile(trie_regex(sorted({*V.FUTURE_CUES, "soon", "early", "until", "till"})))
+
+
+def may_look_ahead(text: str, start: int, end: int) -> bool:
+    """False only when `tense(text, start, end)` cannot be +1: both of its windows are ASCII (case
+    folding is then `lower`, and `_TOKENS` reads ASCII letters only) and hold none of `_AHEAD_WORDS`,
+    even as part of a word. One search instead of the tense's several, where only "future or not"
+    matters (a bare year moving the story's reference)."""
+    window = text[max(0, start - 90):start] + "\n" + text[end:end + 60]
+    return not window.isascii() or _AHEAD_WORDS.search(window.lower()) is not None
 
 
 _DETERMINERS = frozenset("""a an the this that these those its their his her our your my some any
@@ -271,8 +305,6 @@ class Resolver:
 
     def _year_for(self, spec: Spec, text: str, m: int, d: int) -> int:
         a = self.dct
-        t = tense(text, spec.start, spec.end) if spec.rel is None else 0  # asked once, used twice
-        direction = self._direction(spec, text, t)
         here, there = (m, d), (a.month, a.day)
         if spec.rel == -1:
             return a.year if here < there and m != a.month else a.year - 1
@@ -280,11 +312,11 @@ class Resolver:
             return a.year if here > there and m != a.month else a.year + 1
         if spec.rel == 0:
             return a.year
-        near = min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
-        if spec.d is None:  # month precision: compare months, not days
-            near = min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
+        near = _nearest_year(a, m, d, spec.d is None)
         if near[0] <= 60:
-            return near[1]
+            return near[1]  # the nearest reading, whatever the tense: not asked for
+        t = tense(text, spec.start, spec.end) if spec.rel is None else 0  # asked once, used twice
+        direction = self._direction(spec, text, t)
         if spec.rel is None and spec.d is not None and t == 0:
             past = a.year if here <= there else a.year - 1
             dist_past = abs((date(past, m, min(d, 28)) - a).days)
@@ -423,7 +455,8 @@ class Resolver:
         a = self.dct
         n = int(spec.code[1:])
         months = 3 if spec.code[0] == "Q" else 6
-        if date(a.year, months * (n - 1) + 1, 1) <= a or tense(text, spec.start, spec.end) > 0:
+        if date(a.year, months * (n - 1) + 1, 1) <= a or (may_look_ahead(text, spec.start, spec.end)
+                                                          and tense(text, spec.start, spec.end) > 0):
             return a.year
         return a.year - 1
 
@@ -512,8 +545,20 @@ def add_days(d: date, n: int) -> date:
     return d + timedelta(days=n)
 
 
+@lru_cache(maxsize=4096)
+def _nearest_year(a: date, m: int, d: int, month_only: bool) -> tuple[int, int]:
+    """(distance in days, year) of the reading of month `m` (day `d`) nearest to `a`, among the
+    year before, that of and the year after `a`; with `month_only`, months apart times 30.
+    Cached: a text of dense dates asks for the same few days again and again."""
+    if month_only:  # month precision: compare months, not days
+        return min((abs((y * 12 + m) - (a.year * 12 + a.month)) * 30, y) for y in (a.year - 1, a.year, a.year + 1))
+    return min((abs((date(y, m, min(d, 28)) - a).days), y) for y in (a.year - 1, a.year, a.year + 1))
+
+
+@lru_cache(maxsize=4096)
 def _easter(y: int, reckoning: str) -> date:
-    """Easter Sunday of year `y` in the Gregorian calendar, Western or Orthodox reckoning."""
+    """Easter Sunday of year `y` in the Gregorian calendar, Western or Orthodox reckoning (cached:
+    a pure function of the year, asked once per Easter holiday)."""
     from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
     return easter(y, EASTER_ORTHODOX if reckoning == "orthodox" else EASTER_WESTERN)

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from .anchor import Resolver, tense
+from .anchor import Resolver, may_look_ahead, tense
 from .model import MODES, Timex, new_timex
 from .normalise import Spec, interpret
 from .rules import vocab as V
@@ -192,7 +192,7 @@ def _moves_reference(spec: Spec, ymd, relation: str | None, text: str) -> bool:
     mentioned without moving the narrative there."""
     if relation in ("until", "to", "since"):
         return False
-    if ymd[1] is None and tense(text, spec.start, spec.end) > 0:
+    if ymd[1] is None and may_look_ahead(text, spec.start, spec.end) and tense(text, spec.start, spec.end) > 0:
         return False
     return True
 
@@ -257,7 +257,8 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     dct_date, dct_precision = read_dct(dct)
     specs: list[Spec] = []
     last_end = -1
-    on_copyright_line = None if settings.tag_copyright else _CopyrightLines(text)
+    # a text without a copyright mark anywhere has no line or window with one: checked once, not per candidate
+    on_copyright_line = None if settings.tag_copyright or not _has_copyright(text) else _CopyrightLines(text)
     for c in scan(text):
         if on_copyright_line is not None and on_copyright_line(c.start):
             continue
@@ -282,7 +283,9 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
         else:
             r = resolver.resolve(s, text)
         rel = _relation(text, s, prev, prev_rel)
-        if r.ymd and s.type in ("DATE", "TIME") and local_ref is None and _moves_reference(s, r.ymd, rel, text):
+        if r.ymd and s.type in ("DATE", "TIME") and local_ref is None \
+                and not (r.ymd[1] is None and r.ymd[0] == resolver.ref.y) \
+                and _moves_reference(s, r.ymd, rel, text):  # (the year already named: no update, tense not asked)
             resolver.ref.update(*r.ymd)
         if r.ymd and r.ymd[2] is not None and s.type in ("DATE", "TIME"):
             local = (s.end, r.ymd)

@@ -208,7 +208,9 @@ class StartsFinder:
             masks[to] = get(to, 0) | (1 << rule)
         self.db.scan(data, match_event_handler=on_match, scratch=self._scratch())
         n = len(text)
-        return sorted([(n - end, rules) for end, rules in masks.items()])
+        # offsets sorted as plain ints (unique keys), descending: ascending in the text. Hyperscan
+        # reports them in end order already, so the sort is one linear pass
+        return [(n - end, masks[end]) for end in sorted(masks, reverse=True)]
 
 
 def starts_finder(patterns: tuple[str, ...]) -> StartsFinder | None:

@@ -298,8 +298,15 @@ def _slots(rx: re.Pattern) -> dict[str, tuple[tuple[str, int], ...]]:
     return slots
 
 
+_SET_START, _SET_END, _SET_RULE, _SET_GROUPS, _SET_SPANS = (getattr(Candidate, f).__set__
+                                                            for f in Candidate.__dataclass_fields__)
+_new = object.__new__
+
+
 def _candidate(m: re.Match, text: str) -> Candidate:
-    """The match's rule and its own groups (unprefixed), read by group number."""
+    """The match's rule and its own groups (unprefixed), read by group number. The record's slots
+    are filled directly, as `temporal.model.new_timex` does: the frozen dataclass's `__init__`
+    pays an `object.__setattr__` per field, and the scanner makes one per candidate."""
     rule = m.lastgroup
     regs = m.regs
     groups: dict[str, str] = {}
@@ -309,8 +316,13 @@ def _candidate(m: re.Match, text: str) -> Candidate:
         if span[0] >= 0:
             groups[g] = text[span[0]:span[1]]
             spans[g] = span
-    start, end = regs[0]
-    return Candidate(start, end, rule, groups, spans)
+    c = _new(Candidate)
+    _SET_START(c, regs[0][0])
+    _SET_END(c, regs[0][1])
+    _SET_RULE(c, rule)
+    _SET_GROUPS(c, groups)
+    _SET_SPANS(c, spans)
+    return c
 
 
 def scan(text: str, *, prefilter: bool = True, use_hyperscan: bool = True) -> Iterator[Candidate]:

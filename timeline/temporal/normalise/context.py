@@ -82,13 +82,20 @@ def _bare_month_ok(text: str, c: Candidate, month_word: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”'’]?\s|\n")
+#: `_SENTENCE_BREAK` spelt backwards: its first match in a reversed window is the break that ends
+#: last in the window (a break that starts inside another ends where that one ends, so the last
+#: end of a left-to-right scan is the largest end of any break).
+_SENTENCE_BREAK_REVERSED = re.compile(r"\s[\"”'’]?[.!?]|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a span (bounded to 300 characters each side)."""
+    """The sentence around a span (bounded to 300 characters each side): from the end of the last
+    `_SENTENCE_BREAK` in the 300 characters before `start`, found with one search of the reversed
+    window rather than a scan through every break in it."""
     lo = max(0, start - 300)
-    for m in _SENTENCE_BREAK.finditer(text, lo, start):
-        lo = m.end()
+    m = _SENTENCE_BREAK_REVERSED.search(text[lo:start][::-1])
+    if m:
+        lo = start - m.start()
     m = _SENTENCE_BREAK.search(text, end, end + 300)
     return text[lo:m.start() if m else end + 300]
 

@@ -17,11 +17,19 @@ def _holiday(c, text, s):
 
 
 def _any_word(words) -> re.Pattern:
-    """Any of these words (case kept), whole."""
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    r"""Any of these words (case kept), whole: `(?<![\w.])(?:w1|w2|...)(?!\w)`, written with each
+    word's first character ahead of the look-behind (`U(?<![\w.]U)kraine`), which matches the same
+    text: then every alternative opens with a literal, and the regex engine skips in C to the
+    positions holding one of those characters instead of trying the pattern at each one."""
+    return re.compile("(?:" + "|".join(f"{re.escape(w[0])}(?<![\\w.]{re.escape(w[0])}){re.escape(w[1:])}"
+                                       for w in words) + r")(?!\w)")
 
 
 _COUNTRY_CUES = {country: _any_word(words) for country, words in V.NATIONAL_HOLIDAY_CUES.items()}
+#: Any country's cue: where it finds nothing, every country's count is 0 (a word that one country's
+#: pattern matches at a position is an alternative of this one there too), so one search stands in
+#: for a count per country in the usual sentence that names none.
+_ANY_COUNTRY = _any_word([w for words in V.NATIONAL_HOLIDAY_CUES.values() for w in words])
 
 
 class _TextCounts:
@@ -57,6 +65,8 @@ def _national_day(name: str, text: str, start: int, end: int) -> tuple[int, int]
         return None
     sentence = _sentence(text, start, end)
     for whole in (False, True):
+        if not whole and _ANY_COUNTRY.search(sentence) is None:
+            continue  # no country named in the sentence: every count would be 0
         counts = sorted(((_WHOLE_TEXT.count(k, _COUNTRY_CUES[k], text) if whole
                           else len(_COUNTRY_CUES[k].findall(sentence)), k) for k in days), reverse=True)
         if counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
@@ -83,12 +93,16 @@ def _holiday_spec(c, words: str, y: int | None, text: str = "") -> Spec:
 
 _ORTHODOX = _any_word(V.EASTER_ORTHODOX_CUES)
 _WESTERN = _any_word(V.EASTER_WESTERN_CUES)
+#: Either reckoning's cue (see `_ANY_COUNTRY`): nothing found means both counts are 0.
+_ANY_RECKONING = _any_word([*V.EASTER_ORTHODOX_CUES, *V.EASTER_WESTERN_CUES])
 
 
 def _easter_reckoning(text: str, start: int, end: int) -> str:
     """"orthodox" or "western" for a plain "Easter": the cues of its sentence, else of the text."""
     sentence = _sentence(text, start, end)
-    east, west = len(_ORTHODOX.findall(sentence)), len(_WESTERN.findall(sentence))
+    east = west = 0
+    if _ANY_RECKONING.search(sentence) is not None:
+        east, west = len(_ORTHODOX.findall(sentence)), len(_WESTERN.findall(sentence))
     if east == west:  # the sentence does not say: the whole text, counted once per text
         east = _WHOLE_TEXT.count(" orthodox", _ORTHODOX, text)
         west = _WHOLE_TEXT.count(" western", _WESTERN, text)
