@@ -308,7 +308,8 @@ def located_events(conn: Connection, flt: EventFilter | None) -> list[dict[str, 
 
 
 def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
-    """Places with coordinates and the number of filtered events at each, in one grouped query."""
+    """Places with coordinates and the number of filtered events at each, in one grouped query
+    (in place id order)."""
     link, places = s.event_places.c, s.places.c
     conds = conditions(flt, conn)
     per_place = select(link.place_id, func.count().label("n"))
@@ -323,5 +324,6 @@ def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, An
         select(places.name, places.lat, places.lon, sub.c.n)
         .join(sub, sub.c.place_id == places.id)
         .where(places.lat.is_not(None), places.lon.is_not(None))
+        .order_by(places.id)   # the same map on both backends (PostgreSQL's hash join has no order)
     ).all()
     return [{"name": name, "lat": float(lat), "lon": float(lon), "count": int(n)} for name, lat, lon, n in rows]
