@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import wait_app_idle
+from conftest import open_store_export, wait_app_idle
 from timeline.model import Document, Event
 from timeline.store import Store
 
@@ -77,14 +77,7 @@ def test_app_badge_click_zooms_into_the_crowded_lane(live_app, crowded_store_url
 
 
 def test_export_badge_click_sets_the_date_filter_to_its_window(crowded_store_url, page, tmp_path) -> None:
-    from timeline.export.page import export_html
-
-    with Store(crowded_store_url) as store:
-        records = store.events(None)
-    path = tmp_path / "crowded.html"
-    path.write_text(export_html(records), encoding="utf-8")
-    page.goto(path.as_uri())
-    page.wait_for_selector("body[data-ready=true]")
+    open_store_export(page, crowded_store_url, tmp_path / "crowded.html")
     gd = "document.getElementById('timeline')"
     badges = _badges(page, gd)
     assert len(badges) == 1 and badges[0]["n"] > 0
