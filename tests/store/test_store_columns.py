@@ -123,3 +123,10 @@ def test_data_version_changes_with_every_commit_and_only_then(store: Store, db_u
 def test_an_in_memory_store_has_no_version() -> None:
     with Store("sqlite://") as store:
         assert DataVersion(store).current() is None
+
+
+def test_a_version_that_cannot_be_read_is_unknown(tmp_path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'v.db'}") as store:
+        probe = DataVersion(store)
+        probe._path = tmp_path / "missing" / "v.db"     # cannot be opened read-only
+        assert probe.current() is None and probe.current() is None

@@ -196,9 +196,15 @@ class DataVersion:
         if self._path is None:
             return None
         with self._lock:
-            if self._conn is None:
-                self._conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+            try:
+                if self._conn is None:
+                    self._conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                return self._conn.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error:
+                # e.g. a read-only folder where the WAL index cannot be opened: not knowable,
+                # so callers keep their time limits (and the reading itself is unaffected)
+                self._path = None
+                return None
 
     def close(self) -> None:
         with self._lock:
