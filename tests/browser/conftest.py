@@ -406,3 +406,17 @@ def wait_app_idle(page: Any, timeout: float = 20_000) -> None:
 def app_counts(page: Any) -> dict[str, Any]:
     """Event ids drawn on the timeline and map, the table's row count and the header text."""
     return page.evaluate(APP_COUNTS_JS)
+
+
+def open_store_export(page: Any, store_url: str, path: Path) -> list[dict[str, Any]]:
+    """Write the HTML export of every event of the store at `store_url` to `path`, open it in
+    `page` and wait until it has drawn; returns the exported records."""
+    from timeline.export.page import export_html
+    from timeline.store import Store
+
+    with Store(store_url) as store:
+        records = store.events(None)
+    path.write_text(export_html(records), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    return records

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import wait_app_idle
+from conftest import open_store_export, wait_app_idle
 from readability import MEASURE_JS, anchors_ms, check_first_view
 from timeline.store import Store
 
@@ -65,15 +65,7 @@ def test_app_first_view_reads_at_first_sight(live_app, store_url, offline_page) 
 
 
 def test_export_first_view_reads_at_first_sight(store_url, page, tmp_path) -> None:
-    from timeline.export.page import export_html
-    from timeline.store import Store
-
-    with Store(store_url) as store:
-        records = store.events(None)
-    path = tmp_path / "export.html"
-    path.write_text(export_html(records), encoding="utf-8")
-    page.goto(path.as_uri())
-    page.wait_for_selector("body[data-ready=true]")
+    records = open_store_export(page, store_url, tmp_path / "export.html")
     m = page.evaluate(MEASURE_JS, page.query_selector("#timeline"))
     anchors = anchors_ms(records)
     print("export", store_url.rsplit("/", 1)[-1], check_first_view(m, anchors, len(anchors)))

@@ -142,3 +142,11 @@ def test_any_value_embeds_without_markup_and_round_trips(value):
     text = embed_json(value)
     assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
     assert json.loads(text) == value
+
+
+def test_js_offsets_count_characters_beyond_the_bmp_twice() -> None:
+    from timeline.export.compact import _utf16
+
+    for text in ("plain ascii text", "quotes ’ and – dashes", "emoji 🚀 then text", "𝒳𝒴 two astral", ""):
+        for i in range(len(text) + 1):
+            assert _utf16(text, i) == len(text[:i].encode("utf-16-le")) // 2

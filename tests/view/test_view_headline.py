@@ -52,3 +52,26 @@ def test_place_kinds_table_examples() -> None:
 def test_a_cut_title_does_not_end_on_a_function_word() -> None:
     title = hl.shorten("Ukraine prepared for winter in which Russian strikes on the grid would continue")
     assert not title.rstrip("\u2026").endswith((" in", " for", " which")), title
+
+
+def test_every_rule_knows_what_it_needs() -> None:
+    """Each rule's literal strings are read from its pattern (so a rule edit keeps them right)."""
+    by_pattern = {r.pattern.pattern: r.needs for r in hl.rules()}
+    assert by_pattern[r"\bUnited States\b"] == ("united states",)
+    assert by_pattern[r"\b(?:the|a|an)\s+"] == ("a", "an", "the")
+    assert by_pattern[r"\s*\([^)]*\)"] == ("(",)
+    assert all(r.needs is None or all(n == n.lower() and n.isascii() for n in r.needs) for r in hl.rules())
+
+
+_PIECES = (st.text(alphabet=list("abcdefghij klmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ,;:.-–—()'’\t\n\xa0K\u212aſ"),
+                   max_size=4)
+           | st.sampled_from(["said that ", "United States ", "the ", " which ", "President ", "Meanwhile, ",
+                              "Security Council", "unmanned aerial vehicles", "has been ", "(also) ", " , "]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=15).map("".join))
+def test_skipping_rules_that_cannot_match_changes_nothing(text: str) -> None:
+    assert hl._apply_rules(text) == hl._apply_rules(text, skip=False)
+    for rule in hl.rules():
+        assert hl._apply_rules(rule.example_in) == hl._apply_rules(rule.example_in, skip=False)

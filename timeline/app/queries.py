@@ -3,12 +3,22 @@
 The callbacks stay thin by calling these; the decisions about when to draw single
 events and when to draw counts (and at which bucket size) live here and in
 `figures`.
+
+Answers are remembered for as long as the store's data is unchanged
+(`timeline.store.columns.DataVersion`: any commit, by this process or another, makes
+them stale), so a filter the reader goes back to, a reload or a second visitor costs no
+query. Counts over many events come from a column copy of the store
+(`timeline.store.columns.EventColumns`, built in a background thread when the store
+holds more than `figures.AGGREGATE_THRESHOLD` events and rebuilt after a change);
+until it is ready, and for every other question, SQL answers.
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -18,11 +28,14 @@ from timeline.app import figures
 from timeline.app.layout import InitialView
 from timeline.app.state import empty_state, state_to_filter, state_to_query
 from timeline.model import Document, EventFilter
+from timeline.store.columns import DataVersion, EventColumns
 
 #: above this many events the map shows one point per place from SQL counts
 MAP_EVENT_LIMIT = figures.AGGREGATE_THRESHOLD
-COUNT_CACHE = 256
-#: counts are reused this long, so writes by another process (e.g. `timeline ingest`) show up soon
+#: answers remembered (counts, figures, menus), least recently used dropped first
+CACHE_SIZE = 256
+#: where the store cannot say whether its data changed (an in-memory SQLite database), counts are
+#: reused this long and figures are not kept at all
 COUNT_TTL_S = 10.0
 FACETS_TTL_S = 60.0
 
@@ -34,41 +47,103 @@ class AppQueries:
         self.store = store
         self.max_upload_bytes = max_upload_bytes
         self._lock = threading.Lock()
-        self._counts: OrderedDict[str, tuple[float, int]] = OrderedDict()
-        self._all_facets: tuple[float, dict[str, list[tuple[str, int]]]] | None = None
+        self._version_probe = DataVersion(store)
+        #: key -> (data version or None, time stored, answer)
+        self._cache: OrderedDict[Hashable, tuple[Hashable | None, float, Any]] = OrderedDict()
+        self._columns: tuple[Hashable, EventColumns] | None = None
+        self._building = False
 
     def invalidate(self) -> None:
-        """Forget cached answers (after documents were added)."""
+        """Forget cached answers (after documents were added or events edited)."""
         with self._lock:
-            self._counts.clear()
-            self._all_facets = None
+            self._cache.clear()
+            self._columns = None
+
+    # -- remembering -------------------------------------------------------------------
+    def data_version(self) -> Hashable | None:
+        """The store's data version (None: unknown, see `DataVersion`)."""
+        return self._version_probe.current()
+
+    def _remembered(self, key: Hashable, compute: Callable[[], Any], *, ttl: float | None = COUNT_TTL_S) -> Any:
+        """`compute()`, or the answer stored for `key` while the data is unchanged. Where the
+        version is unknown the answer is kept `ttl` seconds (None: not kept)."""
+        version = self.data_version()   # read before computing: a write meanwhile makes it stale
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and (hit[0] == version if version is not None
+                                    else ttl is not None and now - hit[1] < ttl):
+                self._cache.move_to_end(key)
+                return hit[2]
+        value = compute()
+        if version is not None or ttl is not None:
+            with self._lock:
+                self._cache[key] = (version, now, value)
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return value
+
+    def columns(self, *, build: bool = True) -> EventColumns | None:
+        """The column copy of the store if it is up to date; otherwise None, and (with `build`)
+        a new copy is read in the background while SQL answers."""
+        version = self.data_version()
+        if version is None:
+            return None
+        current = self._columns
+        if current is not None and current[0] == version:
+            return current[1]
+        if build:
+            with self._lock:
+                start, self._building = not self._building, True
+            if start:
+                threading.Thread(target=self._build_columns, name="timeline-columns", daemon=True).start()
+        return None
+
+    def _build_columns(self) -> None:
+        try:
+            version = self.data_version()   # before reading: a write meanwhile makes the copy stale
+            with self.store.engine.connect() as conn:
+                columns = EventColumns.load(conn)
+            with self._lock:
+                self._columns = (version, columns)
+        except Exception:  # noqa: BLE001 - only a speed-up: SQL keeps answering (e.g. the store was closed)
+            pass
+        finally:
+            with self._lock:
+                self._building = False
+
+    def _from_columns(self, flt: EventFilter | None, answer: Callable[[EventColumns, Any], Any],
+                      build: bool) -> tuple[bool, Any]:
+        """(True, answer) from the column copy, or (False, None) when there is no current copy."""
+        columns = self.columns(build=build)
+        if columns is None:
+            return False, None
+        with self.store.engine.connect() as conn:
+            return True, answer(columns, columns.mask(conn, flt))
 
     # -- reading -----------------------------------------------------------------------
     def count(self, flt: EventFilter | None) -> int:
         """store.count, remembered per filter: one filter change asks it from three callbacks."""
-        key = repr(flt)
-        now = time.monotonic()
-        with self._lock:
-            hit = self._counts.get(key)
-            if hit is not None and now - hit[0] < COUNT_TTL_S:
-                self._counts.move_to_end(key)
-                return hit[1]
-        n = self.store.count(flt)
-        with self._lock:
-            self._counts[key] = (now, n)
-            while len(self._counts) > COUNT_CACHE:
-                self._counts.popitem(last=False)
-        return n
+        def compute() -> int:
+            done, n = self._from_columns(flt, lambda c, keep: c.count(keep), build=False)
+            return n if done else self.store.count(flt)
+        return self._remembered(("count", repr(flt)), compute)
+
+    def counts_by_period(self, flt: EventFilter, period: str) -> list[tuple[str, str, int]]:
+        """store.counts_by_period, from the column copy when there is one."""
+        done, counts = self._from_columns(flt, lambda c, keep: c.counts_by_period(keep, period), build=True)
+        return counts if done else self.store.counts_by_period(flt, period)
 
     def facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Facets of the whole store (the filter menus), kept until documents are added."""
-        cached = self._all_facets
-        if cached is None or time.monotonic() - cached[0] > FACETS_TTL_S:
-            cached = self._all_facets = (time.monotonic(), self.store.facets(None))
-        return cached[1]
+        """Facets of the whole store (the filter menus), kept while the data is unchanged."""
+        return self._remembered(("facets",), lambda: self.store.facets(None), ttl=FACETS_TTL_S)
 
     def extent(self, flt: EventFilter) -> tuple[date, date] | None:
-        """First and last dated day in the filtered set (two indexed one-row queries)."""
+        """First and last dated day in the filtered set (from the column copy, else two indexed
+        one-row queries)."""
+        done, ext = self._from_columns(flt, lambda c, keep: c.extent(keep), build=True)
+        if done:
+            return ext
         dated = replace(flt, date_from=flt.date_from or date(1, 1, 1), date_to=flt.date_to or date(9999, 12, 31))
         first = self.store.events(dated, limit=1, order="date")
         last = self.store.events(dated, limit=1, order="-date")
@@ -79,7 +154,14 @@ class AppQueries:
 
     def timeline(self, state: dict[str, Any], window: list[str] | None, window_days: tuple[date, date] | None,
                  selected: Any, plot_px: float | None = None) -> tuple[go.Figure, str]:
-        """Single events when few enough are in view, otherwise counts per day/week/month from SQL."""
+        """Single events when few enough are in view, otherwise counts per day/week/month.
+        Remembered per view while the data is unchanged (figures are not changed after)."""
+        key = ("timeline", json.dumps(state, sort_keys=True, default=str), tuple(window or ()),
+               tuple(window_days or ()), selected, plot_px)
+        return self._remembered(key, lambda: self._timeline(state, window, window_days, selected, plot_px), ttl=None)
+
+    def _timeline(self, state: dict[str, Any], window: list[str] | None, window_days: tuple[date, date] | None,
+                  selected: Any, plot_px: float | None = None) -> tuple[go.Figure, str]:
         flt = state_to_filter(state, window_days)
         if window is None and flt.date_from and flt.date_to:
             # a date filter sets the axis too, so open-ended intervals do not stretch it
@@ -98,7 +180,7 @@ class AppQueries:
             span = window_days or self.extent(flt)
             days = (span[1] - span[0]).days + 1 if span else 365
             period = figures.choose_period(days)
-            counts = self.store.counts_by_period(flt, period)
+            counts = self.counts_by_period(flt, period)
             fig = figures.counts_figure(counts, period=period, x_range=window, uirevision=uirevision)
             note = f"{n:,} events in view: showing counts per {period}; zoom in to see single events."
             return fig, note
@@ -125,7 +207,8 @@ class AppQueries:
 
     def place_counts(self, flt: EventFilter) -> list[dict[str, Any]]:
         """Located places with the number of filtered events at each (`Store.place_counts`)."""
-        return [{**row, "ids": []} for row in self.store.place_counts(flt)]
+        done, rows = self._from_columns(flt, lambda c, keep: c.place_counts(keep), build=True)
+        return [{**row, "ids": []} for row in (rows if done else self.store.place_counts(flt))]
 
     def map(self, flt: EventFilter, n: int) -> go.Figure:
         """Event places: one point per place with event ids when few, SQL counts per place when many."""
@@ -134,7 +217,12 @@ class AppQueries:
         return figures.map_figure(self.place_counts(flt), n_events=n)
 
     def map_view(self, state: dict[str, Any] | None) -> tuple[go.Figure, str, str]:
-        """The map, its note about unlocated events, and the header's event count."""
+        """The map, its note about unlocated events, and the header's event count (remembered
+        per filter while the data is unchanged)."""
+        key = ("map", json.dumps(state, sort_keys=True, default=str))
+        return self._remembered(key, lambda: self._map_view(state), ttl=None)
+
+    def _map_view(self, state: dict[str, Any] | None) -> tuple[go.Figure, str, str]:
         flt = state_to_filter(state)
         n = self.count(flt)
         fig = self.map(flt, n)
@@ -155,7 +243,11 @@ class AppQueries:
         return out
 
     def initial_view(self) -> InitialView:
-        """The unfiltered view, computed while the browser is still loading scripts."""
+        """The unfiltered view, computed while the browser is still loading scripts (remembered
+        while the data is unchanged: every page load asks for it)."""
+        return self._remembered(("initial",), self._initial_view, ttl=None)
+
+    def _initial_view(self) -> InitialView:
         state = empty_state()
         timeline, timeline_note = self.timeline(state, None, None, None)
         map_fig, map_note, count_text = self.map_view(state)

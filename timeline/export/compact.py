@@ -9,6 +9,7 @@ date expression) as offsets into it or 0. Offsets are in UTF-16 code units, as J
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import Any
@@ -47,9 +48,16 @@ class _Dictionary:
         return self._index[key]
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _utf16(text: str, i: int) -> int:
-    """JavaScript index of Python code-point index `i` in `text`."""
-    return len(text[:i].encode("utf-16-le")) // 2
+    """JavaScript index of Python code-point index `i` in `text` (the same index unless a
+    character beyond U+FFFF, two UTF-16 units, comes before it)."""
+    head = text[:i]
+    if head.isascii() or _ASTRAL.search(head) is None:
+        return i
+    return len(head.encode("utf-16-le")) // 2
 
 
 def _day_number(value: Any) -> int | None:

@@ -264,11 +264,17 @@ def timeline_rows(conn: Connection, flt: EventFilter | None) -> list[dict[str, A
     ea, a = s.event_actors.c, s.actors.c
     m, d = s.event_mentions.c, s.documents.c
     ids, conds = _filtered_ids(conn, flt)
+    sort_date = e.sort_date
+    if conds and conn.dialect.name == "sqlite":
+        # `+column` hides the sort index: walking it for the ORDER BY reads every event's row to
+        # test the filter (a zoomed window at 100,000 events: 230 ms); the range index finds
+        # the few matching rows and sorting them is cheap (10 ms)
+        sort_date = literal_column(f"+{s.events.name}.{e.sort_date.name}", e.sort_date.type)
     records: dict[int, dict[str, Any]] = {}
     for row in conn.execute(
         select(e.id, e.date_start, e.date_end, e.precision, e.date_text, e.date_value, e.date_mod,
                e.approximate, e.open_start, e.open_end, e.summary, e.event_type)
-        .where(*conds).order_by(e.sort_date, e.id)
+        .where(*conds).order_by(sort_date, e.id)
     ):
         rec = dict(row._mapping)
         for k in ("date_start", "date_end"):
@@ -308,7 +314,8 @@ def located_events(conn: Connection, flt: EventFilter | None) -> list[dict[str, 
 
 
 def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, Any]]:
-    """Places with coordinates and the number of filtered events at each, in one grouped query."""
+    """Places with coordinates and the number of filtered events at each, in one grouped query
+    (in place id order)."""
     link, places = s.event_places.c, s.places.c
     conds = conditions(flt, conn)
     per_place = select(link.place_id, func.count().label("n"))
@@ -323,5 +330,6 @@ def place_counts(conn: Connection, flt: EventFilter | None) -> list[dict[str, An
         select(places.name, places.lat, places.lon, sub.c.n)
         .join(sub, sub.c.place_id == places.id)
         .where(places.lat.is_not(None), places.lon.is_not(None))
+        .order_by(places.id)   # the same map on both backends (PostgreSQL's hash join has no order)
     ).all()
     return [{"name": name, "lat": float(lat), "lon": float(lon), "count": int(n)} for name, lat, lon, n in rows]

@@ -31,6 +31,61 @@ class Rule:
     replacement: str
     example_in: str
     example_out: str
+    #: lower-cased strings one of which every match contains (None: none known), see `_needs`
+    needs: tuple[str, ...] | None = None
+    #: `needs` as one alternation, to test them in one search
+    needs_re: re.Pattern[str] | None = None
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-cased ASCII strings one of which every match of `pattern` contains, read from the
+    parsed pattern (a run of literal characters; every branch of an alternation; the body of a
+    repeat that must occur), or None when there is no such set.
+
+    A rule whose strings are all absent from a lower-cased ASCII text cannot match it, so
+    `_apply_rules` skips it: most rules never match a given summary, and testing a few
+    substrings costs a tenth of running the regex. Non-ASCII texts are never skipped (under
+    re.I a non-ASCII character may match an ASCII one: the Kelvin sign matches 'k')."""
+    try:
+        from re import _constants as c, _parser as parser  # the stdlib's own parser (3.11+)
+    except ImportError:  # pragma: no cover - another Python: no skipping, same output
+        return None
+    repeats = tuple(getattr(c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(c, name))
+
+    def shortest(needs: frozenset[str]) -> int:
+        return min(len(n) for n in needs)
+
+    def sequence(items: list[Any]) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+        run: list[str] = []
+
+        def consider(needs: frozenset[str] | None) -> None:
+            nonlocal best
+            if needs and (best is None or shortest(needs) > shortest(best)):
+                best = needs
+
+        for op, arg in [*items, (None, None)]:
+            if op is c.LITERAL and arg < 128:
+                run.append(chr(arg))
+                continue
+            if run:
+                consider(frozenset(["".join(run).lower()]))
+                run = []
+            if op is c.SUBPATTERN and not arg[1] and not arg[2]:      # a group without flag changes
+                consider(sequence(list(arg[3])))
+            elif op is c.BRANCH:
+                parts = [sequence(list(branch)) for branch in arg[1]]
+                if all(parts):
+                    consider(frozenset().union(*parts))               # type: ignore[arg-type]
+            elif op in repeats and arg[0] >= 1:
+                consider(sequence(list(arg[2])))
+        return best
+
+    try:
+        needs = sequence(list(parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - a pattern the parser reads differently: never skip it
+        return None
+    return tuple(sorted(needs)) if needs else None
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +96,10 @@ def rules() -> tuple[Rule, ...]:
             continue
         kind, pattern, replacement, example_in, example_out = line.split("\t")
         flags = 0 if kind == "short" and "(?=[A-Z])" in pattern or kind == "drop" and "[A-Z]" in pattern else re.I
-        out.append(Rule(kind, re.compile(pattern, flags), replacement, example_in, example_out))
+        compiled = re.compile(pattern, flags)
+        needs = _needs(compiled)
+        needs_re = re.compile("|".join(re.escape(n) for n in needs)) if needs else None
+        out.append(Rule(kind, compiled, replacement, example_in, example_out, needs, needs_re))
     return tuple(out)
 
 
@@ -89,21 +147,38 @@ HEAD_CHARS = 180
 
 
 def _tidy(text: str) -> str:
-    text = _SPACES.sub(" ", text).strip(" ,;:.-–—")
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    # the substitutions only where they can change something: every whitespace character but
+    # the space is non-printable, so a printable text without a double space has no run to
+    # collapse, and after that only a space can stand before punctuation
+    if "  " in text or not text.isprintable():
+        text = _SPACES.sub(" ", text)
+    text = text.strip(" ,;:.-–—")
+    if " ," in text or " ;" in text or " :" in text or " ." in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text[:1].upper() + text[1:]
 
 
-def _apply_rules(text: str) -> str:
+def _apply_rules(text: str, *, skip: bool = True) -> str:
+    """The rules in file order; with `skip`, a rule whose `needs` are absent is not run (the
+    same result, see `_needs`; tests compare both)."""
+    lowered: str | None = None      # the lower-cased text while unchanged ('' when not ASCII)
     for rule in rules():
+        if skip and rule.needs_re is not None:
+            if lowered is None:
+                lowered = text.lower() if text.isascii() else ""
+            if lowered and rule.needs_re.search(lowered) is None:
+                continue
         if rule.kind == "speech":
             m = rule.pattern.match(text)
             if m and len(m.group("who").split()) <= 6:
                 text = f"{_tidy(m.group('who'))}: {m.group('what')}"
+                lowered = None
             continue
         text, n = rule.pattern.subn(rule.replacement, text)
-        if n and rule.kind == "lead":
-            text = _tidy(text)
+        if n:
+            lowered = None
+            if rule.kind == "lead":
+                text = _tidy(text)
     return _tidy(text)
 
 
