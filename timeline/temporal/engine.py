@@ -257,8 +257,11 @@ def analyse(text: str, dct: date | str | None = None, *, mode: str = "auto",
     dct_date, dct_precision = read_dct(dct)
     specs: list[Spec] = []
     last_end = -1
-    # a text without a copyright mark anywhere has no line or window with one: checked once, not per candidate
-    on_copyright_line = None if settings.tag_copyright or not _has_copyright(text) else _CopyrightLines(text)
+    # an ASCII text without a copyright mark anywhere has no line or window with one: checked once (lower-case
+    # and substring tests), not per candidate; a non-ASCII text would need the IGNORECASE regex over all of
+    # it, dearer than the per-line checks, so it keeps them
+    on_copyright_line = None if settings.tag_copyright or (text.isascii() and not _has_copyright(text)) \
+        else _CopyrightLines(text)
     for c in scan(text):
         if on_copyright_line is not None and on_copyright_line(c.start):
             continue
