@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from operator import attrgetter
+from dataclasses import dataclass, field, fields, replace
 
 from ..model import Actor, Place
 from .countries import country_name, demonyms, government_name
@@ -178,8 +179,23 @@ def _unique(items, key):
         k = key(it)
         if k not in seen:
             seen.add(k)
-            out.append(replace(it))
+            out.append(_copy(it))
     return out
+
+
+_INIT_FIELDS: dict[type, attrgetter] = {}
+
+
+def _copy(it):  # noqa: ANN001, ANN202
+    """`dataclasses.replace(it)` for an Actor or Place (a copy the event may change) without its per-call
+    look-up of the fields: every event asks for its actors and places. Their fields are all positional
+    (no keyword-only ones), in the order `fields` gives."""
+    get = _INIT_FIELDS.get(type(it))
+    if get is None:
+        names = [f.name for f in fields(it) if f.init]
+        assert len(names) > 1 and not any(f.kw_only for f in fields(it)), type(it)
+        get = _INIT_FIELDS[type(it)] = attrgetter(*names)
+    return type(it)(*get(it))
 
 
 class _SpanIndex:
