@@ -256,8 +256,8 @@ def phrases(text: str, start: int, end: int, default_iso: str | None,
             filled = _fill(name, iso)
         found.append((1, -(m.end() - p_start), p_start, Phrase(p_start, m.end(), filled, kind, written)))
     if mentions is not None:
-        for mention in mentions.actors:
-            if mention.start >= end or mention.end <= start or mention.actor is None:
+        for mention in mentions.actor_mentions(start, end):   # by position: not every mention of the document
+            if mention.actor is None:
                 continue
             name = _mention_name(mention.actor, event_type)
             if name:

@@ -261,14 +261,7 @@ def _summary(text: str, clause_text: str, sentence: Span, mentions: Mentions) ->
 def _antecedent(summary: str, sentence: Span, mentions: Mentions) -> str | None:
     """The last actor named before the sentence (within 400 characters) that the opening pronoun can stand for:
     a person for "He"/"She", anything else for "It"/"They"."""
-    person = summary.startswith(("He ", "She "))
-    best = None
-    for m in mentions.actors:
-        if m.end > sentence.start:
-            break
-        if m.actor is not None and sentence.start - m.end < 400 and (m.actor.kind == "person") == person:
-            best = m.actor.name
-    return best
+    return mentions.actor_before(sentence.start, 400, summary.startswith(("He ", "She ")))
 
 
 def event_country(text: str, sentence: Span, places: list[Place], mentions: Mentions) -> str | None:
@@ -276,14 +269,8 @@ def event_country(text: str, sentence: Span, places: list[Place], mentions: Ment
     for p in places:
         if p.country:
             return p.country
-    for lo, hi in ((sentence.start, sentence.end), (0, len(text))):
-        for m in mentions.places:
-            if lo <= m.start < hi and m.place is not None and m.place.country:
-                return m.place.country
-        for m in mentions.actors:
-            if lo <= m.start < hi and m.actor is not None and m.actor.country and m.actor.kind == "country":
-                return m.actor.country
-    return None
+    # found by position (and the document's answer kept): a long document has thousands of mentions
+    return mentions.country_in(sentence.start, sentence.end) or mentions.country_in(0, len(text))
 
 
 def _classify(text: str, clause: Span, fields: DateFields) -> Classification:

@@ -97,6 +97,10 @@ class _ByPosition:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
 
+    def starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end), in order."""
+        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
 
 @dataclass(slots=True)
 class Mentions:
@@ -107,6 +111,7 @@ class Mentions:
     text: str = field(default="", repr=False)
     _actor_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
     _place_pos: _ByPosition | None = field(default=None, repr=False, compare=False)
+    _countries: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _actors(self) -> _ByPosition:
         if self._actor_pos is None or self._actor_pos.size != len(self.actors):
@@ -117,6 +122,41 @@ class Mentions:
         if self._place_pos is None or self._place_pos.size != len(self.places):
             self._place_pos = _ByPosition(self.places)
         return self._place_pos
+
+    def actor_mentions(self, start: int, end: int) -> list[Mention]:
+        """Actor mentions overlapping [start, end), in text order."""
+        return self._actors().overlapping(start, end)
+
+    def country_in(self, start: int, end: int) -> str | None:
+        """ISO2 of the first place with a country starting in [start, end), else of the first country
+        actor there (the document's country when the span is the whole text)."""
+        key = (start, end, len(self.actors), len(self.places))
+        if key in self._countries:
+            return self._countries[key]
+        found = next((m.place.country for m in self._places().starting(start, end)
+                      if m.place is not None and m.place.country), None)
+        if found is None:
+            found = next((m.actor.country for m in self._actors().starting(start, end)
+                          if m.actor is not None and m.actor.country and m.actor.kind == "country"), None)
+        if len(self._countries) > 64:
+            self._countries.clear()
+        self._countries[key] = found
+        return found
+
+    def actor_before(self, pos: int, reach: int, person: bool) -> str | None:
+        """Name of the last actor mention (a person, or anything but a person) that ends within `reach`
+        characters before `pos`, among the mentions before the first one that ends after `pos`."""
+        index = self._actors()
+        items, starts = index.items, index.starts
+        best = None
+        # mentions starting before pos - reach - longest end before pos - reach: never the answer, never the stop
+        for k in range(bisect.bisect_left(starts, pos - reach - index.reach), len(items)):
+            m = items[k]
+            if m.end > pos:
+                break
+            if m.actor is not None and pos - m.end < reach and (m.actor.kind == "person") == person:
+                best = m.actor.name
+        return best
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         # Overlap, not containment: "the minister, Hanna Maliar, said" may be cut inside the role.
