@@ -86,3 +86,42 @@ def test_publication_year_inference_is_linear_on_one_line(monkeypatch: pytest.Mo
         return tally[0]
 
     assert _growth(work, lambda n: unit * n, 200) < LINEAR
+
+
+class _CountingList(list):
+    """A list that counts the items handed out by iteration (a pass over the document's mentions)."""
+
+    def __init__(self, items, tally: list[int]) -> None:  # noqa: ANN001
+        super().__init__(items)
+        self.tally = tally
+
+    def __iter__(self):  # noqa: ANN204
+        for item in super().__iter__():
+            self.tally[0] += 1
+            yield item
+
+
+def test_each_events_actors_and_country_are_found_by_position_not_by_a_pass_over_the_document() -> None:
+    """`actor_roles.phrases`, `extract.event_country` and the pronoun's antecedent read the mentions near
+    the clause; a pass over all of the document's mentions per event made a long report quadratic."""
+    from timeline.events.actor_roles import phrases
+    from timeline.events.extract import _antecedent, event_country
+    from timeline.events.sentences import Span, split_sentences
+    from timeline.gazetteer import scan
+
+    sentence = "Russian forces shelled Kharkiv on 3 May 2023, and Ukraine said it shot down drones. "
+
+    def work(n: int) -> int:
+        text = "It rained. " + sentence * n
+        mentions, tally = scan(text), [0]
+        mentions.actors = _CountingList(mentions.actors, tally)
+        mentions.places = _CountingList(mentions.places, tally)
+        assert len(mentions.actors) >= n
+        for s in split_sentences(text):
+            span = Span(s.start, s.end)
+            phrases(text, s.start, s.end, "UA", mentions, "Battles")
+            event_country(text, span, [], mentions)
+            _antecedent("They said so", span, mentions)
+        return tally[0]
+
+    assert _growth(work, lambda n: n, 150) < LINEAR

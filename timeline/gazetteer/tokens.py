@@ -123,17 +123,19 @@ class NameIndex(Generic[T]):
         Tokens of one name must be separated by plain spaces (no punctuation, no line break).
         `accept` may veto a match, in which case shorter n-grams are tried.
         """
-        i, n = 0, len(tokens)
+        n = len(tokens)
         extra = self.extra
-        while i < n:
+        after = 0          # tokens before this are inside the last match
+        # a name starts at a capitalised token: only those are looked at (most words are not)
+        for i in [k for k, tok in enumerate(tokens) if tok.capitalised]:
+            if i < after:
+                continue
             tok = tokens[i]
-            longest = self._first.get(tok.key, 0) if tok.capitalised else 0
-            if extra is not None and tok.capitalised:
+            longest = self._first.get(tok.key, 0)
+            if extra is not None:
                 longest = max(longest, min(MAX_NGRAM, extra.longest(tok.key)))
             if not longest:
-                i += 1
                 continue
-            matched = False
             limit = min(longest, n - i)
             # extent of contiguous run from i
             run = 1
@@ -151,11 +153,8 @@ class NameIndex(Generic[T]):
                         entries = [*entries, *more] if entries else more
                 if entries and (accept is None or accept(i, i + size, entries)):
                     yield i, i + size, entries
-                    i += size
-                    matched = True
+                    after = i + size
                     break
-            if not matched:
-                i += 1
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
