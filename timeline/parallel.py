@@ -135,6 +135,18 @@ def _warning_fields(w: warnings.WarningMessage) -> tuple[str, type, str, int]:
     return str(w.message), w.category, w.filename, w.lineno
 
 
+def dask_setup(worker: Any) -> None:
+    """Run by Dask in each worker of our LocalCluster (its `preload`), restarted ones too.
+
+    Ctrl+C reaches every process of the terminal's group: the command stops the run and closes the
+    cluster itself, so the workers ignore the signal instead of each printing a traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM), in MB; 0.0 where /proc is not available."""
     try:
@@ -319,9 +331,10 @@ class _cluster:
                 if self.workers is None or self.workers < 1:
                     raise ParallelError(f"--workers must be 1 or more, not {self.workers}")
                 _build_place_index_once()
+                # loopback only; the dashboard (bokeh, when installed) on a free port, not 8787
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                            host="127.0.0.1", dashboard_address=None,
-                                            silence_logs=logging.ERROR)
+                                            host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                            silence_logs=logging.ERROR, preload=["timeline.parallel"])
                 self.client = Client(self.cluster, set_as_default=False)
                 self.client.submit(warm_up, pure=False).result()  # one worker first: builds nothing twice
         except BaseException:

@@ -82,6 +82,36 @@ def test_a_worker_killed_mid_run_then_a_rerun_gives_the_same_store(dask_installe
     assert storedump.duplicates(str(db)) == {"repeated_mentions": 0, "repeated_origins": 0, "n_sources_off": 0}
 
 
+def test_ctrl_c_stops_the_run_leaves_every_document_whole_and_a_rerun_completes(dask_installed, corpus: Path,
+                                                                                reference: Reference,
+                                                                                tmp_path: Path) -> None:
+    """Ctrl+C in a terminal signals every process of the group: the writer, the nannies, the workers."""
+    db = tmp_path / "interrupted.db"
+    proc = subprocess.Popen(ingest_command([corpus], str(db), "--workers", "2"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env(), cwd=REPO, start_new_session=True)
+    total = len(storedump.dump(str(reference.db))["documents"])
+    try:
+        deadline = time.monotonic() + 600
+        while proc.poll() is None and _documents(db) < total // 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=300)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "interrupted: the documents counted above are stored" in err
+    assert "Traceback" not in err, err  # the workers ignore the signal; the writer stops the cluster
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 0 < stored < total
+    assert storedump.duplicates(str(db))["n_sources_off"] == 0
+    again = run_ingest([corpus], str(db), "--workers", "2")
+    assert again.summary.startswith(f"{total - stored} documents added, {stored} unchanged"), again.stdout
+    assert storedump.dump(str(db)) == storedump.dump(str(reference.db))
+
+
 def test_an_existing_cluster_given_by_address_gives_the_same_store(dask_installed, corpus: Path,
                                                                     reference: Reference, tmp_path: Path) -> None:
     from distributed import LocalCluster
