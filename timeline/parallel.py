@@ -214,7 +214,10 @@ def ingest_paths_parallel(paths: Iterable[str | os.PathLike[str]], store: Store,
                      limit=max(2, PENDING_PER_WORKER * threads), published=published, publisher=publisher)
             except KeyboardInterrupt:
                 summary.interrupted = True
-        if not summary.interrupted:
+            except ClusterLost as exc:
+                summary.failed.append(("(the run)", f"{exc}; the documents counted are stored, run the "
+                                                    f"command again to continue"))
+        if not summary.interrupted and client.status == "running":
             try:
                 stats.worker_peak_rss_mb = client.run(peak_rss_mb)
             except Exception:  # informational only: a worker leaving at the end must not fail the run
@@ -270,6 +273,7 @@ def _result(client: Any, items: list[Item], future: Any, published: date | None,
     try:
         return future.result()
     except Exception as exc:
+        _check_connected(client, exc)
         if len(items) == 1:
             return BatchResult([(_lost(items[0], exc), [])], 0.0)
     stats.split_batches += 1
@@ -284,11 +288,22 @@ def _result(client: Any, items: list[Item], future: Any, published: date | None,
         try:
             r = single.result()
         except Exception as exc:
+            _check_connected(client, exc)
             out.append((_lost(item, exc), []))
             continue
         out += r.outcomes
         cpu += r.cpu_s
     return BatchResult(out, cpu)
+
+
+class ClusterLost(ParallelError):
+    """The scheduler stopped answering mid-run: what was stored stays, the rest is for a re-run."""
+
+
+def _check_connected(client: Any, exc: BaseException) -> None:
+    """A task failing because the scheduler is gone is not a per-record failure: stop the run."""
+    if client.status not in ("running", "connecting"):
+        raise ClusterLost(f"the Dask scheduler stopped answering ({type(exc).__name__}: {exc})") from None
 
 
 def _lost(item: Item, exc: BaseException) -> IngestError:
@@ -336,7 +351,11 @@ class _cluster:
                                             host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                             silence_logs=logging.ERROR, preload=["timeline.parallel"])
                 self.client = Client(self.cluster, set_as_default=False)
-                self.client.submit(warm_up, pure=False).result()  # one worker first: builds nothing twice
+                try:
+                    self.client.submit(warm_up, pure=False).result()  # one worker first: builds nothing twice
+                except Exception as exc:
+                    raise ParallelError(f"the Dask workers could not load the extractor: "
+                                        f"{type(exc).__name__}: {exc}") from None
         except BaseException:
             self.__exit__(None, None, None)
             raise

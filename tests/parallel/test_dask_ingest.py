@@ -124,6 +124,34 @@ def test_an_existing_cluster_given_by_address_gives_the_same_store(dask_installe
     assert storedump.dump(str(db)) == storedump.dump(str(reference.db))
 
 
+def test_a_scheduler_lost_mid_run_stops_with_a_failed_line_and_a_rerun_completes(dask_installed, corpus: Path,
+                                                                                 reference: Reference,
+                                                                                 tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    db = tmp_path / "lost.db"
+    total = len(storedump.dump(str(reference.db))["documents"])
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                           silence_logs=50)
+    try:
+        proc = subprocess.Popen(ingest_command([corpus], str(db), "--scheduler", cluster.scheduler_address),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(), cwd=REPO)
+        deadline = time.monotonic() + 600
+        while proc.poll() is None and _documents(db) < total // 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        cluster.close()
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 1
+    assert "failed: (the run): the Dask scheduler stopped answering" in err, err
+    assert "run the command again to continue" in err and "Traceback" not in err
+    stored = _documents(db)
+    assert 0 < stored < total
+    again = run_ingest([corpus], str(db), "--workers", "2")
+    assert again.summary.startswith(f"{total - stored} documents added, {stored} unchanged"), again.stdout
+    assert storedump.dump(str(db)) == storedump.dump(str(reference.db))
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(dask_installed, tmp_path: Path) -> None:
     import socket
 
