@@ -68,11 +68,13 @@ class BatchResult:
 
 @dataclass(slots=True)
 class ParallelStats:
-    """What the cluster did, for the benchmark: batches, workers' CPU, batches retried unit by unit."""
+    """What the cluster did, for the benchmark: batches, workers' CPU, the writer's CPU in the store,
+    batches retried unit by unit."""
 
     workers: int = 0
     batches: int = 0
     worker_cpu_s: float = 0.0
+    store_cpu_s: float = 0.0  # this process's main thread inside Store.add
     split_batches: int = 0
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
@@ -257,7 +259,9 @@ def _run(client: Any, work: Iterator[list[Item]], store: Store, summary: IngestS
                     summary.failed.append((outcome.origin, outcome.reason))
                     bar.seen(outcome.origin, summary)
                 else:
+                    cpu = time.thread_time()
                     store_prepared(outcome, store, summary)
+                    stats.store_cpu_s += time.thread_time() - cpu
                     bar.seen(outcome.name, summary)
             stored += 1
     finally:
