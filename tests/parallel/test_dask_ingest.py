@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import storedump
-from conftest import REPO, Reference, env, ingest_command, require_dask, run_ingest
+from ingestrun import REPO, Reference, env, ingest_command, require_dask, run_ingest
 
 pytestmark = pytest.mark.dask
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import storedump
-from conftest import REPO, env, ingest_command, make_corpus, run_ingest
+from ingestrun import REPO, env, ingest_command, make_corpus, run_ingest
 from sqlalchemy import create_engine, text
 
 pytestmark = pytest.mark.postgres
