@@ -205,12 +205,16 @@ def _timed(call, store) -> float:  # noqa: ANN001
     return time.perf_counter() - t
 
 
-def run_worker(backend: str, size: int, url: str, corpus: Path) -> dict:
-    cmd = [sys.executable, __file__, "--worker", backend, str(size), url, "--corpus", str(corpus)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
+def _in_fresh_process(args: list[str], what: str) -> dict:
+    """Run this script with `args` in a new interpreter (its own peak memory); its last stdout line is JSON."""
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
     if out.returncode != 0:
-        raise SystemExit(f"{backend} x {size} failed:\n{out.stderr[-2000:]}")
+        raise SystemExit(f"{what} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_worker(backend: str, size: int, url: str, corpus: Path) -> dict:
+    return _in_fresh_process(["--worker", backend, str(size), url, "--corpus", str(corpus)], f"{backend} x {size}")
 
 
 def print_table(rows: list[dict]) -> None:
@@ -298,11 +302,8 @@ def parallel_worker(backend: str, size: int, url: str, corpus: Path, workers: in
 
 
 def run_parallel_worker(backend: str, size: int, url: str, corpus: Path, workers: int) -> dict:
-    cmd = [sys.executable, __file__, "--pworker", backend, str(size), url, str(corpus), str(workers)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        raise SystemExit(f"{backend} x {size} x {workers} workers failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _in_fresh_process(["--pworker", backend, str(size), url, str(corpus), str(workers)],
+                             f"{backend} x {size} x {workers} workers")
 
 
 def print_parallel_table(rows: list[dict]) -> None:
@@ -324,25 +325,30 @@ def print_parallel_table(rows: list[dict]) -> None:
     Console(width=200).print(table)
 
 
-def run_parallel(args: argparse.Namespace) -> None:
-    """The Dask benchmark (see module docstring)."""
-    import os
-
-    from newsgen import write_corpus
-
+def start_backends(names: str) -> tuple[list[str], object | None, list[str]]:
+    """The backends to run (postgresql dropped, with a note, when no server can start) and the server."""
     from timeline.store.pgtemp import PostgresUnavailable, TempPostgres
 
-    workers = [int(w) for w in args.workers.split(",")]
-    sizes = [int(d) for d in args.docs.split(",")]
-    backends = args.backends.split(",")
-    rows, notes = [], []
-    pg = None
+    backends, notes, pg = names.split(","), [], None
     if "postgresql" in backends:
         try:
             pg = TempPostgres().start()
         except PostgresUnavailable as exc:
             notes.append(f"postgresql skipped: {exc}")
             backends.remove("postgresql")
+    return backends, pg, notes
+
+
+def run_parallel(args: argparse.Namespace) -> None:
+    """The Dask benchmark (see module docstring)."""
+    import os
+
+    from newsgen import write_corpus
+
+    workers = [int(w) for w in args.workers.split(",")]
+    sizes = [int(d) for d in args.docs.split(",")]
+    rows: list[dict] = []
+    backends, pg, notes = start_backends(args.backends)
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-bench-par-") as tmp:
             for size in sizes:
@@ -427,18 +433,9 @@ def main() -> None:
         print(json.dumps(worker(backend, int(size), url, args.corpus)))
         return
 
-    from timeline.store.pgtemp import PostgresUnavailable, TempPostgres
-
     sizes = [int(s) for s in args.sizes.split(",")]
-    backends = args.backends.split(",")
-    rows, notes, queries = [], [], []
-    pg = None
-    if "postgresql" in backends:
-        try:
-            pg = TempPostgres().start()
-        except PostgresUnavailable as exc:
-            notes.append(f"postgresql skipped: {exc}")
-            backends.remove("postgresql")
+    rows, queries = [], []
+    backends, pg, notes = start_backends(args.backends)
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
             for backend in backends:
