@@ -17,8 +17,18 @@ Extraction time is measured apart so the store's own cost is visible.
 A second part fills a store with synthetic reports (10,000 x 10 dated events by
 default) and times the query API the app calls on every filter change.
 
+With `--workers 1,2` it measures the Dask ingest instead (`timeline ingest --workers N`,
+timeline/parallel.py): `--docs` distinct articles written by benchmarks/newsgen.py (realistic
+variety: theatres, actors, towns, kinds of happening, repeated reports, txt/md/html/JSONL), at
+each corpus size, ingested with each number of workers, each in a fresh process: articles per
+second (wall clock, with and without the cluster's start), the speed-up over one worker, the
+CPU seconds of the workers and of this process (which stores), the peak memory of every worker
+and of the writer, and the load average before and after. Workers "0" is the single-process
+command, for reference. Results: results/ingest_parallel.json.
+
     python3 benchmarks/ingest.py                       # sizes 1000,3000,10000 on both backends
     python3 benchmarks/ingest.py --sizes 500 --backends sqlite --query-docs 500
+    python3 benchmarks/ingest.py --workers 1,2 --docs 5000,20000 --backends sqlite,postgresql
 """
 from __future__ import annotations
 
@@ -27,7 +37,7 @@ import dataclasses
 import json
 import platform
 import re
-import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -38,9 +48,10 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 RESULTS = REPO / "benchmarks" / "results" / "ingest.json"
+PARALLEL_RESULTS = REPO / "benchmarks" / "results" / "ingest_parallel.json"
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 #: year shifts of the variants: 40 distinct shifts, so 40 x the corpus's distinct event dates at most
 SHIFTS = [s for s in range(-20, 21) if s != 0]
@@ -77,20 +88,10 @@ def variants(docs: list, n: int) -> Iterator:
                                   origin=f"{doc.origin}#variant{round_}")
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory (VmHWM; ru_maxrss on Linux keeps the parent's peak across exec)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def worker(backend: str, size: int, url: str, corpus: Path) -> dict:
     """One run in this (fresh) process: ingest `size` variants into `url`, measure."""
     from timeline.events import extract
+    from timeline.parallel import peak_rss_mb
     from timeline.pipeline import ingest_documents
     from timeline.store import Store
 
@@ -204,12 +205,16 @@ def _timed(call, store) -> float:  # noqa: ANN001
     return time.perf_counter() - t
 
 
-def run_worker(backend: str, size: int, url: str, corpus: Path) -> dict:
-    cmd = [sys.executable, __file__, "--worker", backend, str(size), url, "--corpus", str(corpus)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
+def _in_fresh_process(args: list[str], what: str) -> dict:
+    """Run this script with `args` in a new interpreter (its own peak memory); its last stdout line is JSON."""
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
     if out.returncode != 0:
-        raise SystemExit(f"{backend} x {size} failed:\n{out.stderr[-2000:]}")
+        raise SystemExit(f"{what} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_worker(backend: str, size: int, url: str, corpus: Path) -> dict:
+    return _in_fresh_process(["--worker", backend, str(size), url, "--corpus", str(corpus)], f"{backend} x {size}")
 
 
 def print_table(rows: list[dict]) -> None:
@@ -242,6 +247,158 @@ def print_query_table(queries: list[dict]) -> None:
     Console(width=160).print(table)
 
 
+def parallel_worker(backend: str, size: int, url: str, corpus: Path, workers: int) -> dict:
+    """One run in this (fresh) process: `timeline ingest [--workers N]` of `corpus` into `url`, measured."""
+    import os
+
+    from timeline.parallel import ParallelStats, ingest_paths_parallel, peak_rss_mb
+    from timeline.pipeline import ingest_paths
+    from timeline.store import Store
+
+    import timeline.pipeline as pipeline
+
+    load_before = os.getloadavg()
+    store = Store(url)
+    stats = ParallelStats()
+    up: list[float] = []
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    if workers == 0:  # the single-process command; its store time measured as the writer's is
+        store_prepared = pipeline.store_prepared
+
+        def timed_store(*a, **kw):  # noqa: ANN002, ANN003, ANN202
+            c = time.thread_time()
+            try:
+                return store_prepared(*a, **kw)
+            finally:
+                stats.store_cpu_s += time.thread_time() - c
+
+        pipeline.store_prepared = timed_store
+        summary = ingest_paths([corpus], store, progress=False)
+        up.append(wall0)
+    else:
+        summary = ingest_paths_parallel([corpus], store, workers=workers, progress=False, stats=stats,
+                                        on_client=lambda _c: up.append(time.perf_counter()))
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    store.close()
+    startup = up[0] - wall0
+    n = summary.documents_added
+    worker_rss = sorted(stats.worker_peak_rss_mb.values())
+    return {
+        "backend": backend, "documents": size, "workers": workers,
+        "documents_added": n, "documents_failed": summary.documents_failed, "first_failures": summary.failed[:3],
+        "events_added": summary.events_added, "events_merged": summary.events_merged,
+        "wall_s": round(wall, 2), "startup_s": round(startup, 2),
+        "articles_per_s": round(n / wall, 1), "articles_per_s_after_startup": round(n / (wall - startup), 1),
+        "writer_cpu_s": round(cpu, 2), "writer_cpu_ms_per_article": round(1000 * cpu / max(n, 1), 2),
+        "store_cpu_ms_per_article": round(1000 * stats.store_cpu_s / max(n, 1), 2),
+        "prepare_cpu_ms_per_article": round(1000 * (stats.worker_cpu_s if workers else cpu - stats.store_cpu_s)
+                                            / max(n, 1), 2),
+        "worker_cpu_s": round(stats.worker_cpu_s, 2),
+        "worker_cpu_ms_per_article": round(1000 * stats.worker_cpu_s / max(n, 1), 2) if workers else None,
+        "batches": stats.batches, "batches_split": stats.split_batches,
+        "worker_peak_rss_mb": worker_rss, "writer_peak_rss_mb": peak_rss_mb(),
+        "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def run_parallel_worker(backend: str, size: int, url: str, corpus: Path, workers: int) -> dict:
+    return _in_fresh_process(["--pworker", backend, str(size), url, str(corpus), str(workers)],
+                             f"{backend} x {size} x {workers} workers")
+
+
+def print_parallel_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="ingest on Dask: generated articles (rates per wall-clock second)")
+    for name in ("backend", "docs", "workers", "wall s", "start s", "art/s", "art/s after start", "speed-up",
+                 "read+extract CPU ms/art", "store CPU ms/art", "writer CPU ms/art", "peak MB per worker",
+                 "writer peak MB", "load 1 min"):
+        table.add_column(name, justify="right")
+    for r in rows:
+        table.add_row(r["backend"], str(r["documents"]), str(r["workers"] or "none"), str(r["wall_s"]),
+                      str(r["startup_s"]), str(r["articles_per_s"]), str(r["articles_per_s_after_startup"]),
+                      str(r.get("speedup_vs_1_worker", "")), str(r["prepare_cpu_ms_per_article"]),
+                      str(r["store_cpu_ms_per_article"]), str(r["writer_cpu_ms_per_article"]),
+                      ", ".join(map(str, r["worker_peak_rss_mb"])),
+                      str(r["writer_peak_rss_mb"]), f"{r['load_before'][0]} -> {r['load_after'][0]}")
+    Console(width=200).print(table)
+
+
+def start_backends(names: str) -> tuple[list[str], object | None, list[str]]:
+    """The backends to run (postgresql dropped, with a note, when no server can start) and the server."""
+    from timeline.store.pgtemp import PostgresUnavailable, TempPostgres
+
+    backends, notes, pg = names.split(","), [], None
+    if "postgresql" in backends:
+        try:
+            pg = TempPostgres().start()
+        except PostgresUnavailable as exc:
+            notes.append(f"postgresql skipped: {exc}")
+            backends.remove("postgresql")
+    return backends, pg, notes
+
+
+def run_parallel(args: argparse.Namespace) -> None:
+    """The Dask benchmark (see module docstring)."""
+    import os
+
+    from newsgen import write_corpus
+
+    workers = [int(w) for w in args.workers.split(",")]
+    sizes = [int(d) for d in args.docs.split(",")]
+    rows: list[dict] = []
+    backends, pg, notes = start_backends(args.backends)
+    try:
+        with tempfile.TemporaryDirectory(prefix="timeline-bench-par-") as tmp:
+            for size in sizes:
+                corpus = Path(tmp) / f"corpus-{size}"
+                t0 = time.perf_counter()
+                formats = write_corpus(corpus, size, seed=args.seed)
+                print(f"generated {size} articles {formats} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+                for backend in backends:
+                    for w in workers:
+                        url = (f"sqlite:///{tmp}/{backend}-{size}-{w}.db" if backend == "sqlite"
+                               else pg.new_database())
+                        row = run_parallel_worker(backend, size, url, corpus, w)
+                        row["formats"] = formats
+                        print(f"{backend:10s} {size:6d} docs, {w} workers: {row['articles_per_s']} art/s "
+                              f"({row['articles_per_s_after_startup']} after start), peak per worker "
+                              f"{row['worker_peak_rss_mb']} MB, load {row['load_before'][0]} -> "
+                              f"{row['load_after'][0]}", file=sys.stderr)
+                        rows.append(row)
+                        _write_parallel(args, rows, notes, partial=True)
+                shutil.rmtree(corpus)
+    finally:
+        if pg is not None:
+            pg.stop()
+    for r in rows:
+        base = next((b for b in rows if b["backend"] == r["backend"] and b["documents"] == r["documents"]
+                     and b["workers"] == 1), None)
+        if base and r["workers"]:
+            r["speedup_vs_1_worker"] = round(r["articles_per_s"] / base["articles_per_s"], 2)
+            r["speedup_vs_1_worker_after_startup"] = round(
+                r["articles_per_s_after_startup"] / base["articles_per_s_after_startup"], 2)
+    print_parallel_table(rows)
+    for note in notes:
+        print(note)
+    print(f"wrote {_write_parallel(args, rows, notes, partial=False)}")
+
+
+def _write_parallel(args: argparse.Namespace, rows: list[dict], notes: list[str], *, partial: bool) -> Path:
+    """The JSON results, rewritten after every run (a long benchmark interrupted keeps what it measured)."""
+    import os
+
+    out = args.out if args.out != RESULTS else PARALLEL_RESULTS
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({
+        "benchmark": "ingest_parallel", "generator": "benchmarks/newsgen.py", "seed": args.seed,
+        "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+        "partial": partial, "notes": notes, "runs": rows, "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }, indent=2) + "\n")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,3000,10000", help="comma-separated corpus sizes")
@@ -251,7 +408,20 @@ def main() -> None:
     ap.add_argument("--query-docs", type=int, default=10000,
                     help="synthetic reports (10 events each) for the query timings; 0 skips them")
     ap.add_argument("--worker", nargs=3, metavar=("BACKEND", "SIZE", "URL"), help=argparse.SUPPRESS)
+    ap.add_argument("--workers", default=None, metavar="LIST",
+                    help="measure the Dask ingest with these numbers of workers (e.g. 1,2; 0 = no Dask) instead")
+    ap.add_argument("--docs", default="5000,20000", help="with --workers: generated corpus sizes")
+    ap.add_argument("--seed", type=int, default=1, help="with --workers: the generator's seed")
+    ap.add_argument("--pworker", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.pworker:
+        backend, size, url, corpus, w = args.pworker
+        print(json.dumps(parallel_worker(backend, int(size), url, Path(corpus), int(w))))
+        return
+    if args.workers:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        run_parallel(args)
+        return
     if args.corpus is None:
         from timeline.samples import SAMPLE_DIR
 
@@ -263,18 +433,9 @@ def main() -> None:
         print(json.dumps(worker(backend, int(size), url, args.corpus)))
         return
 
-    from timeline.store.pgtemp import PostgresUnavailable, TempPostgres
-
     sizes = [int(s) for s in args.sizes.split(",")]
-    backends = args.backends.split(",")
-    rows, notes, queries = [], [], []
-    pg = None
-    if "postgresql" in backends:
-        try:
-            pg = TempPostgres().start()
-        except PostgresUnavailable as exc:
-            notes.append(f"postgresql skipped: {exc}")
-            backends.remove("postgresql")
+    rows, queries = [], []
+    backends, pg, notes = start_backends(args.backends)
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
             for backend in backends:

@@ -80,10 +80,23 @@ def _name(doc: Document) -> str:
     return doc.origin or doc.title or f"document {doc.id}"
 
 
-def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: Extractor,
-               published: date | None = None, publisher: str | None = None) -> None:
-    """Resolve the date, extract, store one document; record the outcome in `summary`."""
-    from timeline.language import detect_language, is_supported
+@dataclass(slots=True)
+class Prepared:
+    """One document given its date, language and events, ready to store; or why it could not be.
+
+    The part of an ingest that needs no database, so it can run in another process
+    (timeline.parallel) while this one stores the results in order."""
+
+    name: str
+    doc: Document | None = None
+    events: list[Event] | None = None
+    failure: str | None = None
+
+
+def prepare_one(doc: Document, *, extract: Extractor, published: date | None = None,
+                publisher: str | None = None) -> Prepared:
+    """Resolve the publication date, detect the language, extract the events; never raises."""
+    from timeline.language import detect_language
     from timeline.published import resolve_published
     from timeline.store import StoreError
 
@@ -97,16 +110,34 @@ def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: 
             doc = dataclasses.replace(doc, language=detect_language(doc.text))
         stage = "event extraction"
         events = extract(doc)
-        stage = "store"
-        result = store.add(doc, events)
     except StoreError as exc:  # already names the document
-        summary.failed.append((_name(doc), str(exc).removeprefix(f"{_name(doc)}: ")))
+        return Prepared(_name(doc), failure=str(exc).removeprefix(f"{_name(doc)}: "))
+    except RecursionError:
+        return Prepared(_name(doc), failure=f"{stage} failed: nested too deeply (RecursionError)")
+    except Exception as exc:  # one bad document must not stop the run: report it with its reason
+        return Prepared(_name(doc), failure=f"{stage} failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}")
+    return Prepared(_name(doc), doc, events)
+
+
+def store_prepared(prepared: Prepared, store: Store, summary: IngestSummary) -> None:
+    """Store one prepared document in its own transaction; record the outcome in `summary`."""
+    from timeline.language import is_supported
+    from timeline.store import StoreError
+
+    name, doc = prepared.name, prepared.doc
+    if prepared.failure is not None or doc is None:
+        summary.failed.append((name, prepared.failure or "not prepared"))
+        return
+    try:
+        result = store.add(doc, prepared.events or [])
+    except StoreError as exc:  # already names the document
+        summary.failed.append((name, str(exc).removeprefix(f"{name}: ")))
         return
     except RecursionError:
-        summary.failed.append((_name(doc), f"{stage} failed: nested too deeply (RecursionError)"))
+        summary.failed.append((name, "store failed: nested too deeply (RecursionError)"))
         return
     except Exception as exc:  # one bad document must not stop the run: report it with its reason
-        summary.failed.append((_name(doc), f"{stage} failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}"))
+        summary.failed.append((name, f"store failed: {type(exc).__name__}: {clean_text(str(exc))[:300]}"))
         return
     if result.status == "unchanged":
         summary.documents_unchanged += 1
@@ -115,7 +146,13 @@ def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: 
         summary.events_added += result.events_added
         summary.events_merged += result.events_merged
         if not is_supported(doc.language):
-            summary.other_language.append((_name(doc), doc.language))
+            summary.other_language.append((name, doc.language))
+
+
+def ingest_one(doc: Document, store: Store, summary: IngestSummary, *, extract: Extractor,
+               published: date | None = None, publisher: str | None = None) -> None:
+    """Resolve the date, extract, store one document; record the outcome in `summary`."""
+    store_prepared(prepare_one(doc, extract=extract, published=published, publisher=publisher), store, summary)
 
 
 def ingest_documents(docs: Iterable[object], store: Store, *, published: date | None = None,

@@ -1,40 +1,13 @@
-"""A real PostgreSQL server for the store tests, and a `store` fixture over both backends.
-
-The server (timeline.store.pgtemp) is initdb'd into a temporary directory and started
-with pg_ctl on a free loopback port (as the `postgres` system user when we run as root,
-since postgres refuses to run as root). Without the binaries the PostgreSQL half is skipped with the
-reason, except in CI (CI=true), where it fails: CI must test both backends.
-"""
+"""A `store` fixture over both backends; the PostgreSQL server is tests/conftest.py's `postgres_server`."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from timeline.store import Store
-from timeline.store.pgtemp import PostgresUnavailable, TempPostgres
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL is required in CI: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[TempPostgres]:
-    """A throwaway PostgreSQL server (its own cluster, stopped and removed at the end)."""
-    server = TempPostgres()
-    try:
-        server.start()
-    except PostgresUnavailable as exc:
-        _unavailable(str(exc))
-    try:
-        yield server
-    finally:
-        server.stop()
+from timeline.store.pgtemp import TempPostgres
 
 
 @pytest.fixture(scope="session")

@@ -41,8 +41,14 @@ def sample_dir() -> Path:
 @click.option("--publisher", metavar="NAME", help="Publisher of every document, overriding metadata.")
 @click.option("--sample", is_flag=True, help="Also ingest the bundled sample corpus (no PATH needed).")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Read and extract on a local Dask cluster of N processes (needs the 'dask' extra); "
+                   "this process writes, in input order, so the store is the same for any N.")
+@click.option("--scheduler", envvar="TIMELINE_SCHEDULER", default=None, metavar="ADDRESS",
+              help="Read and extract on the Dask cluster at ADDRESS (tcp://HOST:8786; default "
+                   "$TIMELINE_SCHEDULER); its workers must see the inputs at the same paths.")
 def ingest(paths: tuple[Path, ...], db: str | None, published: date | None, publisher: str | None,
-           sample: bool, progress: bool) -> None:
+           sample: bool, progress: bool, workers: int | None, scheduler: str | None) -> None:
     """Read PATH... (files or folders: .txt, .md, .html, .jsonl), extract dated events and store them."""
     from timeline.pipeline import ingest_paths
     from timeline.store import Store, StoreError
@@ -60,8 +66,14 @@ def ingest(paths: tuple[Path, ...], db: str | None, published: date | None, publ
         raise click.ClickException(f"cannot open database {db or '(default)'}: {type(exc).__name__}: {exc}") from None
     try:
         try:
-            summary = ingest_paths(targets, store, published=published, publisher=publisher, progress=progress)
-        except RuntimeError as exc:
+            if workers is not None or scheduler:
+                from timeline.parallel import ingest_paths_parallel
+
+                summary = ingest_paths_parallel(targets, store, workers=workers, scheduler=scheduler,
+                                                published=published, publisher=publisher, progress=progress)
+            else:
+                summary = ingest_paths(targets, store, published=published, publisher=publisher, progress=progress)
+        except RuntimeError as exc:  # includes timeline.parallel.ParallelError
             raise click.ClickException(str(exc)) from None
     finally:
         store.close()

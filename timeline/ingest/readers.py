@@ -5,6 +5,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -54,51 +55,197 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     type"; a file named explicitly is read as plain text whatever its suffix
     (the user asked for it), still subject to the binary/encoding checks.
     """
+    for unit in path_units(path):
+        if isinstance(unit, IngestError):
+            yield unit
+        else:
+            yield from read_unit(unit, max_bytes=max_bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class FileUnit:
+    """One file to read whole. `path` is opened (absolute, so another process can open it);
+    `name` is the path as the user gave it, which every origin and error shows."""
+
+    path: str
+    name: str
+    fmt: str
+
+    @property
+    def records(self) -> int:
+        return 1
+
+
+@dataclass(frozen=True, slots=True)
+class LinesUnit:
+    """Lines `first_line`.. of a JSONL file, the bytes from `start` (a line start) up to `stop`."""
+
+    path: str
+    name: str
+    start: int
+    stop: int
+    first_line: int
+    lines: int
+
+    @property
+    def records(self) -> int:
+        return self.lines
+
+
+Unit = FileUnit | LinesUnit
+
+
+def path_units(path: str | os.PathLike[str], *, lines_per_unit: int | None = None) -> Iterator[Unit | IngestError]:
+    """What `read_path(path)` reads, as units of work in reading order, without reading them.
+
+    Errors that need no reading (unsupported suffix, missing path) come as IngestErrors in
+    their place. With `lines_per_unit`, a JSONL file of more lines than that is cut into
+    `LinesUnit`s at line starts, so that several processes can read one large feed;
+    `read_unit` of the units in order gives exactly what reading the whole file gives.
+    Directories are walked lazily (one directory's listing at a time)."""
     p = Path(path)
+    name = printable(str(p))
     if p.is_dir():
         for file in _walk(p):
-            if file.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from _read_file_safely(file, SUPPORTED_SUFFIXES[file.suffix.lower()], max_bytes)
-            else:
+            fmt = SUPPORTED_SUFFIXES.get(file.suffix.lower())
+            if fmt is None:
                 yield IngestError(printable(str(file)), f"unsupported file type {printable(file.suffix) or '(no suffix)'!r}; "
-                                                        f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+                                                         f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            else:
+                yield from _file_units(file, printable(str(file)), fmt, lines_per_unit)
     elif p.is_file():
-        yield from _read_file_safely(p, SUPPORTED_SUFFIXES.get(p.suffix.lower(), "text"), max_bytes)
+        yield from _file_units(p, name, SUPPORTED_SUFFIXES.get(p.suffix.lower(), "text"), lines_per_unit)
     elif p.exists():
-        yield IngestError(printable(str(p)), "not a regular file or directory")
+        yield IngestError(name, "not a regular file or directory")
     else:
-        yield IngestError(printable(str(p)), "no such file or directory")
+        yield IngestError(name, "no such file or directory")
 
 
-def _read_file_safely(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
-    """`_read_file`, with any unforeseen exception turned into an error for that file (or JSONL line)."""
-    last = printable(str(path))
+def read_unit(unit: Unit, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """The documents and errors of one unit from `path_units`; never raises."""
+    if isinstance(unit, LinesUnit):
+        yield from _read_lines_safely(unit, max_bytes)
+    else:
+        yield from _read_file_safely(Path(unit.path), unit.fmt, max_bytes, name=unit.name)
+
+
+def _file_units(file: Path, name: str, fmt: str, lines_per_unit: int | None) -> Iterator[Unit]:
+    whole = FileUnit(str(file.absolute()), name, fmt)
+    if fmt != "jsonl" or not lines_per_unit:
+        yield whole
+        return
     try:
-        for result in _read_file(path, fmt, max_bytes):
+        yield from _jsonl_units(whole, lines_per_unit)
+    except OSError:  # unreadable: reading it whole reports why
+        yield whole
+
+
+def _jsonl_units(whole: FileUnit, lines_per_unit: int) -> Iterator[Unit]:
+    """`whole` cut every `lines_per_unit` lines (found by counting newlines, nothing parsed).
+
+    A file that reading whole treats specially stays whole: a UTF-16/32 byte-order mark
+    (one error for the file), only whitespace ("empty file"), or a single unit's worth.
+    Units are held back until some non-blank byte is seen, so a whitespace-only file is
+    never cut."""
+    with open(whole.path, "rb") as fh:
+        head = fh.read(4)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            yield whole
+            return
+        pos = 3 if head[:3] == b"\xef\xbb\xbf" else 0
+        fh.seek(pos)
+        held: list[LinesUnit] = []
+        yielded = 0
+        start, first, lines, content, last = pos, 1, 0, False, b"\n"
+        while block := fh.read(_MB):
+            content = content or bool(block.strip())
+            last = block[-1:]
+            at = 0
+            while True:
+                need = lines_per_unit - lines
+                found = block.count(b"\n", at)
+                if found < need:
+                    lines += found
+                    break
+                for _ in range(need):
+                    at = block.index(b"\n", at) + 1
+                cut = pos + at
+                held.append(LinesUnit(whole.path, whole.name, start, cut, first, lines_per_unit))
+                start, first, lines = cut, first + lines_per_unit, 0
+            if content and held and (yielded or len(held) > 1):
+                yielded += len(held)
+                yield from held
+                held.clear()
+            pos += len(block)
+    if pos > start:  # the rest: `lines` whole lines and perhaps a last one without a newline
+        held.append(LinesUnit(whole.path, whole.name, start, pos, first, lines + (last != b"\n")))
+    if not content or (not yielded and len(held) <= 1):
+        yield whole
+    else:
+        yield from held
+
+
+def _read_file_safely(path: Path, fmt: str, max_bytes: int, *, name: str | None = None) -> Iterator[Result]:
+    """`_read_file`, with any unforeseen exception turned into an error for that file (or JSONL line)."""
+    where = printable(str(path)) if name is None else name
+    yield from _safely(_read_file(path, fmt, max_bytes, name=where), where, where if fmt == "jsonl" else None)
+
+
+def _read_lines_safely(unit: LinesUnit, max_bytes: int) -> Iterator[Result]:
+    """The records of one `LinesUnit`, as `_read_file_safely` gives those of a whole JSONL file."""
+    def lines() -> Iterator[Result]:
+        try:
+            with open(unit.path, "rb") as fh:
+                fh.seek(unit.start)
+                yield from _jsonl_lines(fh, unit.name, max_bytes, unit.first_line - 1, unit.stop)
+        except OSError as exc:
+            yield IngestError(unit.name, f"cannot read: {exc.strerror or exc}")
+
+    before = unit.name if unit.first_line == 1 else f"{unit.name}:{unit.first_line - 1}"
+    yield from _safely(lines(), unit.name, before)
+
+
+def _safely(results: Iterator[Result], where: str, jsonl_last: str | None) -> Iterator[Result]:
+    """`results` until one raises: then an IngestError for `where` (for JSONL: after the last line read)."""
+    last = jsonl_last
+    try:
+        for result in results:
             if isinstance(result, IngestError) or result.origin:
                 last = result.origin
             yield result
     except Exception as exc:
-        where = printable(str(path))
-        if fmt == "jsonl" and last != where:
+        if jsonl_last is not None and last != where:
             where = f"{where} (after {last})"
         yield IngestError(where, _unexpected(exc))
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Every non-hidden file under `root`, sorted by path (files and folders interleaved by name)."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
-    yield from sorted(found, key=lambda f: f.relative_to(root).parts)
+    """Every non-hidden file under `root`, sorted by path (files and folders interleaved by name).
+
+    Walked depth first with each directory's names sorted, which is the order of sorting all
+    the paths' parts, while holding one directory's listing per level, not the whole tree.
+    Like os.walk: symbolic links to directories are not followed, unreadable directories skipped."""
+    try:
+        with os.scandir(root) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            yield Path(entry.path)
+        elif not entry.is_symlink():
+            yield from _walk(Path(entry.path))
 
 
-def _read_file(path: Path, fmt: str, max_bytes: int) -> Iterator[Result]:
-    origin = printable(str(path))
+def _read_file(path: Path, fmt: str, max_bytes: int, *, name: str | None = None) -> Iterator[Result]:
+    origin = printable(str(path)) if name is None else name
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl(path, max_bytes)
+            yield from _read_jsonl(path, max_bytes, name=origin)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -174,35 +321,43 @@ def _front_matter_date(fields: dict[str, str], origin: str) -> tuple[date | None
     return None, None
 
 
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Result]:
+def _read_jsonl(path: Path, max_bytes: int, *, name: str | None = None) -> Iterator[Result]:
     """One record per line, streamed: a bad line is an error for that line only."""
+    name = printable(str(path)) if name is None else name
     with path.open("rb") as fh:
         head = fh.read(4)
         if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            yield IngestError(printable(str(path)), "JSONL must be UTF-8 (found a UTF-16/32 byte-order mark)")
+            yield IngestError(name, "JSONL must be UTF-8 (found a UTF-16/32 byte-order mark)")
             return
         fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
-        seen = False
-        lineno = 0
-        while raw := fh.readline(max_bytes + 1):  # bounded: a huge line is never held whole
-            lineno += 1
-            origin = f"{printable(str(path))}:{lineno}"
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                size = len(raw) + _skip_line(fh)
-                seen = True
-                yield IngestError(origin, f"record too large ({size / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
-                continue
-            if not raw.strip():
-                continue
-            seen = True
-            try:
-                yield _jsonl_record(raw, origin)
-            except IngestError as err:
-                yield err
-            except Exception as exc:  # one line's surprise must not stop the lines after it
-                yield IngestError(origin, _unexpected(exc))
+        seen = yield from _jsonl_lines(fh, name, max_bytes)
         if not seen:
-            yield IngestError(printable(str(path)), "empty file")
+            yield IngestError(name, "empty file")
+
+
+def _jsonl_lines(fh, name: str, max_bytes: int, lineno: int = 0, stop: int | None = None):  # noqa: ANN001, ANN202
+    """The records from `fh`'s position (after line `lineno`) to the end, or to the line starting at `stop`.
+
+    Returns (as a generator's return value) whether any line was not blank."""
+    seen = False
+    while (stop is None or fh.tell() < stop) and (raw := fh.readline(max_bytes + 1)):  # bounded line
+        lineno += 1
+        origin = f"{name}:{lineno}"
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size = len(raw) + _skip_line(fh)
+            seen = True
+            yield IngestError(origin, f"record too large ({size / _MB:.1f} MB > limit {max_bytes / _MB:.1f} MB)")
+            continue
+        if not raw.strip():
+            continue
+        seen = True
+        try:
+            yield _jsonl_record(raw, origin)
+        except IngestError as err:
+            yield err
+        except Exception as exc:  # one line's surprise must not stop the lines after it
+            yield IngestError(origin, _unexpected(exc))
+    return seen
 
 
 def _skip_line(fh) -> int:
