@@ -175,3 +175,17 @@ def test_tokenise_a_column_at_a_time_equals_the_word_at_a_time_definition(text, 
     assert tokenise(text) == tokens_reference(text)
     end = min(len(text), start + length)
     assert tokenise(text, start, end) == tokens_reference(text, start, end)
+
+
+def test_a_new_index_keeps_the_two_most_recently_used_others(tmp_path) -> None:
+    """Another environment's index (a venv beside the system Python) survives a build; old ones go."""
+    import os
+
+    from timeline.gazetteer.placeindex import evict_others
+
+    paths = [tmp_path / f"places-{i}.pickle" for i in range(5)]
+    for i, p in enumerate(paths):
+        p.write_bytes(b"x")
+        os.utime(p, (1000 + i, 1000 + i))
+    evict_others(paths[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places-0.pickle", "places-3.pickle", "places-4.pickle"]

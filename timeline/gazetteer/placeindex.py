@@ -76,6 +76,10 @@ def _latin(name: str) -> bool:
     return all(ch.isascii() for ch in fold(name)) and any(ch.isalpha() for ch in name)
 
 
+#: Indexes of other keys kept beside the current one (other environments, see `load`).
+KEEP_OTHER_INDEXES = 2
+
+
 def cache_dir() -> Path:
     if os.environ.get("TIMELINE_CACHE_DIR"):
         return Path(os.environ["TIMELINE_CACHE_DIR"]) / "places"
@@ -346,6 +350,22 @@ def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
     return name
 
 
+def evict_others(path: Path, keep: int = KEEP_OTHER_INDEXES) -> None:
+    """Remove the indexes of older data or rules beside `path`, but keep the `keep` most recently used.
+
+    Two Python environments on one machine (a venv and the system one) have different keys; evicting
+    every other index would make each rebuild the other's on every run (a minute each time)."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:       # removed meanwhile by another process
+            return 0.0
+
+    others = sorted((p for p in path.parent.glob("places-*.pickle") if p != path), key=used, reverse=True)
+    for old in others[keep:]:
+        old.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=1)
 def load() -> PlaceIndex:
     """The index, from the cache; built first (in a child process, to keep this one small) when missing."""
@@ -360,9 +380,12 @@ def load() -> PlaceIndex:
                                   [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])})
         if proc.returncode != 0 or not path.exists():
             raise RuntimeError(f"could not build the place index at {path}: {proc.stderr.strip()[-2000:]}")
-        for old in path.parent.glob("places-*.pickle"):   # indexes of older data or rules
-            if old != path:
-                old.unlink(missing_ok=True)
+        evict_others(path)
+    else:
+        try:
+            os.utime(path)   # "recently used" for the eviction above
+        except OSError:
+            pass             # a read-only cache still loads
     with path.open("rb") as fh:
         return PlaceIndex(pickle.load(fh))
 
