@@ -125,6 +125,7 @@ class NameIndex(Generic[T]):
         """
         n = len(tokens)
         extra = self.extra
+        keys = [tok.key for tok in tokens]
         after = 0          # tokens before this are inside the last match
         # a name starts at a capitalised token: only those are looked at (most words are not)
         for i in [k for k, tok in enumerate(tokens) if tok.capitalised]:
@@ -145,7 +146,7 @@ class NameIndex(Generic[T]):
                 last = tokens[i + size - 1]
                 if size > 1 and last.key in _CONNECTORS:
                     continue
-                key = " ".join(t.key for t in tokens[i:i + size])
+                key = " ".join(keys[i:i + size])
                 entries = self._entries.get(key)
                 if extra is not None:
                     more = extra.get(key)

@@ -144,12 +144,13 @@ class _Compiled(NamedTuple):
     convert: tuple[tuple[int, Callable[[Any], Any]], ...]  # (position, SQLAlchemy's bind processor)
 
 
-_COMPILED: dict[tuple[int, tuple[str, ...]], _Compiled] = {}
+#: by statement object (the key keeps it alive: an id could be reused by another statement) and row keys
+_COMPILED: dict[tuple[Any, tuple[str, ...]], _Compiled] = {}
 
 
 def _compiled(stmt: Any, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
     """`stmt` compiled for SQLite once (for rows with `keys`): its SQL, and how a row becomes its parameters."""
-    got = _COMPILED.get((id(stmt), keys))
+    got = _COMPILED.get((stmt, keys))
     if got is None:
         compiled = stmt.compile(dialect=conn.dialect, column_keys=list(keys))
         names, constants, convert = [], {}, []
@@ -174,7 +175,7 @@ def _compiled(stmt: Any, conn: Connection, keys: tuple[str, ...]) -> _Compiled:
                 return (one(row),)
         else:
             take = itemgetter(*names)
-        got = _COMPILED[(id(stmt), keys)] = _Compiled(compiled.string, take, tuple(convert))
+        got = _COMPILED[(stmt, keys)] = _Compiled(compiled.string, take, tuple(convert))
     return got
 
 
@@ -228,7 +229,8 @@ def _write(conn: Connection, stmt: Any, rows: list[dict[str, Any]], *, returning
         cursor.close()
 
 
-_READS: dict[tuple[int, tuple], tuple[str, tuple, tuple]] = {}
+#: by statement object (kept alive by the key, see _COMPILED) and IN-list lengths
+_READS: dict[tuple[Any, tuple], tuple[str, tuple, tuple]] = {}
 
 
 def _read(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
@@ -242,7 +244,7 @@ def _read(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
     padded = {k: v + [v[-1]] * ((1 << (len(v) - 1).bit_length()) - len(v)) if isinstance(v, list) and v else v
               for k, v in params.items()}
     shape = tuple(sorted((k, len(v)) for k, v in padded.items() if isinstance(v, list)))
-    got = _READS.get((id(stmt), shape))
+    got = _READS.get((stmt, shape))
     if got is None:
         dialect = conn.dialect
         compiled = stmt.params({k: [None] * n for k, n in shape}).compile(
@@ -263,7 +265,7 @@ def _read(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
         results = tuple(_result_processor(c.type, dialect) for c in stmt.selected_columns)
         if len(_READS) > 512:
             _READS.clear()
-        got = _READS[(id(stmt), shape)] = (compiled.string, tuple(order), results)
+        got = _READS[(stmt, shape)] = (compiled.string, tuple(order), results)
     sql, order, results = got
     values = []
     for key, at, constant, process in order:
@@ -278,6 +280,15 @@ def _read(conn: Connection, stmt: Any, params: dict[str, Any]) -> list[tuple]:
     return rows
 
 
+_CANDIDATE_COLUMNS = (s.events.c.id, s.events.c.date_start, s.events.c.date_end, s.events.c.precision,
+                      s.events.c.event_type, s.events.c.summary, s.events.c.sentence, s.event_search.c.body)
+_CANDIDATES = select(*_CANDIDATE_COLUMNS).select_from(s.events.outerjoin(s.event_search))
+#: merge candidates: IN lists on the merge index's leading columns
+_BY_START = _CANDIDATES.where(s.events.c.date_start.in_(bindparam("starts", expanding=True)),
+                              s.events.c.event_type.in_(bindparam("types", expanding=True)))
+_BY_OPEN_START = _CANDIDATES.where(s.events.c.date_start.is_(None),
+                                   s.events.c.date_end.in_(bindparam("ends", expanding=True)),
+                                   s.events.c.event_type.in_(bindparam("types", expanding=True)))
 #: at most this many values in one IN list (SQLite allows 32,766 parameters per statement)
 _CHUNK = 2000
 
@@ -367,15 +378,7 @@ class Writer:
         self._views: dict[_Candidate, MergeView] = {}
         self.rechecked_keys = 0  # merge keys compared again inside the lock (another writer changed them)
         self.planned_adds = 0    # adds that used their plan as it was (nothing written since it was made)
-        ev = s.events.c
-        cols = (ev.id, ev.date_start, ev.date_end, ev.precision, ev.event_type, ev.summary, ev.sentence,
-                s.event_search.c.body)
-        base = select(*cols).select_from(s.events.outerjoin(s.event_search))
-        self._by_start = base.where(ev.date_start.in_(bindparam("starts", expanding=True)),
-                                             ev.event_type.in_(bindparam("types", expanding=True)))
-        self._by_open_start = base.where(ev.date_start.is_(None),
-                                                  ev.date_end.in_(bindparam("ends", expanding=True)),
-                                                  ev.event_type.in_(bindparam("types", expanding=True)))
+        self._by_start, self._by_open_start = _BY_START, _BY_OPEN_START
 
     def reset_cache(self) -> None:
         self._actor_ids.clear()
