@@ -26,3 +26,12 @@ def test_group_help_does_not_import_dash() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    """`python -m timeline` is the same CLI, named `timeline` in its usage line."""
+    out = subprocess.run([sys.executable, "-m", "timeline", "--help"], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Usage: timeline ")
+    assert "ingest" in out.stdout and "serve" in out.stdout
